@@ -1,0 +1,11 @@
+package dev.quarry;
+
+import java.util.List;
+
+/** One statement Quarry ran: its SQL, bind parameters, the SQL with values inlined for reading, and its time. */
+public record ExecutedQuery(String sql, List<Object> params, String inlined, long nanos) {
+    @Override
+    public String toString() {
+        return inlined;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.quarry.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A many-to-one relation, declared on a {@code Ref<Target>} field; the target gets a reverse
+ * side ({@code <model>_set}, or {@link #relatedName()}) without declaring anything.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface ForeignKey {
+    /** What deleting the referenced row does to this one. */
+    OnDelete onDelete();
+
+    /** The reverse accessor and query name on the target; {@code "+"} hides the reverse side. */
+    String relatedName() default "";
+
+    /** The reverse query name on the target, when it should differ from {@link #relatedName()}. */
+    String relatedQueryName() default "";
+
+    /** Whether the column accepts NULL. */
+    boolean nullable() default false;
+
+    /** Whether validation accepts an empty value. */
+    boolean blank() default false;
+
+    /** The column name; empty for {@code <field>_id}. */
+    String dbColumn() default "";
+
+    /** The default target primary key, as text; used by {@code SET_DEFAULT}. */
+    String defaultValue() default "";
+
+    /** Whether the column carries a UNIQUE constraint (a one-to-one in all but name). */
+    boolean unique() default false;
+}

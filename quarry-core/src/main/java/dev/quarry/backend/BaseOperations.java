@@ -1,0 +1,162 @@
+package dev.quarry.backend;
+
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.DatePart;
+import dev.quarry.spi.Feature;
+import dev.quarry.spi.FieldType;
+import dev.quarry.spi.NullsOrder;
+import dev.quarry.spi.Operations;
+import dev.quarry.spi.PatternKind;
+import dev.quarry.spi.SqlWriter;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Standard SQL forms shared by the backends; each backend overrides what its database does
+ * differently.
+ */
+public abstract class BaseOperations implements Operations {
+    private final boolean nullsOrdering;
+
+    protected BaseOperations(boolean nullsOrdering) {
+        this.nullsOrdering = nullsOrdering;
+    }
+
+    /** Builds operations whose NULLS FIRST/LAST support follows the backend's features. */
+    protected BaseOperations(dev.quarry.spi.Features features) {
+        this(features.has(Feature.NULLS_ORDERING));
+    }
+
+    @Override
+    public String quoteName(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void limitOffset(SqlWriter w, Long limit, Long offset) {
+        if (limit != null) {
+            w.sql(" LIMIT ").sql(Long.toString(limit));
+        }
+        if (offset != null && offset > 0) {
+            w.sql(" OFFSET ").sql(Long.toString(offset));
+        }
+    }
+
+    /** Escapes {@code \}, {@code %} and {@code _} so LIKE treats them as text. */
+    public static String likeEscape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 4);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** The LIKE pattern for literal text matched as {@code kind}. */
+    public static String likePattern(String value, PatternKind kind) {
+        String v = likeEscape(value);
+        return switch (kind) {
+            case CONTAINS -> "%" + v + "%";
+            case STARTS_WITH -> v + "%";
+            case ENDS_WITH -> "%" + v;
+            case EXACT -> v;
+        };
+    }
+
+    @Override
+    public void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive) {
+        if (caseInsensitive) {
+            w.sql("UPPER(");
+            lhs.run();
+            w.sql(") LIKE UPPER(").param(likePattern(value, kind)).sql(")");
+        } else {
+            lhs.run();
+            w.sql(" LIKE ").param(likePattern(value, kind));
+        }
+        w.sql(" ESCAPE '\\'");
+    }
+
+    @Override
+    public void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        w.sql("EXTRACT(").sql(part.name()).sql(" FROM ");
+        lhs.run();
+        w.sql(")");
+    }
+
+    @Override
+    public void orderTerm(SqlWriter w, Runnable expr, boolean descending, NullsOrder nulls) {
+        if (nulls != NullsOrder.DEFAULT && !nullsOrdering) {
+            // Emulation: (expr IS NULL) sorts false before true.
+            w.sql("(");
+            expr.run();
+            w.sql(nulls == NullsOrder.LAST ? " IS NULL) ASC, " : " IS NULL) DESC, ");
+        }
+        expr.run();
+        w.sql(descending ? " DESC" : " ASC");
+        if (nulls != NullsOrder.DEFAULT && nullsOrdering) {
+            w.sql(nulls == NullsOrder.LAST ? " NULLS LAST" : " NULLS FIRST");
+        }
+    }
+
+    @Override
+    public Object toDb(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        return value;
+    }
+
+    @Override
+    public ColumnReader reader(FieldType type) {
+        return switch (type) {
+            case AUTO, BIGINT -> (rs, i) -> {
+                long v = rs.getLong(i);
+                return rs.wasNull() ? null : v;
+            };
+            case INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER -> (rs, i) -> {
+                int v = rs.getInt(i);
+                return rs.wasNull() ? null : v;
+            };
+            case BOOLEAN -> (rs, i) -> {
+                boolean v = rs.getBoolean(i);
+                return rs.wasNull() ? null : v;
+            };
+            case FLOAT -> (rs, i) -> {
+                double v = rs.getDouble(i);
+                return rs.wasNull() ? null : v;
+            };
+            case DECIMAL -> ResultSet::getBigDecimal;
+            case CHAR, TEXT -> ResultSet::getString;
+            case DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
+            case DATETIME -> (rs, i) -> {
+                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+                return v == null ? null : v.toInstant();
+            };
+            case UUID -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : UUID.fromString(s);
+            };
+        };
+    }
+
+    @Override
+    public String literal(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
+        }
+        if (v instanceof Instant i) {
+            return "'" + i + "'";
+        }
+        return "'" + v.toString().replace("'", "''") + "'";
+    }
+}

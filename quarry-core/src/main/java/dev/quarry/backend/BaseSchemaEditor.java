@@ -1,0 +1,133 @@
+package dev.quarry.backend;
+
+import dev.quarry.spi.ColumnDef;
+import dev.quarry.spi.FieldType;
+import dev.quarry.spi.Operations;
+import dev.quarry.spi.SchemaEditor;
+import dev.quarry.spi.TableDef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * DDL shared by the backends: CREATE TABLE with NOT NULL, UNIQUE, DEFAULT and CHECK, an index per
+ * foreign key, and foreign keys added once every table exists. Identifiers come from metadata
+ * and are quoted; defaults are literals of already-converted values.
+ */
+public abstract class BaseSchemaEditor implements SchemaEditor {
+    protected final Operations ops;
+
+    protected BaseSchemaEditor(Operations ops) {
+        this.ops = ops;
+    }
+
+    /** The column type, without constraints. */
+    protected abstract String columnType(ColumnDef c);
+
+    /** The full definition of an auto-increment primary key column. */
+    protected abstract String autoPrimaryKey(ColumnDef c);
+
+    /** Text after the closing parenthesis of CREATE TABLE. */
+    protected String tableSuffix() {
+        return "";
+    }
+
+    /** Whether foreign keys are written inline in CREATE TABLE (SQLite) rather than added after. */
+    protected boolean inlineForeignKeys() {
+        return false;
+    }
+
+    /** Text after a foreign key's REFERENCES clause. */
+    protected String foreignKeySuffix() {
+        return "";
+    }
+
+    protected String q(String name) {
+        return ops.quoteName(name);
+    }
+
+    @Override
+    public List<String> createTable(TableDef table) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(q(table.name())).append(" (");
+        List<String> parts = new ArrayList<>();
+        for (ColumnDef c : table.columns()) {
+            if (c.primaryKey() && c.type() == FieldType.AUTO) {
+                parts.add(q(c.name()) + " " + autoPrimaryKey(c));
+                continue;
+            }
+            StringBuilder col = new StringBuilder(q(c.name())).append(' ').append(columnType(c));
+            col.append(c.nullable() ? " NULL" : " NOT NULL");
+            if (c.primaryKey()) {
+                col.append(" PRIMARY KEY");
+            } else if (c.unique()) {
+                col.append(" UNIQUE");
+            }
+            if (c.defaultValue() != null) {
+                col.append(" DEFAULT ").append(ops.literal(ops.toDb(c.defaultValue())));
+            }
+            if (c.positive()) {
+                col.append(" CHECK (").append(q(c.name())).append(" >= 0)");
+            }
+            if (inlineForeignKeys() && c.referencesTable() != null) {
+                col.append(" REFERENCES ").append(q(c.referencesTable())).append(" (").append(q(c.referencesColumn()))
+                        .append(")").append(foreignKeySuffix());
+            }
+            parts.add(col.toString());
+        }
+        for (List<String> unique : table.uniqueTogether()) {
+            parts.add("UNIQUE (" + String.join(", ", unique.stream().map(this::q).toList()) + ")");
+        }
+        sb.append(String.join(", ", parts)).append(")").append(tableSuffix());
+        out.add(sb.toString());
+        for (ColumnDef c : table.columns()) {
+            if ((c.referencesTable() != null || c.indexed()) && !c.unique() && !c.primaryKey()) {
+                out.add("CREATE INDEX " + q(name(table.name(), c.name(), "idx")) + " ON " + q(table.name())
+                        + " (" + q(c.name()) + ")");
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> addForeignKeys(TableDef table) {
+        if (inlineForeignKeys()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (ColumnDef c : table.columns()) {
+            if (c.referencesTable() != null) {
+                out.add("ALTER TABLE " + q(table.name()) + " ADD CONSTRAINT " + q(name(table.name(), c.name(), "fk"))
+                        + " FOREIGN KEY (" + q(c.name()) + ") REFERENCES " + q(c.referencesTable()) + " ("
+                        + q(c.referencesColumn()) + ")" + foreignKeySuffix());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> dropTables(List<String> tables) {
+        List<String> out = new ArrayList<>();
+        for (String t : tables) {
+            out.add("DROP TABLE IF EXISTS " + q(t));
+        }
+        return out;
+    }
+
+    /** A constraint or index name under every database's length limit, unique by a short hash. */
+    protected static String name(String table, String column, String suffix) {
+        String full = table + "_" + column + "_" + suffix;
+        if (full.length() <= 60) {
+            return full;
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(full.getBytes(StandardCharsets.UTF_8));
+            return full.substring(0, 50) + "_" + HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.quarry.backend.mysql;
+
+import dev.quarry.backend.BaseOperations;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.Features;
+import dev.quarry.spi.FieldType;
+import dev.quarry.spi.PatternKind;
+import dev.quarry.spi.SqlWriter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * MariaDB/MySQL forms: backtick quoting, tables in {@code utf8mb4_bin} so equality and LIKE are
+ * case-sensitive as elsewhere (LOWER() for the case-insensitive lookups), datetimes stored as UTC,
+ * NULLS FIRST/LAST emulated.
+ */
+final class MysqlOperations extends BaseOperations {
+    MysqlOperations(Features features) {
+        super(features);
+    }
+
+    @Override
+    public String quoteName(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    @Override
+    public void limitOffset(SqlWriter w, Long limit, Long offset) {
+        if (limit == null && offset != null && offset > 0) {
+            w.sql(" LIMIT 18446744073709551615");
+        }
+        super.limitOffset(w, limit, offset);
+    }
+
+    @Override
+    public void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive) {
+        // Bound values keep their backslashes; MySQL's LIKE escapes with a backslash by default.
+        if (caseInsensitive) {
+            w.sql("LOWER(");
+            lhs.run();
+            w.sql(") LIKE LOWER(").param(likePattern(value, kind)).sql(")");
+        } else {
+            lhs.run();
+            w.sql(" LIKE ").param(likePattern(value, kind));
+        }
+    }
+
+    @Override
+    public Object toDb(Object value) {
+        if (value instanceof Instant i) {
+            return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+        }
+        if (value instanceof UUID u) {
+            return u.toString();
+        }
+        return super.toDb(value);
+    }
+
+    @Override
+    public ColumnReader reader(FieldType type) {
+        if (type == FieldType.DATETIME) {
+            return (rs, i) -> {
+                LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+                return t == null ? null : t.toInstant(ZoneOffset.UTC);
+            };
+        }
+        return super.reader(type);
+    }
+
+    @Override
+    public String literal(Object v) {
+        if (v instanceof String s) {
+            return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+        return super.literal(v);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.quarry.backend.mysql;
+
+import dev.quarry.backend.BaseSchemaEditor;
+import dev.quarry.spi.ColumnDef;
+import dev.quarry.spi.Operations;
+import java.util.ArrayList;
+import java.util.List;
+
+/** MariaDB/MySQL DDL: InnoDB tables in utf8mb4_bin, auto-increment keys, foreign keys added after. */
+final class MysqlSchemaEditor extends BaseSchemaEditor {
+    MysqlSchemaEditor(Operations ops) {
+        super(ops);
+    }
+
+    @Override
+    protected String columnType(ColumnDef c) {
+        return switch (c.type()) {
+            case AUTO, BIGINT -> "bigint";
+            case CHAR -> "varchar(" + c.maxLength() + ")";
+            case TEXT -> "longtext";
+            case INTEGER -> "integer";
+            case POSITIVE_INTEGER -> "integer UNSIGNED";
+            case SMALLINT -> "smallint";
+            case POSITIVE_SMALLINT -> "smallint UNSIGNED";
+            case BOOLEAN -> "bool";
+            case FLOAT -> "double precision";
+            case DECIMAL -> "numeric(" + c.maxDigits() + ", " + c.decimalPlaces() + ")";
+            case DATE -> "date";
+            case DATETIME -> "datetime(6)";
+            case UUID -> "char(36)";
+        };
+    }
+
+    @Override
+    protected String autoPrimaryKey(ColumnDef c) {
+        return "bigint NOT NULL PRIMARY KEY AUTO_INCREMENT";
+    }
+
+    @Override
+    protected String tableSuffix() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    @Override
+    public List<String> dropTables(List<String> tables) {
+        List<String> out = new ArrayList<>();
+        out.add("SET FOREIGN_KEY_CHECKS = 0");
+        out.addAll(super.dropTables(tables));
+        out.add("SET FOREIGN_KEY_CHECKS = 1");
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** The MariaDB/MySQL backend. */
+package dev.quarry.backend.mysql;

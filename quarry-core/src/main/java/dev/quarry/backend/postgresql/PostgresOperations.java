@@ -1,0 +1,40 @@
+package dev.quarry.backend.postgresql;
+
+import dev.quarry.backend.BaseOperations;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.Features;
+import dev.quarry.spi.FieldType;
+import dev.quarry.spi.PatternKind;
+import dev.quarry.spi.SqlWriter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** PostgreSQL's forms: ILIKE for case-insensitive matches, timestamps with time zone, native UUIDs. */
+final class PostgresOperations extends BaseOperations {
+    PostgresOperations(Features features) {
+        super(features);
+    }
+
+    @Override
+    public void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(caseInsensitive ? " ILIKE " : " LIKE ").param(likePattern(value, kind));
+    }
+
+    @Override
+    public Object toDb(Object value) {
+        if (value instanceof Instant i) {
+            return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        }
+        return super.toDb(value);
+    }
+
+    @Override
+    public ColumnReader reader(FieldType type) {
+        if (type == FieldType.UUID) {
+            return (rs, i) -> rs.getObject(i, java.util.UUID.class);
+        }
+        return super.reader(type);
+    }
+}

@@ -1,0 +1,2 @@
+/** The PostgreSQL backend. */
+package dev.quarry.backend.postgresql;

@@ -1,0 +1,136 @@
+package dev.quarry.backend.sqlite;
+
+import dev.quarry.backend.BaseOperations;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.DatePart;
+import dev.quarry.spi.Features;
+import dev.quarry.spi.FieldType;
+import dev.quarry.spi.PatternKind;
+import dev.quarry.spi.SqlWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.UUID;
+
+/**
+ * SQLite's forms: dates as ISO text (as Django stores them), booleans as 0/1, case-sensitive
+ * matches with GLOB (SQLite's LIKE ignores ASCII case), LIMIT -1 for an offset alone.
+ */
+final class SqliteOperations extends BaseOperations {
+    private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd[ ][['T']HH:mm:ss]")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter();
+
+    SqliteOperations(Features features) {
+        super(features);
+    }
+
+    @Override
+    public void limitOffset(SqlWriter w, Long limit, Long offset) {
+        if (limit == null && offset != null && offset > 0) {
+            w.sql(" LIMIT -1");
+        }
+        super.limitOffset(w, limit, offset);
+    }
+
+    @Override
+    public void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive) {
+        if (caseInsensitive) {
+            lhs.run();
+            w.sql(" LIKE ").param(likePattern(value, kind)).sql(" ESCAPE '\\'");
+            return;
+        }
+        String g = globEscape(value);
+        String pattern = switch (kind) {
+            case CONTAINS -> "*" + g + "*";
+            case STARTS_WITH -> g + "*";
+            case ENDS_WITH -> "*" + g;
+            case EXACT -> g;
+        };
+        lhs.run();
+        w.sql(" GLOB ").param(pattern);
+    }
+
+    /** Escapes GLOB's wildcards by putting each in a one-character class. */
+    static String globEscape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 4);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '*', '?', '[' -> out.append('[').append(c).append(']');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        String f = switch (part) {
+            case YEAR -> "'%Y'";
+            case MONTH -> "'%m'";
+            case DAY -> "'%d'";
+        };
+        w.sql("CAST(strftime(").sql(f).sql(", ");
+        lhs.run();
+        w.sql(") AS INTEGER)");
+    }
+
+    @Override
+    public Object toDb(Object value) {
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (value instanceof Instant i) {
+            return WRITE.format(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+        }
+        if (value instanceof LocalDateTime t) {
+            return WRITE.format(t);
+        }
+        if (value instanceof UUID u) {
+            return u.toString();
+        }
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (value instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        return super.toDb(value);
+    }
+
+    @Override
+    public ColumnReader reader(FieldType type) {
+        return switch (type) {
+            case DATE -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            };
+            case DATETIME -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : LocalDateTime.parse(s, READ).toInstant(ZoneOffset.UTC);
+            };
+            case BOOLEAN -> (rs, i) -> {
+                int v = rs.getInt(i);
+                return rs.wasNull() ? null : v != 0;
+            };
+            case DECIMAL -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : new BigDecimal(s);
+            };
+            default -> super.reader(type);
+        };
+    }
+
+    @Override
+    public String literal(Object v) {
+        return v instanceof Boolean b ? (b ? "1" : "0") : super.literal(v);
+    }
+}

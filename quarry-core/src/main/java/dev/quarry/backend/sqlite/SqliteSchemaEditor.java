@@ -1,0 +1,46 @@
+package dev.quarry.backend.sqlite;
+
+import dev.quarry.backend.BaseSchemaEditor;
+import dev.quarry.spi.ColumnDef;
+import dev.quarry.spi.Operations;
+
+/** SQLite DDL: Django's column types, foreign keys inline and deferred. */
+final class SqliteSchemaEditor extends BaseSchemaEditor {
+    SqliteSchemaEditor(Operations ops) {
+        super(ops);
+    }
+
+    @Override
+    protected String columnType(ColumnDef c) {
+        return switch (c.type()) {
+            case AUTO, INTEGER -> "integer";
+            case CHAR -> "varchar(" + c.maxLength() + ")";
+            case TEXT -> "text";
+            case SMALLINT -> "smallint";
+            case POSITIVE_SMALLINT -> "smallint unsigned";
+            case POSITIVE_INTEGER -> "integer unsigned";
+            case BIGINT -> "bigint";
+            case BOOLEAN -> "bool";
+            case FLOAT -> "real";
+            case DECIMAL -> "decimal";
+            case DATE -> "date";
+            case DATETIME -> "datetime";
+            case UUID -> "char(36)";
+        };
+    }
+
+    @Override
+    protected String autoPrimaryKey(ColumnDef c) {
+        return "integer NOT NULL PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
+    protected boolean inlineForeignKeys() {
+        return true;
+    }
+
+    @Override
+    protected String foreignKeySuffix() {
+        return " DEFERRABLE INITIALLY DEFERRED";
+    }
+}

@@ -1,0 +1,2 @@
+/** The SQLite backend. */
+package dev.quarry.backend.sqlite;

@@ -1,0 +1,170 @@
+package dev.quarry.deletion;
+
+import dev.quarry.ProtectedError;
+import dev.quarry.RestrictedError;
+import dev.quarry.annotation.OnDelete;
+import dev.quarry.db.Database;
+import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ManyToManyMeta;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.model.ReverseRelation;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.sql.DeleteCompiler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Django's deletion collector: follows every foreign key that refers to the rows being deleted,
+ * applies its on-delete rule (CASCADE collects, PROTECT/RESTRICT refuse, SET_NULL/SET_DEFAULT
+ * update), removes many-to-many rows, then deletes children before parents, all in one
+ * transaction. Returns the number of rows deleted per model.
+ */
+public final class Collector {
+    private final Database db;
+    private final DeleteCompiler compiler;
+    private final Map<ModelMeta, LinkedHashSet<Object>> collected = new LinkedHashMap<>();
+    private final List<Update> updates = new ArrayList<>();
+    private final List<Restriction> restrictions = new ArrayList<>();
+
+    private record Update(FieldMeta field, Object value, List<Object> keys) {}
+
+    private record Restriction(FieldMeta field, ModelMeta source, List<Object> keys) {}
+
+    private Collector(Database db) {
+        this.db = db;
+        this.compiler = new DeleteCompiler(db.backend().operations());
+    }
+
+    /** Deletes these rows of {@code meta} and everything that cascades from them; counts by model label. */
+    public static Map<String, Integer> delete(Database db, ModelMeta meta, List<Object> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return db.atomic(() -> {
+            Collector c = new Collector(db);
+            c.collect(meta, keys);
+            c.checkRestrictions();
+            return c.run();
+        });
+    }
+
+    private void collect(ModelMeta meta, List<Object> keys) {
+        LinkedHashSet<Object> set = collected.computeIfAbsent(meta, k -> new LinkedHashSet<>());
+        List<Object> fresh = new ArrayList<>();
+        for (Object k : keys) {
+            if (set.add(k)) {
+                fresh.add(k);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        for (ReverseRelation r : meta.reverseRelations()) {
+            if (r.isManyToMany()) {
+                continue;
+            }
+            FieldMeta fk = r.foreignKey();
+            OnDelete rule = fk.relation().onDelete();
+            if (rule == OnDelete.DO_NOTHING) {
+                continue;
+            }
+            List<Object> related = referring(r.source(), fk, fresh);
+            if (related.isEmpty()) {
+                continue;
+            }
+            switch (rule) {
+                case CASCADE -> collect(r.source(), related);
+                case PROTECT -> throw new ProtectedError(String.format(
+                        "Cannot delete some instances of %s because they are referenced through protected foreign key %s: "
+                                + "%s with keys %s", meta.name(), fk, r.source().name(), related));
+                case RESTRICT -> restrictions.add(new Restriction(fk, r.source(), related));
+                case SET_NULL -> updates.add(new Update(fk, null, related));
+                case SET_DEFAULT -> updates.add(new Update(fk, fk.options().defaultValue(), related));
+                default -> { }
+            }
+        }
+    }
+
+    private List<Object> referring(ModelMeta source, FieldMeta fk, List<Object> keys) {
+        List<Object> out = new ArrayList<>();
+        ColumnReader reader = db.backend().operations().reader(source.pk().type());
+        for (List<Object> chunk : chunks(keys)) {
+            out.addAll(db.query(compiler.selectWhereIn(source.table(), List.of(source.pk().column()), fk.column(), chunk), rs -> {
+                List<Object> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(reader.read(rs, 1));
+                }
+                return ids;
+            }));
+        }
+        return out;
+    }
+
+    private void checkRestrictions() {
+        for (Restriction r : restrictions) {
+            Set<Object> deleted = collected.getOrDefault(r.source(), new LinkedHashSet<>());
+            List<Object> outside = r.keys().stream().filter(k -> !deleted.contains(k)).toList();
+            if (!outside.isEmpty()) {
+                throw new RestrictedError(String.format(
+                        "Cannot delete some instances of %s because they are referenced through restricted foreign key %s: "
+                                + "%s with keys %s", r.field().relation().target().name(), r.field(), r.source().name(), outside));
+            }
+        }
+    }
+
+    private Map<String, Integer> run() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Update u : updates) {
+            List<Object> keys = new ArrayList<>(u.keys());
+            keys.removeAll(collected.getOrDefault(u.field().model(), new LinkedHashSet<>()));
+            for (List<Object> chunk : chunks(keys)) {
+                db.update(compiler.setWhereIn(u.field().model().table(), u.field().column(), u.value(),
+                        u.field().model().pk().column(), chunk));
+            }
+        }
+        List<ModelMeta> order = new ArrayList<>(collected.keySet());
+        for (ModelMeta meta : order) {
+            List<Object> keys = new ArrayList<>(collected.get(meta));
+            for (ManyToManyMeta m : meta.manyToMany()) {
+                add(counts, m.label(), deleteIn(m.throughTable(), m.sourceColumn(), keys));
+            }
+            for (ReverseRelation r : meta.reverseRelations()) {
+                if (r.isManyToMany()) {
+                    ManyToManyMeta m = r.manyToMany();
+                    add(counts, m.label(), deleteIn(m.throughTable(), m.targetColumn(), keys));
+                }
+            }
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            ModelMeta meta = order.get(i);
+            add(counts, meta.label(), deleteIn(meta.table(), meta.pk().column(), new ArrayList<>(collected.get(meta))));
+        }
+        counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
+    private int deleteIn(String table, String column, List<Object> keys) {
+        int n = 0;
+        for (List<Object> chunk : chunks(keys)) {
+            n += db.update(compiler.deleteWhereIn(table, column, chunk));
+        }
+        return n;
+    }
+
+    private static void add(Map<String, Integer> counts, String label, int n) {
+        counts.merge(label, n, Integer::sum);
+    }
+
+    private List<List<Object>> chunks(List<Object> all) {
+        int size = Math.max(1, Math.min(db.backend().features().maxInListSize(), db.backend().features().maxBindParameters() - 10));
+        List<List<Object>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.quarry.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loader's door into model instances' private state (annotations, prefetched relations, the
+ * result they were loaded with), kept off the public API. {@code dev.quarry.Model} installs the
+ * implementation when it is initialised.
+ */
+public abstract class ModelAccess {
+    private static volatile ModelAccess instance;
+
+    /** The installed implementation. */
+    public static ModelAccess get() {
+        ModelAccess a = instance;
+        if (a == null) {
+            try {
+                Class.forName("dev.quarry.Model", true, ModelAccess.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            a = instance;
+        }
+        return a;
+    }
+
+    /** Called once by {@code Model}'s static initialiser. */
+    public static void install(ModelAccess access) {
+        instance = access;
+    }
+
+    public abstract void setAnnotation(Object model, String name, Object value);
+
+    /** The relations prefetched onto this instance, by accessor name; created when {@code create}. */
+    public abstract Map<String, List<Object>> prefetched(Object model, boolean create);
+
+    public abstract void setContext(Object model, Object context);
+
+    public abstract Object context(Object model);
+
+    public abstract void setPersisted(Object model, boolean persisted);
+
+    /** Stores a loaded target in a {@code Ref} so {@code get()} runs no query. */
+    public abstract void cacheRef(Object ref, Object value);
+
+    /** Whether a {@code Ref}'s target is loaded (or known to be null). */
+    public abstract boolean refLoaded(Object ref);
+}

@@ -1,0 +1,74 @@
+package dev.quarry.load;
+
+import dev.quarry.FetchMode;
+import dev.quarry.db.Database;
+import dev.quarry.query.QueryTree;
+import dev.quarry.query.expr.Expr;
+import dev.quarry.spi.Backend;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.sql.CompiledSql;
+import dev.quarry.sql.SelectCompiler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs query trees against a database: instances, values, counts, existence, aggregates. */
+public final class Loader {
+    private Loader() {}
+
+    /** The compiled SELECT of this tree on this backend. */
+    public static CompiledSql selectSql(Backend backend, QueryTree tree) {
+        return new SelectCompiler(backend.operations(), backend.features()).select(tree);
+    }
+
+    /** Every matching instance, each sharing one load context with fetch mode {@code mode}. */
+    public static List<Object> models(Database db, QueryTree tree, FetchMode mode) {
+        Backend backend = db.backend();
+        CompiledSql sql = selectSql(backend, tree);
+        ModelRows rows = new ModelRows(tree, backend.operations());
+        LoadContext context = new LoadContext(mode);
+        return db.query(sql, rs -> rows.readAll(rs, context));
+    }
+
+    /** Every matching row as a map from output name to value. */
+    public static List<Map<String, Object>> maps(Database db, QueryTree tree) {
+        CompiledSql sql = selectSql(db.backend(), tree);
+        ValuesRows rows = new ValuesRows(tree, db.backend().operations());
+        return db.query(sql, rs -> ValuesRows.all(rs, rows::map));
+    }
+
+    /** Every matching row as a list of values in the selected order. */
+    public static List<List<Object>> tuples(Database db, QueryTree tree) {
+        CompiledSql sql = selectSql(db.backend(), tree);
+        ValuesRows rows = new ValuesRows(tree, db.backend().operations());
+        return db.query(sql, rs -> ValuesRows.all(rs, rows::tuple));
+    }
+
+    public static long count(Database db, QueryTree tree) {
+        CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).count(tree);
+        return db.query(sql, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    public static boolean exists(Database db, QueryTree tree) {
+        CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).exists(tree);
+        return db.query(sql, rs -> rs.next());
+    }
+
+    /** The aggregates over the matching rows, by alias. */
+    public static Map<String, Object> aggregate(Database db, QueryTree tree, Map<String, Expr> aggregates) {
+        CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).aggregate(tree, aggregates);
+        return db.query(sql, rs -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            rs.next();
+            int i = 1;
+            for (Map.Entry<String, Expr> e : aggregates.entrySet()) {
+                ColumnReader reader = db.backend().operations().reader(e.getValue().outputType());
+                out.put(e.getKey(), reader.read(rs, i++));
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,149 @@
+package dev.quarry.load;
+
+import dev.quarry.Ref;
+import dev.quarry.internal.ModelAccess;
+import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.query.QueryTree;
+import dev.quarry.query.SelectRelatedNode;
+import dev.quarry.query.expr.Expr;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.Operations;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns rows of a model SELECT into instances: columns are read by index with a reader per
+ * field chosen once per query, select_related models are attached to their {@code Ref}s, and
+ * annotations are stored on the instance.
+ */
+public final class ModelRows {
+    private static final ModelAccess ACCESS = ModelAccess.get();
+
+    private final Block root;
+    private final List<Block> related = new ArrayList<>();
+    private final String[] annotationNames;
+    private final ColumnReader[] annotationReaders;
+
+    /** One model's columns in the row, and where the loaded instance goes. */
+    private static final class Block {
+        final ModelMeta meta;
+        final FieldMeta[] fields;
+        final ColumnReader[] readers;
+        final UnaryOperator<Object>[] coercions;
+        final int parent;
+        final FieldMeta viaKey;
+        int start;
+
+        @SuppressWarnings("unchecked")
+        Block(ModelMeta meta, Operations ops, int parent, FieldMeta viaKey) {
+            this.meta = meta;
+            this.fields = meta.fields().toArray(new FieldMeta[0]);
+            this.readers = new ColumnReader[fields.length];
+            this.coercions = new UnaryOperator[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                readers[i] = ops.reader(fields[i].type());
+                coercions[i] = fields[i].isForeignKey() ? null : Coercion.to(fields[i].javaType());
+            }
+            this.parent = parent;
+            this.viaKey = viaKey;
+        }
+    }
+
+    public ModelRows(QueryTree tree, Operations ops) {
+        this.root = new Block(tree.model(), ops, -1, null);
+        int column = 1;
+        root.start = column;
+        column += root.fields.length;
+        for (SelectRelatedNode n : tree.selectRelated()) {
+            column = addRelated(n, -1, ops, column);
+        }
+        Map<String, Expr> annotations = tree.annotations();
+        annotationNames = annotations.keySet().toArray(new String[0]);
+        annotationReaders = new ColumnReader[annotationNames.length];
+        for (int i = 0; i < annotationNames.length; i++) {
+            annotationReaders[i] = ops.reader(annotations.get(annotationNames[i]).outputType());
+        }
+        this.annotationStart = column;
+    }
+
+    private final int annotationStart;
+
+    /** How many columns these rows span (extra columns follow). */
+    public int width() {
+        return annotationStart - 1 + annotationNames.length;
+    }
+
+    private int addRelated(SelectRelatedNode n, int parent, Operations ops, int column) {
+        Block b = new Block(n.model(), ops, parent, n.foreignKey());
+        b.start = column;
+        related.add(b);
+        int index = related.size() - 1;
+        column += b.fields.length;
+        for (SelectRelatedNode c : n.children()) {
+            column = addRelated(c, index, ops, column);
+        }
+        return column;
+    }
+
+    /** Reads every row into a list of instances sharing one load context. */
+    public List<Object> readAll(ResultSet rs, LoadContext context) throws SQLException {
+        List<Object> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(read(rs, context));
+        }
+        context.setPeers(out);
+        return out;
+    }
+
+    /** Reads the current row. */
+    public Object read(ResultSet rs, LoadContext context) throws SQLException {
+        Object obj = readBlock(rs, root, context);
+        if (!related.isEmpty()) {
+            Object[] loaded = new Object[related.size()];
+            for (int i = 0; i < loaded.length; i++) {
+                Block b = related.get(i);
+                Object owner = b.parent < 0 ? obj : loaded[b.parent];
+                Object child = owner == null ? null : readBlock(rs, b, context);
+                loaded[i] = child;
+                if (owner != null) {
+                    ACCESS.cacheRef(b.viaKey.get(owner), child);
+                }
+            }
+        }
+        for (int i = 0; i < annotationNames.length; i++) {
+            ACCESS.setAnnotation(obj, annotationNames[i], annotationReaders[i].read(rs, annotationStart + i));
+        }
+        return obj;
+    }
+
+    private static Object readBlock(ResultSet rs, Block b, LoadContext context) throws SQLException {
+        Object pk = b.readers[0].read(rs, b.start);
+        if (pk == null) {
+            return null;
+        }
+        Object obj = b.meta.newInstance();
+        for (int i = 0; i < b.fields.length; i++) {
+            FieldMeta f = b.fields[i];
+            Object v = i == 0 ? pk : b.readers[i].read(rs, b.start + i);
+            if (f.isForeignKey()) {
+                ((Ref<?>) f.get(obj)).setId(v);
+            } else {
+                UnaryOperator<Object> c = b.coercions[i];
+                if (c != null && v != null) {
+                    v = c.apply(v);
+                }
+                if (v != null || !f.primitive()) {
+                    f.set(obj, v);
+                }
+            }
+        }
+        ACCESS.setPersisted(obj, true);
+        ACCESS.setContext(obj, context);
+        return obj;
+    }
+}

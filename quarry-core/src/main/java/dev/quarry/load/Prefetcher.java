@@ -1,0 +1,193 @@
+package dev.quarry.load;
+
+import dev.quarry.FetchMode;
+import dev.quarry.FieldError;
+import dev.quarry.Q;
+import dev.quarry.Ref;
+import dev.quarry.db.Database;
+import dev.quarry.internal.ModelAccess;
+import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ManyToManyMeta;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.model.ReverseRelation;
+import dev.quarry.query.QueryTree;
+import dev.quarry.spi.Backend;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.sql.CompiledSql;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * prefetch_related: for a path {@code books__review_set}, one query per level (IN lists chunked
+ * under the database's limit), the related rows stitched onto their owners so that
+ * {@code related("books").all()} runs no query afterwards.
+ */
+public final class Prefetcher {
+    private static final ModelAccess ACCESS = ModelAccess.get();
+
+    private Prefetcher() {}
+
+    /** Prefetches {@code path} onto {@code instances} (all of one model), optionally with a custom query for the last level. */
+    public static void prefetch(Database db, List<?> instances, String path, FetchMode mode, QueryTree lastLevel) {
+        List<?> level = instances;
+        String[] parts = path.split("__");
+        for (int i = 0; i < parts.length && !level.isEmpty(); i++) {
+            ModelMeta meta = ModelMeta.of(level.get(0).getClass());
+            level = one(db, meta, level, parts[i], mode, i == parts.length - 1 ? lastLevel : null);
+        }
+    }
+
+    private static List<Object> one(Database db, ModelMeta meta, List<?> owners, String name, FetchMode mode,
+                                    QueryTree custom) {
+        Map<String, List<Object>> first = ACCESS.prefetched(owners.get(0), false);
+        if (first != null && first.containsKey(name)) {
+            List<Object> next = new ArrayList<>();
+            for (Object o : owners) {
+                List<Object> cached = ACCESS.prefetched(o, true).get(name);
+                if (cached != null) {
+                    next.addAll(cached);
+                }
+            }
+            return next;
+        }
+        ReverseRelation reverse = meta.reverseByAccessor(name);
+        if (reverse != null && !reverse.isManyToMany()) {
+            return reverseForeignKey(db, meta, owners, name, reverse, mode, custom);
+        }
+        ManyToManyMeta m2m = meta.manyToMany(name);
+        if (m2m != null) {
+            return manyToMany(db, meta, owners, name, m2m.target(), m2m.throughTable(), m2m.targetColumn(),
+                    m2m.sourceColumn(), mode, custom);
+        }
+        if (reverse != null) {
+            ManyToManyMeta m = reverse.manyToMany();
+            return manyToMany(db, meta, owners, name, m.source(), m.throughTable(), m.sourceColumn(),
+                    m.targetColumn(), mode, custom);
+        }
+        FieldMeta fk = meta.field(name);
+        if (fk != null && fk.isForeignKey()) {
+            return forwardForeignKey(db, owners, fk, mode, custom);
+        }
+        List<String> choices = new ArrayList<>(meta.relatedNames());
+        meta.foreignKeys().forEach(f -> choices.add(f.name()));
+        throw new FieldError(String.format("Cannot find '%s' on %s: it is not a relation prefetchRelated can follow. "
+                + "Choices are: %s", name, meta.name(), String.join(", ", choices.stream().sorted().toList())));
+    }
+
+    private static List<Object> keys(ModelMeta meta, List<?> owners) {
+        LinkedHashSet<Object> keys = new LinkedHashSet<>();
+        for (Object o : owners) {
+            keys.add(meta.pkValue(o));
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, Backend backend) {
+        int size = Math.max(1, Math.min(backend.features().maxInListSize(), backend.features().maxBindParameters() - 100));
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+
+    private static List<Object> reverseForeignKey(Database db, ModelMeta meta, List<?> owners, String name,
+                                                  ReverseRelation r, FetchMode mode, QueryTree custom) {
+        FieldMeta fk = r.foreignKey();
+        Map<Object, List<Object>> byOwner = new HashMap<>();
+        List<Object> all = new ArrayList<>();
+        for (List<Object> chunk : chunks(keys(meta, owners), db.backend())) {
+            QueryTree base = custom != null ? custom : QueryTree.of(r.source());
+            QueryTree t = base.filter(Q.of(fk.name() + "__in", chunk));
+            List<Object> rows = Loader.models(db, t, mode);
+            all.addAll(rows);
+            for (Object row : rows) {
+                byOwner.computeIfAbsent(((Ref<?>) fk.get(row)).id(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<Object, Object> ownerByKey = new HashMap<>();
+        for (Object o : owners) {
+            Object key = meta.pkValue(o);
+            ownerByKey.put(key, o);
+            ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(key, List.of()));
+        }
+        for (Object row : all) {
+            Object owner = ownerByKey.get(((Ref<?>) fk.get(row)).id());
+            ACCESS.cacheRef(fk.get(row), owner);
+        }
+        return all;
+    }
+
+    private static List<Object> manyToMany(Database db, ModelMeta meta, List<?> owners, String name, ModelMeta target,
+                                           String through, String targetColumn, String sourceColumn, FetchMode mode,
+                                           QueryTree custom) {
+        Backend backend = db.backend();
+        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Map<Object, Object> distinct = new LinkedHashMap<>();
+        ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
+        UnaryOperator<Object> normalize = key -> key instanceof Number n && !(key instanceof Long) ? (Object) n.longValue() : key;
+        for (List<Object> chunk : chunks(keys(meta, owners), backend)) {
+            QueryTree base = custom != null ? custom : QueryTree.of(target);
+            QueryTree t = base.prefetchThrough(through, targetColumn, sourceColumn, meta.pk().type().referenceType(), chunk);
+            CompiledSql sql = Loader.selectSql(backend, t);
+            ModelRows rows = new ModelRows(t, backend.operations());
+            LoadContext context = new LoadContext(mode);
+            int ownerColumn = rows.width() + 1;
+            List<Object> loaded = db.query(sql, rs -> {
+                List<Object> out = new ArrayList<>();
+                while (rs.next()) {
+                    Object row = rows.read(rs, context);
+                    Object ownerKey = normalize.apply(keyReader.read(rs, ownerColumn));
+                    Object pk = target.pkValue(row);
+                    Object canonical = distinct.computeIfAbsent(pk, k -> row);
+                    byOwner.computeIfAbsent(ownerKey, k -> new ArrayList<>()).add(canonical);
+                    out.add(canonical);
+                }
+                return out;
+            });
+            context.setPeers(new ArrayList<>(distinct.values()));
+            loaded.size();
+        }
+        for (Object o : owners) {
+            ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(normalize.apply(meta.pkValue(o)), List.of()));
+        }
+        return new ArrayList<>(distinct.values());
+    }
+
+    private static List<Object> forwardForeignKey(Database db, List<?> owners, FieldMeta fk, FetchMode mode,
+                                                  QueryTree custom) {
+        ModelMeta target = fk.relation().target();
+        LinkedHashSet<Object> ids = new LinkedHashSet<>();
+        for (Object o : owners) {
+            Ref<?> ref = (Ref<?>) fk.get(o);
+            if (ref.id() != null && !ACCESS.refLoaded(ref)) {
+                ids.add(ref.id());
+            }
+        }
+        Map<Object, Object> byKey = new HashMap<>();
+        for (List<Object> chunk : chunks(new ArrayList<>(ids), db.backend())) {
+            QueryTree base = custom != null ? custom : QueryTree.of(target);
+            for (Object row : Loader.models(db, base.filter(Q.of("pk__in", chunk)), mode)) {
+                byKey.put(target.pkValue(row), row);
+            }
+        }
+        List<Object> next = new ArrayList<>();
+        for (Object o : owners) {
+            Ref<?> ref = (Ref<?>) fk.get(o);
+            if (ref.id() != null && !ACCESS.refLoaded(ref)) {
+                Object value = byKey.get(ref.id());
+                ACCESS.cacheRef(ref, value);
+            }
+            Object value = ACCESS.refLoaded(ref) ? ref.get() : null;
+            if (value != null) {
+                next.add(value);
+            }
+        }
+        return new ArrayList<>(new LinkedHashSet<>(next));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.quarry.load;
+
+import dev.quarry.query.QueryTree;
+import dev.quarry.query.expr.Expr;
+import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.Operations;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads rows of a values() SELECT as maps (values) or lists (valuesList). */
+public final class ValuesRows {
+    private final String[] names;
+    private final ColumnReader[] readers;
+
+    public ValuesRows(QueryTree tree, Operations ops) {
+        Map<String, Expr> values = tree.values();
+        names = values.keySet().toArray(new String[0]);
+        readers = new ColumnReader[names.length];
+        for (int i = 0; i < names.length; i++) {
+            readers[i] = ops.reader(values.get(names[i]).outputType());
+        }
+    }
+
+    public List<String> names() {
+        return List.of(names);
+    }
+
+    /** The current row as a list, in the selected order. */
+    public List<Object> tuple(ResultSet rs) throws SQLException {
+        Object[] row = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            row[i] = readers[i].read(rs, i + 1);
+        }
+        return Collections.unmodifiableList(Arrays.asList(row));
+    }
+
+    /** The current row as a map from output name to value, in the selected order. */
+    public Map<String, Object> map(ResultSet rs) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < readers.length; i++) {
+            row.put(names[i], readers[i].read(rs, i + 1));
+        }
+        return Collections.unmodifiableMap(row);
+    }
+
+    /** Every row, read by {@code reader}. */
+    public static <T> List<T> all(ResultSet rs, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(reader.read(rs));
+        }
+        return out;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+}

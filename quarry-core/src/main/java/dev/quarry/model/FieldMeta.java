@@ -1,0 +1,150 @@
+package dev.quarry.model;
+
+import dev.quarry.annotation.OnDelete;
+import dev.quarry.spi.FieldType;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+import java.util.List;
+
+/**
+ * One concrete column of a model: its names, type, options and fast accessors. A foreign key is
+ * a concrete column too ({@code author_id}); its {@link #relation()} says where it points.
+ */
+public final class FieldMeta {
+    private final ModelMeta model;
+    private final String name;
+    private final String queryName;
+    private final String column;
+    private FieldType type;
+    private final Class<?> javaType;
+    private final FieldOptions options;
+    private final ForeignKeyMeta relation;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    FieldMeta(ModelMeta model, Field field, FieldType type, FieldOptions options, ForeignKeyMeta relation,
+              String column, MethodHandle getter, MethodHandle setter) {
+        this.model = model;
+        this.name = field == null ? "id" : field.getName();
+        this.queryName = dev.quarry.internal.Names.snake(name);
+        this.column = column;
+        this.type = type;
+        this.javaType = field == null ? Long.class : field.getType();
+        this.options = options;
+        this.relation = relation;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    /** The model that declares this field. */
+    public ModelMeta model() {
+        return model;
+    }
+
+    /** The Java field name ({@code publishedDate}). */
+    public String name() {
+        return name;
+    }
+
+    /** The snake_case name used in lookups ({@code published_date}). */
+    public String queryName() {
+        return queryName;
+    }
+
+    /** The column name ({@code published_date}, {@code author_id}). */
+    public String column() {
+        return column;
+    }
+
+    /** The storage kind; for a foreign key, the kind of the target's primary key. */
+    public FieldType type() {
+        FieldType t = type;
+        if (t == null) {
+            t = relation.target().pk().type().referenceType();
+            type = t;
+        }
+        return t;
+    }
+
+    /** The Java type of the field ({@code Ref} for a foreign key). */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** The declared options. */
+    public FieldOptions options() {
+        return options;
+    }
+
+    public boolean nullable() {
+        return options.nullable();
+    }
+
+    public boolean primaryKey() {
+        return options.primaryKey();
+    }
+
+    /** Whether this is the automatic or declared auto-increment key. */
+    public boolean auto() {
+        return type == FieldType.AUTO;
+    }
+
+    /** Where this foreign key points, or {@code null} for a plain column. */
+    public ForeignKeyMeta relation() {
+        return relation;
+    }
+
+    public boolean isForeignKey() {
+        return relation != null;
+    }
+
+    /** The Java field's value: the {@code Ref} for a foreign key. */
+    public Object get(Object instance) {
+        try {
+            return getter.invokeExact(instance);
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    /** Sets the Java field. */
+    public void set(Object instance, Object value) {
+        try {
+            setter.invokeExact(instance, value);
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    /** Whether the Java field is a primitive and so cannot hold NULL. */
+    public boolean primitive() {
+        return javaType.isPrimitive();
+    }
+
+    @Override
+    public String toString() {
+        return model.name() + "." + name;
+    }
+
+    /** Where a foreign key points and what deleting the target does. */
+    public record ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName) {
+        /** The target model's metadata. */
+        public ModelMeta target() {
+            return ModelMeta.of(targetClass);
+        }
+    }
+
+    /** The options every field annotation shares, already parsed. */
+    public record FieldOptions(boolean nullable, boolean blank, Object defaultValue, boolean unique,
+                               boolean dbIndex, List<String> choices, boolean primaryKey, int maxLength,
+                               int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd) {
+        public FieldOptions {
+            choices = List.copyOf(choices);
+        }
+
+        /** Whether a default value was declared. */
+        public boolean hasDefault() {
+            return defaultValue != null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.quarry.model;
+
+import java.util.List;
+
+/**
+ * One relation crossed by a lookup path ({@code books} in {@code books__title}), as the joins
+ * that reach the target model from the source.
+ */
+public record Hop(String name, ModelMeta from, ModelMeta to, List<JoinStep> steps, FieldMeta forwardKey) {
+
+    static Hop forward(FieldMeta fk) {
+        ModelMeta target = fk.relation().target();
+        return new Hop(fk.queryName(), fk.model(), target,
+                List.of(new JoinStep(target.table(), fk.column(), target.pk().column(), false, fk.nullable())), fk);
+    }
+
+    static Hop manyToMany(ManyToManyMeta m) {
+        ModelMeta target = m.target();
+        return new Hop(m.queryName(), m.source(), target, List.of(
+                new JoinStep(m.throughTable(), m.source().pk().column(), m.sourceColumn(), true, true),
+                new JoinStep(target.table(), m.targetColumn(), target.pk().column(), false, false)), null);
+    }
+
+    static Hop reverse(ReverseRelation r) {
+        if (r.isManyToMany()) {
+            ManyToManyMeta m = r.manyToMany();
+            return new Hop(r.queryName(), r.target(), r.source(), List.of(
+                    new JoinStep(m.throughTable(), r.target().pk().column(), m.targetColumn(), true, true),
+                    new JoinStep(r.source().table(), m.sourceColumn(), r.source().pk().column(), false, false)), null);
+        }
+        return new Hop(r.queryName(), r.target(), r.source(), List.of(
+                new JoinStep(r.source().table(), r.target().pk().column(), r.foreignKey().column(), true, true)), null);
+    }
+
+    /** Whether crossing this hop may multiply the source's rows. */
+    public boolean multiValued() {
+        return steps.stream().anyMatch(JoinStep::multiValued);
+    }
+
+    /** Whether this hop follows a foreign key forward (the key's column is on the source). */
+    public boolean isForward() {
+        return forwardKey != null;
+    }
+}

@@ -1,0 +1,345 @@
+package dev.quarry.model;
+
+import dev.quarry.FieldError;
+import dev.quarry.ImproperlyConfigured;
+import dev.quarry.ManyToMany;
+import dev.quarry.Model;
+import dev.quarry.Ref;
+import dev.quarry.annotation.ForeignKey;
+import dev.quarry.annotation.ManyToManyField;
+import dev.quarry.annotation.Meta;
+import dev.quarry.internal.Names;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Everything Quarry knows about one model class (Django's {@code Options}): table, fields,
+ * relations in both directions, default ordering. Built once per class; reverse relations are
+ * filled in by {@link Registry} when the models are registered together.
+ */
+public final class ModelMeta {
+    private static final ClassValue<ModelMeta> CACHE = new ClassValue<>() {
+        @Override
+        protected ModelMeta computeValue(Class<?> type) {
+            return new ModelMeta(type);
+        }
+    };
+
+    private final Class<?> type;
+    private final String name;
+    private final String modelName;
+    private final String table;
+    private final List<String> ordering;
+    private final List<FieldMeta> fields;
+    private final List<FieldMeta> foreignKeys;
+    private final List<ManyToManyMeta> manyToMany;
+    private final Map<String, FieldMeta> fieldLookup;
+    private final Map<String, ManyToManyMeta> manyToManyLookup;
+    private final FieldMeta pk;
+    private final MethodHandle constructor;
+    private volatile Map<String, ReverseRelation> reverseByQueryName = Map.of();
+    private volatile Map<String, ReverseRelation> reverseByAccessor = Map.of();
+    private volatile List<ReverseRelation> reverseRelations = List.of();
+
+    private ModelMeta(Class<?> type) {
+        if (!Model.class.isAssignableFrom(type) || type == Model.class) {
+            throw new ImproperlyConfigured(type.getName() + " is not a model: models extend dev.quarry.Model");
+        }
+        this.type = type;
+        this.name = type.getSimpleName();
+        this.modelName = Names.modelName(type);
+        Meta meta = type.getAnnotation(Meta.class);
+        this.table = meta != null && !meta.dbTable().isEmpty() ? meta.dbTable() : Names.snake(name);
+        this.ordering = meta == null ? List.of() : List.of(meta.ordering());
+        this.constructor = Modifier.isAbstract(type.getModifiers()) ? null : Accessors.constructor(type);
+
+        List<FieldMeta> declared = new ArrayList<>();
+        List<ManyToManyMeta> m2m = new ArrayList<>();
+        Map<String, Field> seen = new LinkedHashMap<>();
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+                    seen.put(f.getName(), f);
+                }
+            }
+        }
+        FieldMeta declaredPk = null;
+        for (Field f : seen.values()) {
+            if (f.getDeclaringClass() == Model.class) {
+                continue;
+            }
+            ForeignKey fk = f.getAnnotation(ForeignKey.class);
+            ManyToManyField mm = f.getAnnotation(ManyToManyField.class);
+            if (fk != null) {
+                declared.add(foreignKey(f, fk));
+            } else if (mm != null) {
+                m2m.add(manyToMany(f, mm));
+            } else {
+                FieldMeta fm = FieldFactory.plain(this, f);
+                if (fm != null) {
+                    if (fm.primaryKey()) {
+                        if (declaredPk != null) {
+                            throw new ImproperlyConfigured(name + " declares two primary keys: " + declaredPk.name() + " and " + fm.name());
+                        }
+                        declaredPk = fm;
+                    }
+                    declared.add(fm);
+                } else if (Ref.class.isAssignableFrom(f.getType()) || ManyToMany.class.isAssignableFrom(f.getType())) {
+                    throw new ImproperlyConfigured(name + "." + f.getName() + " is a " + f.getType().getSimpleName()
+                            + " without @" + (Ref.class.isAssignableFrom(f.getType()) ? "ForeignKey" : "ManyToManyField"));
+                }
+            }
+        }
+        if (declaredPk == null) {
+            Field idField = seen.get("id");
+            if (idField == null || idField.getDeclaringClass() != Model.class) {
+                throw new ImproperlyConfigured(name + " hides Model.id with a field that is not its primary key; "
+                        + "declare it with primaryKey = true or rename it");
+            }
+            declaredPk = FieldFactory.autoId(this, idField);
+            declared.add(0, declaredPk);
+        } else {
+            declared.remove(declaredPk);
+            declared.add(0, declaredPk);
+        }
+        this.pk = declaredPk;
+        this.fields = List.copyOf(declared);
+        this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
+        this.manyToMany = List.copyOf(m2m);
+        Map<String, FieldMeta> lookup = new HashMap<>();
+        for (FieldMeta f : fields) {
+            lookup.put(f.name(), f);
+            lookup.put(f.queryName(), f);
+            if (f.isForeignKey()) {
+                lookup.putIfAbsent(f.column(), f);
+            }
+        }
+        this.fieldLookup = Map.copyOf(lookup);
+        Map<String, ManyToManyMeta> mmLookup = new HashMap<>();
+        for (ManyToManyMeta m : manyToMany) {
+            mmLookup.put(m.name(), m);
+            mmLookup.put(m.queryName(), m);
+        }
+        this.manyToManyLookup = Map.copyOf(mmLookup);
+    }
+
+    /** The metadata of a model class, built on first use. */
+    public static ModelMeta of(Class<?> type) {
+        return CACHE.get(type);
+    }
+
+    private FieldMeta foreignKey(Field f, ForeignKey fk) {
+        Class<?> target = typeArgument(f, Ref.class, "ForeignKey");
+        String column = fk.dbColumn().isEmpty() ? Names.snake(f.getName()) + "_id" : fk.dbColumn();
+        FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(fk.nullable(), fk.blank(),
+                fk.defaultValue().isEmpty() ? null : fk.defaultValue(), fk.unique(), true, List.of(), false,
+                0, 0, 0, false, false);
+        FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(target, fk.onDelete(),
+                fk.relatedName(), fk.relatedQueryName());
+        if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_NULL && !fk.nullable()) {
+            throw new ImproperlyConfigured(name + "." + f.getName() + " uses onDelete = SET_NULL but is not nullable; "
+                    + "add nullable = true");
+        }
+        if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_DEFAULT && fk.defaultValue().isEmpty()) {
+            throw new ImproperlyConfigured(name + "." + f.getName() + " uses onDelete = SET_DEFAULT but declares no defaultValue");
+        }
+        // The column type is the target's key type, known once the target's metadata exists;
+        // resolved lazily through the relation to allow mutually referring models.
+        return new FieldMeta(this, f, null, options, relation, column, Accessors.getter(f), Accessors.setter(f));
+    }
+
+    private ManyToManyMeta manyToMany(Field f, ManyToManyField mm) {
+        Class<?> target = typeArgument(f, ManyToMany.class, "ManyToManyField");
+        return new ManyToManyMeta(this, f.getName(), target, mm.relatedName(), mm.relatedQueryName(),
+                mm.dbTable(), Accessors.getter(f), Accessors.setter(f));
+    }
+
+    private Class<?> typeArgument(Field f, Class<?> holder, String annotation) {
+        if (!holder.isAssignableFrom(f.getType()) || !(f.getGenericType() instanceof ParameterizedType p)
+                || !(p.getActualTypeArguments()[0] instanceof Class<?> target)) {
+            throw new ImproperlyConfigured("@" + annotation + " on " + name + "." + f.getName() + " needs a field of type "
+                    + holder.getSimpleName() + "<Target>, found " + f.getGenericType().getTypeName());
+        }
+        if (!Model.class.isAssignableFrom(target) || target == Model.class) {
+            throw new ImproperlyConfigured("@" + annotation + " on " + name + "." + f.getName() + " points at "
+                    + target.getName() + ", which is not a model (models extend dev.quarry.Model)");
+        }
+        return target;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The class's simple name ({@code Author}); used in messages. */
+    public String name() {
+        return name;
+    }
+
+    /** Django's model name: the class name lower-cased ({@code author}). */
+    public String modelName() {
+        return modelName;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The default ordering ({@code @Meta(ordering = ...)}). */
+    public List<String> ordering() {
+        return ordering;
+    }
+
+    /** The concrete fields, primary key first. */
+    public List<FieldMeta> fields() {
+        return fields;
+    }
+
+    public List<FieldMeta> foreignKeys() {
+        return foreignKeys;
+    }
+
+    public List<ManyToManyMeta> manyToMany() {
+        return manyToMany;
+    }
+
+    public FieldMeta pk() {
+        return pk;
+    }
+
+    /** A concrete field by Java name, snake_case name, or (for foreign keys) column; {@code pk} names the key. */
+    public FieldMeta field(String fieldName) {
+        if ("pk".equals(fieldName)) {
+            return pk;
+        }
+        return fieldLookup.get(fieldName);
+    }
+
+    /** A concrete field, or a {@link FieldError} listing the choices. */
+    public FieldMeta requireField(String fieldName) {
+        FieldMeta f = field(fieldName);
+        if (f == null) {
+            throw new FieldError(String.format("%s has no field named '%s'. Choices are: %s", name, fieldName,
+                    String.join(", ", fields.stream().map(FieldMeta::queryName).toList())));
+        }
+        return f;
+    }
+
+    /** A many-to-many field declared on this model, by Java or snake_case name. */
+    public ManyToManyMeta manyToMany(String fieldName) {
+        return manyToManyLookup.get(fieldName);
+    }
+
+    /** A reverse relation by its query name ({@code books}, {@code review}). */
+    public ReverseRelation reverseByQueryName(String queryName) {
+        return reverseByQueryName.get(queryName);
+    }
+
+    /** A reverse relation by its accessor name ({@code books}, {@code review_set}). */
+    public ReverseRelation reverseByAccessor(String accessor) {
+        return reverseByAccessor.get(accessor);
+    }
+
+    public List<ReverseRelation> reverseRelations() {
+        return reverseRelations;
+    }
+
+    void setReverseRelations(List<ReverseRelation> relations) {
+        Map<String, ReverseRelation> byQuery = new HashMap<>();
+        Map<String, ReverseRelation> byAccessor = new HashMap<>();
+        for (ReverseRelation r : relations) {
+            if (!r.hidden()) {
+                byQuery.put(r.queryName(), r);
+                byAccessor.put(r.accessorName(), r);
+            }
+        }
+        this.reverseByQueryName = Map.copyOf(byQuery);
+        this.reverseByAccessor = Map.copyOf(byAccessor);
+        this.reverseRelations = List.copyOf(relations);
+    }
+
+    /**
+     * The relation reached from this model by a lookup name, as joins to walk, or {@code null}:
+     * a foreign key, a many-to-many field, or a reverse query name.
+     */
+    public Hop hop(String queryName) {
+        FieldMeta f = field(queryName);
+        if (f != null && f.isForeignKey() && !queryName.equals(f.column())) {
+            return Hop.forward(f);
+        }
+        ManyToManyMeta m = manyToMany(queryName);
+        if (m != null) {
+            return Hop.manyToMany(m);
+        }
+        ReverseRelation r = reverseByQueryName(queryName);
+        return r == null ? null : Hop.reverse(r);
+    }
+
+    /** Every name a lookup may start with here, sorted: fields, relations, reverse query names. */
+    public List<String> queryNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (FieldMeta f : fields) {
+            names.add(f.queryName());
+            if (f.isForeignKey()) {
+                names.add(f.column());
+            }
+        }
+        for (ManyToManyMeta m : manyToMany) {
+            names.add(m.queryName());
+        }
+        names.addAll(reverseByQueryName.keySet());
+        return List.copyOf(names);
+    }
+
+    /** Every accessor name {@code related(...)} accepts here, sorted. */
+    public List<String> relatedNames() {
+        TreeSet<String> names = new TreeSet<>(reverseByAccessor.keySet());
+        for (ManyToManyMeta m : manyToMany) {
+            names.add(m.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /** A new, empty instance. */
+    public Object newInstance() {
+        try {
+            return constructor.invoke();
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    /** The instance's primary key value, or {@code null} before it is saved. */
+    public Object pkValue(Object instance) {
+        return pk.get(instance);
+    }
+
+    /** This model's label in messages and deletion counts. */
+    public String label() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    static List<ModelMeta> sorted(List<ModelMeta> metas) {
+        List<ModelMeta> copy = new ArrayList<>(metas);
+        copy.sort((a, b) -> a.name.compareTo(b.name));
+        return Collections.unmodifiableList(copy);
+    }
+}

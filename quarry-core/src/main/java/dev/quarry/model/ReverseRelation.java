@@ -1,0 +1,48 @@
+package dev.quarry.model;
+
+/**
+ * The reverse side of a foreign key or many-to-many field, seen from its target: Author's
+ * {@code books} (from Book.author with {@code relatedName = "books"}) or Book's {@code review_set}
+ * (accessor) / {@code review} (query name) from Review.book.
+ *
+ * @param target the model that has this reverse side (Author)
+ * @param source the model that declares the relation (Book)
+ * @param foreignKey the declaring foreign key, or {@code null} for a many-to-many
+ * @param manyToMany the declaring many-to-many field, or {@code null} for a foreign key
+ */
+public record ReverseRelation(ModelMeta target, ModelMeta source, FieldMeta foreignKey, ManyToManyMeta manyToMany,
+                              String accessorName, String queryName, boolean hidden) {
+
+    static ReverseRelation of(FieldMeta fk) {
+        FieldMeta.ForeignKeyMeta rel = fk.relation();
+        return build(rel.target(), fk.model(), fk, null, rel.relatedName(), rel.relatedQueryName());
+    }
+
+    static ReverseRelation of(ManyToManyMeta m2m) {
+        return build(m2m.target(), m2m.source(), null, m2m, m2m.relatedName(), m2m.relatedQueryName());
+    }
+
+    private static ReverseRelation build(ModelMeta target, ModelMeta source, FieldMeta fk, ManyToManyMeta m2m,
+                                         String relatedName, String relatedQueryName) {
+        boolean hidden = relatedName.endsWith("+");
+        String accessor = relatedName.isEmpty() || hidden ? source.modelName() + "_set" : relatedName;
+        String query = !relatedQueryName.isEmpty() ? relatedQueryName
+                : !relatedName.isEmpty() && !hidden ? relatedName : source.modelName();
+        return new ReverseRelation(target, source, fk, m2m, accessor, query, hidden);
+    }
+
+    public boolean isManyToMany() {
+        return manyToMany != null;
+    }
+
+    /** The declaring field, for messages ({@code Book.author}). */
+    public String fieldLabel() {
+        return isManyToMany() ? manyToMany.toString() : foreignKey.toString();
+    }
+
+    /** Whether the declaring field set a related name, so the default {@code <model>_set} does not exist. */
+    public boolean renamed() {
+        String name = isManyToMany() ? manyToMany.relatedName() : foreignKey.relation().relatedName();
+        return !name.isEmpty() && !hidden;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.quarry.query;
+
+import dev.quarry.query.expr.Expr;
+import dev.quarry.spi.NullsOrder;
+
+/** A resolved ORDER BY term; {@code annotation} is the alias when it orders by an annotation. */
+public record OrderTerm(Expr expr, String annotation, boolean descending, NullsOrder nulls) {
+    OrderTerm reversed() {
+        NullsOrder n = nulls == NullsOrder.FIRST ? NullsOrder.LAST : nulls == NullsOrder.LAST ? NullsOrder.FIRST : nulls;
+        return new OrderTerm(expr, annotation, !descending, n);
+    }
+}

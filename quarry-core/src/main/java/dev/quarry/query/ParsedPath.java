@@ -1,0 +1,88 @@
+package dev.quarry.query;
+
+import dev.quarry.FieldError;
+import dev.quarry.model.FieldMeta;
+import dev.quarry.model.Hop;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.query.lookup.LookupRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A lookup string split into the relations it crosses, the column it ends on and what follows
+ * (transforms and the lookup): {@code books__review__rating__gte} crosses {@code books} and
+ * {@code review}, ends on {@code rating}, and leaves {@code [gte]}.
+ */
+record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean endsOnRelation) {
+
+    static ParsedPath parse(ModelMeta root, String path) {
+        if (path == null || path.isEmpty()) {
+            throw new FieldError("Empty lookup on " + root.name() + ". Choices are: " + String.join(", ", root.queryNames()));
+        }
+        String[] parts = path.split("__", -1);
+        ModelMeta meta = root;
+        List<Hop> hops = new ArrayList<>();
+        FieldMeta field = null;
+        boolean onRelation = false;
+        int i = 0;
+        while (i < parts.length) {
+            String name = parts[i];
+            FieldMeta f = meta.field(name);
+            if (f != null && (!f.isForeignKey() || name.equals(f.column()))) {
+                field = f;
+                i++;
+                break;
+            }
+            Hop hop = name.isEmpty() ? null : meta.hop(name);
+            if (hop == null) {
+                throw unknown(meta, name, path);
+            }
+            if (hop.isForward()) {
+                ModelMeta target = hop.to();
+                String next = i + 1 < parts.length ? parts[i + 1] : null;
+                if (next == null || endsHere(target, next)) {
+                    field = hop.forwardKey();
+                    onRelation = true;
+                    i++;
+                    break;
+                }
+                boolean nextIsPk = next.equals("pk") || next.equals(target.pk().name()) || next.equals(target.pk().queryName());
+                if (nextIsPk && (i + 2 == parts.length || endsHere(target, parts[i + 2]))) {
+                    field = hop.forwardKey();
+                    i += 2;
+                    break;
+                }
+            }
+            hops.add(hop);
+            meta = hop.to();
+            i++;
+            if (i == parts.length || endsHere(meta, parts[i])) {
+                field = meta.pk();
+                onRelation = true;
+                break;
+            }
+        }
+        List<String> rest = List.copyOf(Arrays.asList(parts).subList(i, parts.length));
+        return new ParsedPath(List.copyOf(hops), field, rest, onRelation);
+    }
+
+    private static boolean endsHere(ModelMeta meta, String next) {
+        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && meta.hop(next) == null;
+    }
+
+    private static FieldError unknown(ModelMeta meta, String name, String path) {
+        String hint = "";
+        if (name.endsWith("_set") && meta.reverseByAccessor(name) != null) {
+            hint = " ('" + name + "' is a reverse accessor; lookups use the query name '"
+                    + meta.reverseByAccessor(name).queryName() + "')";
+        }
+        return new FieldError(String.format("Cannot resolve keyword '%s' into field of %s (in lookup '%s')%s. Choices are: %s",
+                name, meta.name(), path, hint, String.join(", ", meta.queryNames())));
+    }
+
+    /** Whether crossing these relations may multiply rows. */
+    boolean multiValued() {
+        return hops.stream().anyMatch(Hop::multiValued);
+    }
+}

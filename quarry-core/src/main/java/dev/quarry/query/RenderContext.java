@@ -1,0 +1,19 @@
+package dev.quarry.query;
+
+import dev.quarry.spi.Operations;
+import dev.quarry.spi.SqlWriter;
+
+/** What a query node needs to render itself: the writer, the backend's operations, nested selects. */
+public interface RenderContext {
+    SqlWriter w();
+
+    Operations ops();
+
+    /** Writes {@code alias.column}, both quoted. */
+    default void column(String alias, String column) {
+        w().identifier(alias).sql(".").identifier(column);
+    }
+
+    /** Writes a nested {@code SELECT 1 ...} of this tree (for EXISTS). */
+    void existsSubquery(QueryTree tree);
+}

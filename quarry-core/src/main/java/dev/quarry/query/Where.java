@@ -1,0 +1,152 @@
+package dev.quarry.query;
+
+import dev.quarry.query.expr.Expr;
+import dev.quarry.query.lookup.Lookup;
+import java.util.List;
+
+/** A resolved WHERE/HAVING tree. */
+public sealed interface Where {
+    void render(RenderContext ctx);
+
+    /** Whether any condition in the tree involves an aggregate. */
+    boolean containsAggregate();
+
+    /** Conditions joined by AND. */
+    record And(List<Where> children) implements Where {
+        public And {
+            children = List.copyOf(children);
+        }
+
+        @Override
+        public void render(RenderContext ctx) {
+            join(ctx, children, " AND ");
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return children.stream().anyMatch(Where::containsAggregate);
+        }
+    }
+
+    /** Conditions joined by OR. */
+    record Or(List<Where> children) implements Where {
+        public Or {
+            children = List.copyOf(children);
+        }
+
+        @Override
+        public void render(RenderContext ctx) {
+            join(ctx, children, " OR ");
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return children.stream().anyMatch(Where::containsAggregate);
+        }
+    }
+
+    /** NOT of a condition. */
+    record Not(Where child) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            ctx.w().sql("NOT (");
+            child.render(ctx);
+            ctx.w().sql(")");
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return child.containsAggregate();
+        }
+    }
+
+    /** A lookup applied to an expression and a prepared value. */
+    record Condition(Expr lhs, Lookup lookup, Object value) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            lookup.render(ctx, lhs, value);
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return lhs.containsAggregate();
+        }
+    }
+
+    /** [NOT] EXISTS (a correlated subquery). */
+    record Exists(QueryTree subquery, boolean negated) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            ctx.w().sql(negated ? "NOT EXISTS (" : "EXISTS (");
+            ctx.existsSubquery(subquery);
+            ctx.w().sql(")");
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** Two expressions compared with {@code =} (a correlation between a subquery and its outer query). */
+    record ColumnsEqual(Expr left, Expr right) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            left.render(ctx);
+            ctx.w().sql(" = ");
+            right.render(ctx);
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** A constant truth value ({@code in} with an empty list is always false). */
+    record Constant(boolean value) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            ctx.w().sql(value ? "1 = 1" : "1 = 0");
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** Membership through a many-to-many table: {@code pk IN (SELECT target FROM through WHERE source = ?)}. */
+    record InThrough(Expr pk, String throughTable, String selectColumn, String whereColumn, Object ownerKey) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            pk.render(ctx);
+            ctx.w().sql(" IN (SELECT ").identifier(selectColumn).sql(" FROM ").identifier(throughTable)
+                    .sql(" WHERE ").identifier(whereColumn).sql(" = ").param(ownerKey).sql(")");
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    private static void join(RenderContext ctx, List<Where> children, String op) {
+        if (children.isEmpty()) {
+            ctx.w().sql("1 = 1");
+            return;
+        }
+        if (children.size() == 1) {
+            children.get(0).render(ctx);
+            return;
+        }
+        ctx.w().sql("(");
+        for (int i = 0; i < children.size(); i++) {
+            if (i > 0) {
+                ctx.w().sql(op);
+            }
+            children.get(i).render(ctx);
+        }
+        ctx.w().sql(")");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.quarry.query.expr;
+
+import dev.quarry.query.RenderContext;
+import dev.quarry.spi.FieldType;
+
+/** A reference to an annotation by its alias; renders the annotation's expression. */
+public record AnnotationRef(String alias, Expr target) implements Expr {
+    @Override
+    public void render(RenderContext ctx) {
+        target.render(ctx);
+    }
+
+    @Override
+    public FieldType outputType() {
+        return target.outputType();
+    }
+
+    @Override
+    public boolean containsAggregate() {
+        return target.containsAggregate();
+    }
+
+    @Override
+    public boolean nullable() {
+        return target.nullable();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.quarry.query.lookup;
+
+import dev.quarry.query.RenderContext;
+import dev.quarry.query.expr.Expr;
+import dev.quarry.spi.FieldType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** {@code in}: one of the values of a collection or array; an empty one matches nothing. */
+final class In implements Lookup {
+    static final String NAME = "in";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Object prepare(Object value, FieldType type, String subject) {
+        Collection<?> items;
+        if (value instanceof Collection<?> c) {
+            items = c;
+        } else if (value instanceof Object[] a) {
+            items = Arrays.asList(a);
+        } else {
+            throw new IllegalArgumentException("Lookup 'in' on " + subject + " needs a collection or array, got "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        LinkedHashSet<Object> out = new LinkedHashSet<>();
+        for (Object item : items) {
+            if (item != null) {
+                out.add(Values.coerce(item, type, subject, NAME));
+            }
+        }
+        return List.copyOf(new ArrayList<>(out));
+    }
+
+    @Override
+    public void render(RenderContext ctx, Expr lhs, Object value) {
+        List<?> items = (List<?>) value;
+        if (items.isEmpty()) {
+            ctx.w().sql("1 = 0");
+            return;
+        }
+        lhs.render(ctx);
+        ctx.w().sql(" IN (");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                ctx.w().sql(", ");
+            }
+            ctx.w().param(items.get(i));
+        }
+        ctx.w().sql(")");
+    }
+}

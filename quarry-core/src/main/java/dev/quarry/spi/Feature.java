@@ -1,0 +1,17 @@
+package dev.quarry.spi;
+
+/** A capability a database may have; tests gate on these, never on vendor names. */
+public enum Feature {
+    /** {@code INSERT ... RETURNING}. */
+    RETURNING,
+    /** {@code ORDER BY x NULLS FIRST/LAST}. */
+    NULLS_ORDERING,
+    /** A case-insensitive {@code ILIKE} operator. */
+    ILIKE,
+    /** DDL statements take part in transactions. */
+    TRANSACTIONAL_DDL,
+    /** {@code GROUP BY pk} may select the other columns of that table. */
+    GROUP_BY_SELECTED_PK,
+    /** Comparisons with {@code =} are case-sensitive under the default collation. */
+    CASE_SENSITIVE_EQUALITY
+}

@@ -1,0 +1,39 @@
+package dev.quarry.spi;
+
+/**
+ * The SQL forms and value conversions that differ between databases. Each method writes through
+ * a {@link SqlWriter}, so values stay bind parameters.
+ */
+public interface Operations {
+    /** Quotes an identifier taken from model metadata. */
+    String quoteName(String name);
+
+    /** Writes the LIMIT/OFFSET clause; either may be {@code null}. */
+    void limitOffset(SqlWriter w, Long limit, Long offset);
+
+    /**
+     * Writes a pattern comparison of {@code lhs} with the literal text {@code value} (not a
+     * pattern: the backend escapes its wildcards).
+     */
+    void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive);
+
+    /** Writes the extraction of a date part as an integer. */
+    void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs);
+
+    /** Writes one ORDER BY term. */
+    void orderTerm(SqlWriter w, Runnable expr, boolean descending, NullsOrder nulls);
+
+    /** Converts a Java value into what the JDBC driver binds for it. */
+    Object toDb(Object value);
+
+    /** The reader of a column of this kind. */
+    ColumnReader reader(FieldType type);
+
+    /** A SQL literal for a bind value, used only to show statements in logs and messages. */
+    String literal(Object dbValue);
+
+    /** The statement that ends a transaction's SQL at a savepoint name, when the default differs. */
+    default String savepointName(int depth) {
+        return "quarry_sp_" + depth;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.quarry.sql;
+
+import dev.quarry.spi.Operations;
+import java.util.List;
+
+/** Compiles DELETE statements by key lists, chunked by the caller under the database's limits. */
+public final class DeleteCompiler {
+    private final Operations ops;
+
+    public DeleteCompiler(Operations ops) {
+        this.ops = ops;
+    }
+
+    /** {@code DELETE FROM table WHERE column IN (?, ...)}. */
+    public CompiledSql deleteWhereIn(String table, String column, List<?> values) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("DELETE FROM ").identifier(table).sql(" WHERE ").identifier(column);
+        inList(w, values);
+        return w.build();
+    }
+
+    /** {@code DELETE FROM table WHERE a = ? AND b IN (?, ...)} (many-to-many rows of one owner). */
+    public CompiledSql deletePairs(String table, String ownerColumn, Object owner, String otherColumn, List<?> others) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("DELETE FROM ").identifier(table).sql(" WHERE ").identifier(ownerColumn).sql(" = ").param(owner);
+        if (others != null) {
+            w.sql(" AND ").identifier(otherColumn);
+            inList(w, others);
+        }
+        return w.build();
+    }
+
+    /** {@code SELECT other FROM table WHERE owner = ? AND other IN (?, ...)}: which many-to-many pairs exist. */
+    public CompiledSql selectPairs(String table, String ownerColumn, Object owner, String otherColumn, List<?> others) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("SELECT ").identifier(otherColumn).sql(" FROM ").identifier(table).sql(" WHERE ").identifier(ownerColumn)
+                .sql(" = ").param(owner).sql(" AND ").identifier(otherColumn);
+        inList(w, others);
+        return w.build();
+    }
+
+    /** {@code SELECT columns FROM table WHERE column IN (?, ...)}. */
+    public CompiledSql selectWhereIn(String table, List<String> columns, String column, List<?> values) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            w.sql(i > 0 ? ", " : "").identifier(columns.get(i));
+        }
+        w.sql(" FROM ").identifier(table).sql(" WHERE ").identifier(column);
+        inList(w, values);
+        return w.build();
+    }
+
+    /** {@code UPDATE table SET column = ? WHERE keyColumn IN (...)} (SET_NULL / SET_DEFAULT). */
+    public CompiledSql setWhereIn(String table, String column, Object value, String keyColumn, List<?> keys) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("UPDATE ").identifier(table).sql(" SET ").identifier(column).sql(" = ").param(value)
+                .sql(" WHERE ").identifier(keyColumn);
+        inList(w, keys);
+        return w.build();
+    }
+
+    private static void inList(SqlBuilder w, List<?> values) {
+        w.sql(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            w.sql(i > 0 ? ", " : "").param(values.get(i));
+        }
+        w.sql(")");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.quarry.sql;
+
+import dev.quarry.spi.Operations;
+import java.util.List;
+
+/** Compiles multi-row INSERT statements, optionally returning a generated key per row. */
+public final class InsertCompiler {
+    private final Operations ops;
+
+    public InsertCompiler(Operations ops) {
+        this.ops = ops;
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (...), (...) [RETURNING returningColumn]}; each row
+     * holds Java values in column order.
+     */
+    public CompiledSql insert(String table, List<String> columns, List<List<Object>> rows, String returningColumn) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("INSERT INTO ").identifier(table);
+        if (columns.isEmpty()) {
+            w.sql(" DEFAULT VALUES");
+        } else {
+            w.sql(" (");
+            for (int i = 0; i < columns.size(); i++) {
+                w.sql(i > 0 ? ", " : "").identifier(columns.get(i));
+            }
+            w.sql(") VALUES ");
+            for (int r = 0; r < rows.size(); r++) {
+                w.sql(r > 0 ? ", (" : "(");
+                List<Object> row = rows.get(r);
+                for (int i = 0; i < row.size(); i++) {
+                    w.sql(i > 0 ? ", " : "").param(row.get(i));
+                }
+                w.sql(")");
+            }
+        }
+        if (returningColumn != null) {
+            w.sql(" RETURNING ").identifier(returningColumn);
+        }
+        return w.build();
+    }
+}
