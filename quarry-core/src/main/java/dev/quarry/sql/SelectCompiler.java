@@ -294,7 +294,10 @@ public final class SelectCompiler implements RenderContext {
         boolean first = true;
         for (OrderTerm o : t.ordering()) {
             first = comma(first);
-            boolean selectedAnnotation = o.annotation() != null
+            // An alias inside an expression (the NULLS emulation) is refused by MySQL/MariaDB,
+            // so the emulation repeats the expression instead.
+            boolean emulatedNulls = o.nulls() != dev.quarry.spi.NullsOrder.DEFAULT && !features.has(Feature.NULLS_ORDERING);
+            boolean selectedAnnotation = o.annotation() != null && !emulatedNulls
                     && (t.values() == null || t.values().containsKey(o.annotation()));
             Runnable expr = selectedAnnotation ? () -> w.identifier(o.annotation()) : () -> o.expr().render(this);
             ops.orderTerm(w, expr, o.descending(), o.nulls());
