@@ -23,6 +23,11 @@ public interface Operations {
     /** Writes one ORDER BY term. */
     void orderTerm(SqlWriter w, Runnable expr, boolean descending, NullsOrder nulls);
 
+    /** Writes the argument of AVG so the database averages in double precision. */
+    default void averageArgument(SqlWriter w, Runnable argument) {
+        argument.run();
+    }
+
     /** Converts a Java value into what the JDBC driver binds for it. */
     Object toDb(Object value);
 

@@ -47,6 +47,14 @@ final class MysqlOperations extends BaseOperations {
         }
     }
 
+    /** MariaDB averages integers as DECIMAL with four more digits (div_precision_increment); average doubles instead. */
+    @Override
+    public void averageArgument(SqlWriter w, Runnable argument) {
+        w.sql("CAST(");
+        argument.run();
+        w.sql(" AS DOUBLE)");
+    }
+
     @Override
     public Object toDb(Object value) {
         if (value instanceof Instant i) {

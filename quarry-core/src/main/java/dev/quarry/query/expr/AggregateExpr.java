@@ -9,7 +9,11 @@ public record AggregateExpr(AggregateFunction function, Expr argument, boolean d
     @Override
     public void render(RenderContext ctx) {
         ctx.w().sql(function.name()).sql(distinct ? "(DISTINCT " : "(");
-        argument.render(ctx);
+        if (function == AggregateFunction.AVG) {
+            ctx.ops().averageArgument(ctx.w(), () -> argument.render(ctx));
+        } else {
+            argument.render(ctx);
+        }
         ctx.w().sql(")");
     }
 
