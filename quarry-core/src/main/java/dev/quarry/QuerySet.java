@@ -357,6 +357,14 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
             throw new IllegalStateException("Cannot delete() a sliced or distinct QuerySet");
         }
         Quarry q = Quarry.current();
+        ModelMeta meta = tree.model();
+        if (meta.reverseRelations().isEmpty() && meta.manyToMany().isEmpty()) {
+            // Nothing can cascade from these rows: one DELETE, as Django's fast delete.
+            CompiledSql sql = new UpdateCompiler(q.backend().operations(), q.backend().features())
+                    .deleteMatching(tree.withoutOrdering());
+            int n = q.database().update(sql);
+            return n == 0 ? Map.of() : Map.of(meta.label(), n);
+        }
         return q.inTransaction(() -> {
             List<Object> keys = new ArrayList<>();
             for (List<Object> row : Loader.tuples(q.database(), tree.withoutOrdering().values(List.of("pk")))) {

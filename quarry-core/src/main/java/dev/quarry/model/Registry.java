@@ -64,12 +64,33 @@ public final class Registry {
         MODELS.addAll(next);
     }
 
+    private static void checkNames(ModelMeta meta) {
+        for (FieldMeta f : meta.fields()) {
+            checkName(meta, f.name(), f.queryName());
+        }
+        for (ManyToManyMeta m : meta.manyToMany()) {
+            checkName(meta, m.name(), m.queryName());
+        }
+    }
+
+    private static void checkName(ModelMeta meta, String javaName, String queryName) {
+        if (queryName.contains("__") || queryName.endsWith("_") || queryName.equals("pk")) {
+            throw new ImproperlyConfigured(String.format("Field name '%s' of %s would make lookups ambiguous: names may not "
+                    + "contain '__', end with '_', or be 'pk'", javaName, meta.name()));
+        }
+    }
+
     private static void check(ModelMeta target, List<ReverseRelation> relations) {
+        checkNames(target);
         Map<String, ReverseRelation> accessors = new HashMap<>();
         Map<String, ReverseRelation> queries = new HashMap<>();
         for (ReverseRelation r : relations) {
             if (r.hidden()) {
                 continue;
+            }
+            if (r.queryName().contains("__") || r.accessorName().contains("__")) {
+                throw new ImproperlyConfigured(String.format("Reverse name '%s' of %s contains '__', which lookups use to "
+                        + "span relations", r.queryName(), r.fieldLabel()));
             }
             ReverseRelation a = accessors.put(r.accessorName(), r);
             if (a != null) {
