@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
     private final List<QueryListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Connection> initialized = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
+    private final StatementCache statements = new StatementCache(64);
+
     public Database(ConnectionSource source, Backend backend) {
         this.source = source;
         this.backend = backend;
@@ -201,7 +203,8 @@ public final class Database implements AutoCloseable {
     public <T> T query(CompiledSql sql, SqlFunction<ResultSet, T> reader) {
         return withConnection(c -> {
             long start = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+            try {
+                PreparedStatement ps = statements.prepare(c, sql.sql());
                 bind(ps, sql.params());
                 try (ResultSet rs = ps.executeQuery()) {
                     T result = reader.apply(rs);
@@ -209,6 +212,7 @@ public final class Database implements AutoCloseable {
                     return result;
                 }
             } catch (SQLException e) {
+                statements.forget(c, sql.sql());
                 throw wrap(e, sql.inline(backend.operations()));
             }
         });
@@ -316,12 +320,14 @@ public final class Database implements AutoCloseable {
     public int update(CompiledSql sql) {
         return withConnection(c -> {
             long start = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+            try {
+                PreparedStatement ps = statements.prepare(c, sql.sql());
                 bind(ps, sql.params());
                 int n = ps.executeUpdate();
                 logged(sql, start);
                 return n;
             } catch (SQLException e) {
+                statements.forget(c, sql.sql());
                 throw wrap(e, sql.inline(backend.operations()));
             }
         });
