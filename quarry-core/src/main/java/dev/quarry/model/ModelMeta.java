@@ -316,7 +316,7 @@ public final class ModelMeta {
     /** A new, empty instance. */
     public Object newInstance() {
         try {
-            return constructor.invoke();
+            return (Object) constructor.invokeExact();
         } catch (Throwable t) {
             throw Accessors.rethrow(t);
         }
