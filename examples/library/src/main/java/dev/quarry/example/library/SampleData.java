@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Loads the guide's deterministic sample data (the TSV files beside this class, the same rows
- * {@code examples/library/django/guide_queries.py} loads into Django) in file order, so the
- * database assigns the ids the files list.
+ * {@code examples/library/django/guide_queries.py} loads into Django) with the ids the files
+ * list, so results that show ids match Django's whatever the database's sequences say.
  */
 public final class SampleData {
     private SampleData() {}
@@ -26,6 +26,7 @@ public final class SampleData {
         List<Author> authorRows = new ArrayList<>();
         for (String[] r : rows("authors.tsv")) {
             Author a = new Author();
+            a.id = Long.parseLong(r[0]);
             a.name = r[1];
             a.bio = r[2];
             authorRows.add(a);
@@ -37,6 +38,7 @@ public final class SampleData {
         List<Tag> tagRows = new ArrayList<>();
         for (String[] r : rows("tags.tsv")) {
             Tag t = new Tag();
+            t.id = Long.parseLong(r[0]);
             t.name = r[1];
             tagRows.add(t);
             tags.put(Long.parseLong(r[0]), t);
@@ -48,6 +50,7 @@ public final class SampleData {
         Map<Book, List<Tag>> bookTags = new java.util.IdentityHashMap<>();
         for (String[] r : rows("books.tsv")) {
             Book b = new Book();
+            b.id = Long.parseLong(r[0]);
             b.title = r[1];
             b.author.set(authors.get(Long.parseLong(r[2])));
             b.publishedDate = LocalDate.parse(r[3]);
@@ -70,6 +73,7 @@ public final class SampleData {
         List<Review> reviewRows = new ArrayList<>();
         for (String[] r : rows("reviews.tsv")) {
             Review v = new Review();
+            v.id = Long.parseLong(r[0]);
             v.book.set(books.get(Long.parseLong(r[1])));
             v.userName = r[2];
             v.rating = Integer.parseInt(r[3]);
