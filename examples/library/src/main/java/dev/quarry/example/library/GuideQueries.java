@@ -48,7 +48,7 @@ public final class GuideQueries {
                         rowling().related("book_set");
                         return List.of("(no error)");
                     } catch (FieldError e) {
-                        return List.of("AttributeError");
+                        return List.of("FieldError: " + e.getMessage());
                     }
                 }));
         s.add(new Step("Q3", "Default reverse name: a book's review_set",
