@@ -107,20 +107,25 @@ public final class Q {
         return negated;
     }
 
+    /** Django-like text: {@code name='Ann', books__rating__gte=4}, with OR and NOT spelled out. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(negated ? "NOT (" : "(").append(connector).append(": ");
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < children.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(children.get(i));
+            if (i > 0) {
+                sb.append(connector == Connector.AND ? ", " : " OR ");
+            }
+            Object c = children.get(i);
+            sb.append(c instanceof Q q && q.children.size() > 1 && !q.negated ? "(" + q + ")" : c);
         }
-        return sb.append(')').toString();
+        return negated ? "NOT (" + sb + ")" : sb.toString();
     }
 
     /** A lookup and its value. */
     public record Leaf(String lookup, Object value) {
         @Override
         public String toString() {
-            return lookup + "=" + value;
+            return lookup + "=" + (value instanceof String ? "'" + value + "'" : value);
         }
     }
 }

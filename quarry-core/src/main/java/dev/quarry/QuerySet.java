@@ -79,7 +79,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
      * row, while each chained call may match another. This QuerySet is not modified.
      */
     public QuerySet<T> filter(Q q) {
-        return with(tree.filter(q), "filter" + q);
+        return with(tree.filter(q), "filter(" + q + ")");
     }
 
     /** Rows not matching the lookup. This QuerySet is not modified. */
@@ -89,7 +89,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
 
     /** Rows not matching {@code q}: exactly the rows {@code filter(q)} leaves out. This QuerySet is not modified. */
     public QuerySet<T> exclude(Q q) {
-        return with(tree.exclude(q), "exclude" + q);
+        return with(tree.exclude(q), "exclude(" + q + ")");
     }
 
     /**

@@ -125,6 +125,9 @@ public final class Persister {
         } else {
             work.run();
         }
+        if (!generated && meta.pk().auto()) {
+            db.execute(db.backend().operations().resetKeyGenerator(meta.table(), meta.pk().column()));
+        }
     }
 
     /** The value a field writes: a foreign key's target key, or the field's value (its default when null). */

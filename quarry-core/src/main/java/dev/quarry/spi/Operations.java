@@ -28,6 +28,14 @@ public interface Operations {
         argument.run();
     }
 
+    /**
+     * Statements that move a table's key generator past the largest key after rows were inserted
+     * with explicit keys (PostgreSQL's sequences do not follow such inserts); none by default.
+     */
+    default java.util.List<String> resetKeyGenerator(String table, String column) {
+        return java.util.List.of();
+    }
+
     /** Converts a Java value into what the JDBC driver binds for it. */
     Object toDb(Object value);
 

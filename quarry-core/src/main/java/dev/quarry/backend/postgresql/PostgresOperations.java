@@ -23,6 +23,15 @@ final class PostgresOperations extends BaseOperations {
     }
 
     @Override
+    public java.util.List<String> resetKeyGenerator(String table, String column) {
+        String t = quoteName(table);
+        String c = quoteName(column);
+        // Identifiers come from model metadata; the table name is also passed as a literal.
+        return java.util.List.of("SELECT setval(pg_get_serial_sequence('" + t.replace("'", "''") + "', '"
+                + column.replace("'", "''") + "'), COALESCE(MAX(" + c + "), 1), MAX(" + c + ") IS NOT NULL) FROM " + t);
+    }
+
+    @Override
     public Object toDb(Object value) {
         if (value instanceof Instant i) {
             return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
