@@ -13,6 +13,7 @@ import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.DatePartExpr;
 import dev.quarry.query.expr.Expr;
+import dev.quarry.query.expr.SubqueryAggregate;
 import dev.quarry.query.lookup.Lookup;
 import dev.quarry.query.lookup.LookupRegistry;
 import dev.quarry.spi.DatePart;
@@ -327,8 +328,19 @@ public final class QueryTree {
         }
         QueryTree t = copy();
         Expr arg = t.resolveExpr(aggregate.path(), "annotate");
+        Expr value = new AggregateExpr(aggregate.function(), arg, aggregate.isDistinct());
+        boolean addsMultiValued = t.joins.subList(joins.size(), t.joins.size()).stream().anyMatch(j -> j.step().multiValued());
+        if (addsMultiValued && hasMultiValuedJoin()) {
+            // Joining another multi-valued relation would multiply the rows the existing joins
+            // aggregate (and this aggregate's rows by theirs): compute it in its own subquery.
+            t = copy();
+            QueryTree sub = new QueryTree(model, prefix == 0 ? 'U' : (char) (prefix + 1));
+            Expr subArg = sub.resolveExpr(aggregate.path(), "annotate");
+            sub.where = new Where.ColumnsEqual(Col.of(sub.rootAlias, model.pk()), Col.of(rootAlias, model.pk()));
+            value = new SubqueryAggregate(sub, new AggregateExpr(aggregate.function(), subArg, aggregate.isDistinct()));
+        }
         Map<String, Expr> a = new LinkedHashMap<>(annotations);
-        a.put(alias, new AggregateExpr(aggregate.function(), arg, aggregate.isDistinct()));
+        a.put(alias, value);
         t.annotations = Collections.unmodifiableMap(a);
         if (values != null) {
             t.groupByValues = true;

@@ -16,4 +16,7 @@ public interface RenderContext {
 
     /** Writes a nested {@code SELECT 1 ...} of this tree (for EXISTS). */
     void existsSubquery(QueryTree tree);
+
+    /** Writes a nested {@code SELECT <value> ...} of this tree (a scalar subquery). */
+    void scalarSubquery(QueryTree tree, dev.quarry.query.expr.Expr value);
 }

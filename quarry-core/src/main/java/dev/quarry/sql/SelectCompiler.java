@@ -132,6 +132,13 @@ public final class SelectCompiler implements RenderContext {
         writeFromWhere(sub);
     }
 
+    @Override
+    public void scalarSubquery(QueryTree sub, Expr value) {
+        w.sql("SELECT ");
+        value.render(this);
+        writeFromWhere(sub);
+    }
+
     private void writeSelect(QueryTree t) {
         w.sql(t.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         List<Expr> selected = new ArrayList<>();
