@@ -52,6 +52,22 @@ public final class Manager<T extends Model> {
         return all().orderBy(terms);
     }
 
+    public QuerySet<T> orderBy(Ordering... terms) {
+        return all().orderBy(terms);
+    }
+
+    public QuerySet<T> distinct() {
+        return all().distinct();
+    }
+
+    public QuerySet<T> limit(long n) {
+        return all().limit(n);
+    }
+
+    public QuerySet<T> prefetchRelated(Prefetch... prefetches) {
+        return all().prefetchRelated(prefetches);
+    }
+
     public QuerySet<T> selectRelated(String... paths) {
         return all().selectRelated(paths);
     }
