@@ -173,6 +173,10 @@ public final class Manager<T extends Model> {
             return;
         }
         Class<?> j = f.javaType();
+        if (value instanceof String text && j != String.class) {
+            // As Django's to_python: text becomes the field's type ("2020-02-02" for a DateField).
+            value = dev.quarry.query.lookup.Values.coerce(text, f.type(), f.toString(), "create");
+        }
         if (value instanceof Number n && !j.isInstance(value)) {
             if (j == int.class || j == Integer.class) {
                 value = n.intValue();
