@@ -19,9 +19,9 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
             case CHAR -> "varchar(" + c.maxLength() + ")";
             case TEXT -> "longtext";
             case INTEGER -> "integer";
-            case POSITIVE_INTEGER -> "integer UNSIGNED";
+            case POSITIVE_INTEGER -> "integer";
             case SMALLINT -> "smallint";
-            case POSITIVE_SMALLINT -> "smallint UNSIGNED";
+            case POSITIVE_SMALLINT -> "smallint";
             case BOOLEAN -> "bool";
             case FLOAT -> "double precision";
             case DECIMAL -> "numeric(" + c.maxDigits() + ", " + c.decimalPlaces() + ")";

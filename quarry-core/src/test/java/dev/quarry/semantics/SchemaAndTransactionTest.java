@@ -1,0 +1,78 @@
+package dev.quarry.semantics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quarry.IntegrityError;
+import dev.quarry.Quarry;
+import dev.quarry.test.Committing;
+import dev.quarry.test.QuarryTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The database enforces what the metadata declares; transactions commit, roll back and nest. */
+@QuarryTest(models = {Writer.class, Novel.class, Critique.class, Label.class})
+class SchemaAndTransactionTest {
+
+    @Test
+    @Committing
+    void constraintsFromTheMetadataAreEnforcedByTheDatabase(Quarry quarry) {
+        Writer ann = Writer.of("Ann");
+        Novel novel = Novel.objects.create("title", "Alpha", "writer", ann);
+        // NOT NULL
+        assertThatThrownBy(() -> quarry.useTransaction(() -> Writer.objects.create("born", 1))).isInstanceOf(IntegrityError.class);
+        // UNIQUE
+        Label.of("x");
+        assertThatThrownBy(() -> quarry.useTransaction(() -> Label.of("x"))).isInstanceOf(IntegrityError.class);
+        // CHECK (stars >= 0) for a positive integer field
+        assertThatThrownBy(() -> quarry.useTransaction(() -> Critique.of(novel, "c", -1))).isInstanceOf(IntegrityError.class);
+        // FOREIGN KEY (deferred on SQLite and PostgreSQL: refused at commit)
+        assertThatThrownBy(() -> quarry.useTransaction(() -> Novel.objects.create("title", "Lost", "writer", 999_999L)))
+                .isInstanceOf(IntegrityError.class);
+        // The many-to-many pair is unique at the database level too.
+        novel.labels.add(Label.objects.get("name", "x"));
+        Long pairs = quarry.database().query(dev.quarry.sql.CompiledSql.of(
+                "SELECT COUNT(*) FROM " + quarry.backend().operations().quoteName("novel_labels"), List.of()),
+                rs -> rs.next() ? rs.getLong(1) : -1L);
+        assertThat(pairs).isEqualTo(1L);
+        assertThat(Writer.objects.count()).isEqualTo(1);
+        assertThat(Novel.objects.count()).isEqualTo(1);
+    }
+
+    @Test
+    @Committing
+    void transactionsCommitOrRollBackAsAWhole(Quarry quarry) {
+        quarry.useTransaction(() -> Writer.of("Kept"));
+        assertThatThrownBy(() -> quarry.useTransaction(() -> {
+            Writer.of("Lost");
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(Writer.objects.valuesList("name").flat(String.class).list()).containsExactly("Kept");
+    }
+
+    @Test
+    @Committing
+    void aNestedTransactionIsASavepoint(Quarry quarry) {
+        quarry.useTransaction(() -> {
+            Writer.of("Outer");
+            try {
+                quarry.useTransaction(() -> {
+                    Writer.of("Inner");
+                    throw new IllegalStateException("inner fails");
+                });
+            } catch (IllegalStateException expected) {
+                // only the inner part is rolled back
+            }
+            Writer.of("After");
+        });
+        assertThat(Writer.objects.orderBy("name").valuesList("name").flat(String.class).list()).containsExactly("After", "Outer");
+        assertThat(quarry.inTransaction(() -> Writer.objects.count())).isEqualTo(2L);
+    }
+
+    @Test
+    void createAndDropTablesRoundTrip(Quarry quarry) {
+        Writer.of("Ann");
+        assertThat(Writer.objects.values("name").list()).isEqualTo(List.of(Map.of("name", "Ann")));
+    }
+}
