@@ -36,14 +36,14 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
     private final QueryTree tree;
     private final List<Prefetch> prefetches;
     private final FetchMode mode;
-    private final List<String> described;
+    private final List<Object> described;
     private List<T> cache;
 
     QuerySet(Class<T> type, QueryTree tree) {
         this(type, tree, List.of(), null, List.of());
     }
 
-    private QuerySet(Class<T> type, QueryTree tree, List<Prefetch> prefetches, FetchMode mode, List<String> described) {
+    private QuerySet(Class<T> type, QueryTree tree, List<Prefetch> prefetches, FetchMode mode, List<Object> described) {
         this.type = type;
         this.tree = tree;
         this.prefetches = prefetches;
@@ -51,14 +51,23 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         this.described = described;
     }
 
-    private QuerySet<T> with(QueryTree t, String description) {
-        List<String> d = described;
+    /** {@code description} is a condition kept for error messages, formatted only when one is thrown. */
+    private QuerySet<T> with(QueryTree t, Object description) {
+        List<Object> d = described;
         if (description != null) {
-            d = new ArrayList<>(described);
+            d = new ArrayList<>(described.size() + 1);
+            d.addAll(described);
             d.add(description);
-            d = List.copyOf(d);
         }
         return new QuerySet<>(type, t, prefetches, mode, d);
+    }
+
+    /** An exclude() condition, as kept for messages. */
+    private record Excluded(Q q) {
+        @Override
+        public String toString() {
+            return "exclude(" + q + ")";
+        }
     }
 
     QuerySet<T> withResults(List<T> rows) {
@@ -79,7 +88,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
      * row, while each chained call may match another. This QuerySet is not modified.
      */
     public QuerySet<T> filter(Q q) {
-        return with(tree.filter(q), "filter(" + q + ")");
+        return with(tree.filter(q), q);
     }
 
     /** Rows not matching the lookup. This QuerySet is not modified. */
@@ -89,7 +98,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
 
     /** Rows not matching {@code q}: exactly the rows {@code filter(q)} leaves out. This QuerySet is not modified. */
     public QuerySet<T> exclude(Q q) {
-        return with(tree.exclude(q), "exclude(" + q + ")");
+        return with(tree.exclude(q), new Excluded(q));
     }
 
     /**
@@ -273,7 +282,14 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
     }
 
     private String describe() {
-        return described.isEmpty() ? "(all rows)" : String.join(".", described);
+        if (described.isEmpty()) {
+            return "(all rows)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object d : described) {
+            sb.append(sb.length() == 0 ? "" : ".").append(d instanceof Q q ? "filter(" + q + ")" : d);
+        }
+        return sb.toString();
     }
 
     /** The first row in the ordering (primary key order when unordered), or {@code null}. */

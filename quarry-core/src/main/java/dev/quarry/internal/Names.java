@@ -25,6 +25,26 @@ public final class Names {
         return out.toString();
     }
 
+    /**
+     * Splits a lookup string on {@code __} ({@code books__title__icontains} to its three parts),
+     * keeping empty parts; without the regex {@code String.split} compiles for a two-character separator.
+     */
+    public static String[] splitLookup(String path) {
+        int count = 1;
+        for (int i = path.indexOf("__"); i >= 0; i = path.indexOf("__", i + 2)) {
+            count++;
+        }
+        String[] parts = new String[count];
+        int start = 0;
+        for (int k = 0; k < count - 1; k++) {
+            int end = path.indexOf("__", start);
+            parts[k] = path.substring(start, end);
+            start = end + 2;
+        }
+        parts[count - 1] = path.substring(start);
+        return parts;
+    }
+
     /** Django's model name: the class name lower-cased ({@code BookReview} to {@code bookreview}). */
     public static String modelName(Class<?> type) {
         return type.getSimpleName().toLowerCase(Locale.ROOT);

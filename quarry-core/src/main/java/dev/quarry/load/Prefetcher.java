@@ -35,7 +35,7 @@ public final class Prefetcher {
     /** Prefetches {@code path} onto {@code instances} (all of one model), optionally with a custom query for the last level. */
     public static void prefetch(Database db, List<?> instances, String path, FetchMode mode, QueryTree lastLevel) {
         List<?> level = instances;
-        String[] parts = path.split("__");
+        String[] parts = dev.quarry.internal.Names.splitLookup(path);
         for (int i = 0; i < parts.length && !level.isEmpty(); i++) {
             ModelMeta meta = ModelMeta.of(level.get(0).getClass());
             level = one(db, meta, level, parts[i], mode, i == parts.length - 1 ? lastLevel : null);

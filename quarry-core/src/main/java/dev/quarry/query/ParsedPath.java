@@ -20,7 +20,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
         if (path == null || path.isEmpty()) {
             throw new FieldError("Empty lookup on " + root.name() + ". Choices are: " + String.join(", ", root.queryNames()));
         }
-        String[] parts = path.split("__", -1);
+        String[] parts = dev.quarry.internal.Names.splitLookup(path);
         ModelMeta meta = root;
         List<Hop> hops = new ArrayList<>();
         FieldMeta field = null;

@@ -209,14 +209,15 @@ public final class QueryTree {
     }
 
     private Where condition(String path, Object value, int group, boolean outer) {
-        String[] first = path.split("__", 2);
+        int cut = path.indexOf("__");
+        String head = cut < 0 ? path : path.substring(0, cut);
         Expr lhs;
         List<String> rest;
         String subject;
-        if (annotations.containsKey(first[0]) && model.field(first[0]) == null) {
-            lhs = new AnnotationRef(first[0], annotations.get(first[0]));
-            rest = first.length > 1 ? List.of(first[1].split("__", -1)) : List.of();
-            subject = first[0];
+        if (!annotations.isEmpty() && annotations.containsKey(head) && model.field(head) == null) {
+            lhs = new AnnotationRef(head, annotations.get(head));
+            rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
+            subject = head;
             LookupAndExpr le = lookupFor(lhs, rest, subject);
             Object prepared = le.lookup.prepare(value, le.expr.outputType(), subject);
             return new Where.Condition(le.expr, le.lookup, prepared);
@@ -465,7 +466,7 @@ public final class QueryTree {
             }
         } else {
             for (String p : paths) {
-                nodes = t.merge(nodes, t.rootAlias, model, p.split("__", -1), 0, p);
+                nodes = t.merge(nodes, t.rootAlias, model, dev.quarry.internal.Names.splitLookup(p), 0, p);
             }
         }
         t.selectRelated = List.copyOf(nodes);
