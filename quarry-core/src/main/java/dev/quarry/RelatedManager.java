@@ -159,10 +159,7 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
             return;
         }
         if (isManyToMany()) {
-            List<Object> keys = new ArrayList<>();
-            for (T o : objects) {
-                keys.add(requireKey(o));
-            }
+            List<Object> keys = keys(objects);
             Quarry.current().useTransaction(() -> addKeys(keys));
         } else {
             FieldMeta fk = reverse.foreignKey();
@@ -189,10 +186,7 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
             return;
         }
         if (isManyToMany()) {
-            List<Object> keys = new ArrayList<>();
-            for (T o : objects) {
-                keys.add(requireKey(o));
-            }
+            List<Object> keys = keys(objects);
             ManyToManyMeta m = m2m();
             db().update(new DeleteCompiler(db().backend().operations()).deletePairs(m.throughTable(), ownerColumn(m),
                     ownerKey(), otherColumn(m), keys));
@@ -299,6 +293,14 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
 
     private String otherColumn(ManyToManyMeta m) {
         return forward != null ? m.targetColumn() : m.sourceColumn();
+    }
+
+    private List<Object> keys(Collection<? extends T> objects) {
+        List<Object> keys = new ArrayList<>(objects.size());
+        for (T o : objects) {
+            keys.add(requireKey(o));
+        }
+        return keys;
     }
 
     private Object requireKey(T o) {

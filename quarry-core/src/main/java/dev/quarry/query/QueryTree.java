@@ -33,6 +33,10 @@ import java.util.Map;
  * only by conditions of the same {@code filter()} call; annotate, orderBy and values reuse the
  * latest matching join. Joins are LEFT OUTER where a missing row matters (nullable keys, reverse
  * relations outside filters, {@code isnull=true}, OR and NOT).
+ *
+ * <p>Over 600 lines because path resolution, join planning, negation and select_related all
+ * read and extend the same join list and alias counter; split apart they would have to share
+ * that mutable state through package-private accessors.
  */
 public final class QueryTree {
     private final ModelMeta model;

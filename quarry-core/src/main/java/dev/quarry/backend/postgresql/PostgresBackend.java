@@ -1,45 +1,24 @@
 package dev.quarry.backend.postgresql;
 
-import dev.quarry.spi.Backend;
+import dev.quarry.backend.BaseBackend;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
-import dev.quarry.spi.Operations;
-import dev.quarry.spi.SchemaEditor;
 import java.util.EnumSet;
 import java.util.List;
 
 /** PostgreSQL through pgjdbc. */
-public final class PostgresBackend implements Backend {
+public final class PostgresBackend extends BaseBackend {
     // pgjdbc binds at most 65535 parameters (an unsigned 16-bit count); stay under the signed limit.
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
             Feature.ILIKE, Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY),
             32_000, 32_767);
-    private final PostgresOperations ops = new PostgresOperations(FEATURES);
-    private final PostgresSchemaEditor schema = new PostgresSchemaEditor(ops);
 
-    @Override
-    public String vendor() {
-        return "postgresql";
+    public PostgresBackend() {
+        this(new PostgresOperations(FEATURES));
     }
 
-    @Override
-    public boolean accepts(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:postgresql:");
-    }
-
-    @Override
-    public Features features() {
-        return FEATURES;
-    }
-
-    @Override
-    public Operations operations() {
-        return ops;
-    }
-
-    @Override
-    public SchemaEditor schemaEditor() {
-        return schema;
+    private PostgresBackend(PostgresOperations ops) {
+        super("postgresql", List.of("jdbc:postgresql:"), FEATURES, ops, new PostgresSchemaEditor(ops));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.quarry.backend.sqlite;
 
-import dev.quarry.spi.Backend;
+import dev.quarry.backend.BaseBackend;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
-import dev.quarry.spi.Operations;
-import dev.quarry.spi.SchemaEditor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,36 +10,17 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** SQLite through sqlite-jdbc: the embedded default. */
-public final class SqliteBackend implements Backend {
+public final class SqliteBackend extends BaseBackend {
     // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 is 32766.
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
             Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY), 32_000, 32_766);
-    private final SqliteOperations ops = new SqliteOperations(FEATURES);
-    private final SqliteSchemaEditor schema = new SqliteSchemaEditor(ops);
 
-    @Override
-    public String vendor() {
-        return "sqlite";
+    public SqliteBackend() {
+        this(new SqliteOperations(FEATURES));
     }
 
-    @Override
-    public boolean accepts(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:sqlite:");
-    }
-
-    @Override
-    public Features features() {
-        return FEATURES;
-    }
-
-    @Override
-    public Operations operations() {
-        return ops;
-    }
-
-    @Override
-    public SchemaEditor schemaEditor() {
-        return schema;
+    private SqliteBackend(SqliteOperations ops) {
+        super("sqlite", List.of("jdbc:sqlite:"), FEATURES, ops, new SqliteSchemaEditor(ops));
     }
 
     @Override
