@@ -33,7 +33,8 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
     private static final long MAX_GET_RESULTS = 21;
 
     private final Class<T> type;
-    private final QueryTree tree;
+    private QueryTree tree;
+    private final java.util.function.Supplier<QueryTree> lazyTree;
     private final List<Prefetch> prefetches;
     private final FetchMode mode;
     private final List<Object> described;
@@ -46,6 +47,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
     private QuerySet(Class<T> type, QueryTree tree, List<Prefetch> prefetches, FetchMode mode, List<Object> described) {
         this.type = type;
         this.tree = tree;
+        this.lazyTree = null;
         this.prefetches = prefetches;
         this.mode = mode;
         this.described = described;
@@ -70,10 +72,27 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         }
     }
 
-    QuerySet<T> withResults(List<T> rows) {
-        QuerySet<T> qs = new QuerySet<>(type, tree, prefetches, mode, described);
-        qs.cache = Collections.unmodifiableList(rows);
-        return qs;
+    /** An evaluated QuerySet whose tree is built only if it is refined further (prefetched relations). */
+    private QuerySet(Class<T> type, java.util.function.Supplier<QueryTree> lazyTree, List<T> rows) {
+        this.type = type;
+        this.lazyTree = lazyTree;
+        this.prefetches = List.of();
+        this.mode = null;
+        this.described = List.of();
+        this.cache = Collections.unmodifiableList(rows);
+    }
+
+    static <T extends Model> QuerySet<T> evaluated(Class<T> type, java.util.function.Supplier<QueryTree> tree, List<T> rows) {
+        return new QuerySet<>(type, tree, rows);
+    }
+
+    private QueryTree t() {
+        QueryTree t = tree;
+        if (t == null) {
+            t = lazyTree.get();
+            tree = t;
+        }
+        return t;
     }
 
     // ----- building -----
@@ -88,7 +107,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
      * row, while each chained call may match another. This QuerySet is not modified.
      */
     public QuerySet<T> filter(Q q) {
-        return with(tree.filter(q), q);
+        return with(t().filter(q), q);
     }
 
     /** Rows not matching the lookup. This QuerySet is not modified. */
@@ -98,7 +117,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
 
     /** Rows not matching {@code q}: exactly the rows {@code filter(q)} leaves out. This QuerySet is not modified. */
     public QuerySet<T> exclude(Q q) {
-        return with(tree.exclude(q), new Excluded(q));
+        return with(t().exclude(q), new Excluded(q));
     }
 
     /**
@@ -106,34 +125,34 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
      * after {@code filter()} it aggregates only the filtered related rows. This QuerySet is not modified.
      */
     public QuerySet<T> annotate(String alias, Aggregate aggregate) {
-        return with(tree.annotate(alias, aggregate), null);
+        return with(t().annotate(alias, aggregate), null);
     }
 
     /** Orders by these terms ({@code "-published_date"}, {@code "author__name"}); none clears the ordering. This QuerySet is not modified. */
     public QuerySet<T> orderBy(String... terms) {
-        return with(tree.orderBy(Arrays.stream(terms).map(Ordering::parse).toList()), null);
+        return with(t().orderBy(Arrays.stream(terms).map(Ordering::parse).toList()), null);
     }
 
     /** Orders by these terms, with NULL placement where given. This QuerySet is not modified. */
     public QuerySet<T> orderBy(Ordering... terms) {
-        return with(tree.orderBy(List.of(terms)), null);
+        return with(t().orderBy(List.of(terms)), null);
     }
 
     /** The same rows in the opposite order. This QuerySet is not modified. */
     public QuerySet<T> reverse() {
-        return with(tree.reverseOrdering(), null);
+        return with(t().reverseOrdering(), null);
     }
 
     /** At most {@code n} rows (SQL LIMIT; Python's {@code [:n]}). This QuerySet is not modified. */
     public QuerySet<T> limit(long n) {
         checkNonNegative(n, "limit");
-        return with(tree.slice(null, n), null);
+        return with(t().slice(null, n), null);
     }
 
     /** Skips the first {@code n} rows (SQL OFFSET). This QuerySet is not modified. */
     public QuerySet<T> offset(long n) {
         checkNonNegative(n, "offset");
-        return with(tree.slice(n, null), null);
+        return with(t().slice(n, null), null);
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), as Python's {@code [from:to]}. This QuerySet is not modified. */
@@ -142,7 +161,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         if (to < from) {
             throw new IllegalArgumentException("slice end " + to + " is before its start " + from);
         }
-        return with(tree.slice(from, to - from), null);
+        return with(t().slice(from, to - from), null);
     }
 
     static void checkNonNegative(long n, String what) {
@@ -153,12 +172,12 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
 
     /** Removes duplicate rows (SELECT DISTINCT). This QuerySet is not modified. */
     public QuerySet<T> distinct() {
-        return with(tree.distinct(), null);
+        return with(t().distinct(), null);
     }
 
     /** Loads these forward foreign keys in the same query with joins; none means every non-null one. This QuerySet is not modified. */
     public QuerySet<T> selectRelated(String... paths) {
-        return with(tree.selectRelated(List.of(paths)), null);
+        return with(t().selectRelated(List.of(paths)), null);
     }
 
     /** Loads these to-many (or forward) relations with one query per level after the main query. This QuerySet is not modified. */
@@ -174,22 +193,22 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
     public QuerySet<T> prefetchRelated(Prefetch... more) {
         List<Prefetch> all = new ArrayList<>(prefetches);
         all.addAll(List.of(more));
-        return new QuerySet<>(type, tree, List.copyOf(all), mode, described);
+        return new QuerySet<>(type, t(), List.copyOf(all), mode, described);
     }
 
     /** What touching an unloaded relation does on the instances this QuerySet loads. This QuerySet is not modified. */
     public QuerySet<T> fetchMode(FetchMode fetchMode) {
-        return new QuerySet<>(type, tree, prefetches, fetchMode, described);
+        return new QuerySet<>(type, t(), prefetches, fetchMode, described);
     }
 
     /** Rows as maps from these paths (none: every field) to values. This QuerySet is not modified. */
     public ValuesQuerySet<Map<String, Object>> values(String... paths) {
-        return ValuesQuerySet.maps(tree.values(List.of(paths)));
+        return ValuesQuerySet.maps(t().values(List.of(paths)));
     }
 
     /** Rows as lists of these paths' values; {@code flat(Type.class)} for a single path. This QuerySet is not modified. */
     public ValuesQuerySet<List<Object>> valuesList(String... paths) {
-        return ValuesQuerySet.tuples(tree.values(List.of(paths)));
+        return ValuesQuerySet.tuples(t().values(List.of(paths)));
     }
 
     // ----- evaluation -----
@@ -208,12 +227,12 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         Database db = q.database();
         FetchMode m = mode != null ? mode : q.fetchMode();
         if (prefetches.isEmpty()) {
-            return (List<T>) (List<?>) Loader.models(db, tree, m);
+            return (List<T>) (List<?>) Loader.models(db, t(), m);
         }
         return db.atomic(() -> {
-            List<Object> rows = Loader.models(db, tree, m);
+            List<Object> rows = Loader.models(db, t(), m);
             for (Prefetch p : prefetches) {
-                Prefetcher.prefetch(db, rows, p.path(), m, p.queryset() == null ? null : p.queryset().tree);
+                Prefetcher.prefetch(db, rows, p.path(), m, p.queryset() == null ? null : p.queryset().tree());
             }
             return (List<T>) (List<?>) rows;
         });
@@ -236,9 +255,9 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
                     + "); use list()");
         }
         Quarry q = Quarry.current();
-        ModelRows rows = new ModelRows(tree, q.backend().operations());
+        ModelRows rows = new ModelRows(t(), q.backend().operations());
         LoadContext context = new LoadContext(mode != null ? mode : q.fetchMode());
-        return q.database().stream(Loader.selectSql(q.backend(), tree), rs -> (T) rows.read(rs, context), 2000);
+        return q.database().stream(Loader.selectSql(q.backend(), t()), rs -> (T) rows.read(rs, context), 2000);
     }
 
     /** The number of rows: {@code SELECT COUNT(*)}, or the size of an evaluated QuerySet. */
@@ -246,7 +265,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         if (cache != null) {
             return cache.size();
         }
-        return Loader.count(Quarry.current().database(), tree);
+        return Loader.count(Quarry.current().database(), t());
     }
 
     /** Whether any row matches. */
@@ -254,13 +273,13 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         if (cache != null) {
             return !cache.isEmpty();
         }
-        return Loader.exists(Quarry.current().database(), tree);
+        return Loader.exists(Quarry.current().database(), t());
     }
 
     /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} naming the model and lookup. */
     public T get() {
         List<T> rows = cache != null ? cache
-                : tree.isSliced() ? list() : with(tree.slice(null, MAX_GET_RESULTS), null).list();
+                : t().isSliced() ? list() : with(t().slice(null, MAX_GET_RESULTS), null).list();
         String name = type.getSimpleName();
         if (rows.isEmpty()) {
             throw new DoesNotExist(name + " matching query does not exist. Lookup: " + describe());
@@ -297,8 +316,9 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         if (cache != null) {
             return cache.isEmpty() ? null : cache.get(0);
         }
-        QueryTree t = tree.ordering().isEmpty() ? tree.orderBy(List.of(Ordering.asc("pk"))) : tree;
-        List<T> rows = with(t.isSliced() ? t : t.slice(null, 1L), null).list();
+        QueryTree base = t();
+        QueryTree ordered = base.ordering().isEmpty() ? base.orderBy(List.of(Ordering.asc("pk"))) : base;
+        List<T> rows = with(ordered.isSliced() ? ordered : ordered.slice(null, 1L), null).list();
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -307,11 +327,11 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         if (cache != null) {
             return cache.isEmpty() ? null : cache.get(cache.size() - 1);
         }
-        if (tree.isSliced()) {
+        if (t().isSliced()) {
             List<T> rows = list();
             return rows.isEmpty() ? null : rows.get(rows.size() - 1);
         }
-        List<T> rows = with(tree.reverseOrdering().slice(null, 1L), null).list();
+        List<T> rows = with(t().reverseOrdering().slice(null, 1L), null).list();
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -333,7 +353,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
 
     /** Aggregates over all matching rows, by alias. */
     public Map<String, Object> aggregate(Map<String, Aggregate> aggregates) {
-        Map.Entry<QueryTree, Map<String, Expr>> resolved = tree.resolveAggregates(aggregates);
+        Map.Entry<QueryTree, Map<String, Expr>> resolved = t().resolveAggregates(aggregates);
         return Collections.unmodifiableMap(Loader.aggregate(Quarry.current().database(), resolved.getKey(), resolved.getValue()));
     }
 
@@ -342,7 +362,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         if (more.length % 2 != 0) {
             throw new IllegalArgumentException("update() takes field/value pairs; got an odd number of arguments");
         }
-        ModelMeta meta = tree.model();
+        ModelMeta meta = t().model();
         Map<String, Object> columns = new LinkedHashMap<>();
         List<Object> pairs = new ArrayList<>(List.of(field, value == null ? NULL : value));
         for (Object o : more) {
@@ -361,7 +381,7 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
             columns.put(f.column(), Values.coerce(v, f.type(), f.toString(), "update"));
         }
         Quarry q = Quarry.current();
-        CompiledSql sql = new UpdateCompiler(q.backend().operations(), q.backend().features()).updateMatching(tree, columns);
+        CompiledSql sql = new UpdateCompiler(q.backend().operations(), q.backend().features()).updateMatching(t(), columns);
         return q.database().update(sql);
     }
 
@@ -369,34 +389,34 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
 
     /** Deletes every matching row and what cascades from them, in one transaction; counts per model. */
     public Map<String, Integer> delete() {
-        if (tree.isSliced() || tree.isDistinct()) {
+        if (t().isSliced() || t().isDistinct()) {
             throw new IllegalStateException("Cannot delete() a sliced or distinct QuerySet");
         }
         Quarry q = Quarry.current();
-        ModelMeta meta = tree.model();
+        ModelMeta meta = t().model();
         if (meta.reverseRelations().isEmpty() && meta.manyToMany().isEmpty()) {
             // Nothing can cascade from these rows: one DELETE, as Django's fast delete.
             CompiledSql sql = new UpdateCompiler(q.backend().operations(), q.backend().features())
-                    .deleteMatching(tree.withoutOrdering());
+                    .deleteMatching(t().withoutOrdering());
             int n = q.database().update(sql);
             return n == 0 ? Map.of() : Map.of(meta.label(), n);
         }
         return q.inTransaction(() -> {
             List<Object> keys = new ArrayList<>();
-            for (List<Object> row : Loader.tuples(q.database(), tree.withoutOrdering().values(List.of("pk")))) {
+            for (List<Object> row : Loader.tuples(q.database(), t().withoutOrdering().values(List.of("pk")))) {
                 keys.add(row.get(0));
             }
-            return Collector.delete(q.database(), tree.model(), keys);
+            return Collector.delete(q.database(), t().model(), keys);
         });
     }
 
     /** The SELECT this QuerySet runs, with its parameters, without running it. */
     public CompiledSql sql() {
-        return Loader.selectSql(Quarry.current().backend(), tree);
+        return Loader.selectSql(Quarry.current().backend(), t());
     }
 
     QueryTree tree() {
-        return tree;
+        return t();
     }
 
     @Override

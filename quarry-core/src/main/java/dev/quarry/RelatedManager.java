@@ -84,7 +84,6 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
      */
     @SuppressWarnings("unchecked")
     public QuerySet<T> all() {
-        QuerySet<T> qs = new QuerySet<>(targetType(), tree());
         List<Object> cached = cached();
         if (cached == null) {
             FetchMode mode = owner.fetchMode();
@@ -99,9 +98,10 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
             }
         }
         if (cached != null) {
-            return qs.withResults((List<T>) (List<?>) cached);
+            // Answered from memory; the tree is built only if the caller refines the QuerySet.
+            return QuerySet.evaluated(targetType(), this::tree, (List<T>) (List<?>) cached);
         }
-        return qs;
+        return new QuerySet<>(targetType(), tree());
     }
 
     private List<Object> cached() {

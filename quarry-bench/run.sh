@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds quarry-bench, loads the data (once), checks that Quarry, JDBC and Hibernate agree on every
+# workload's checksum, runs the JMH benchmarks on SQLite and PostgreSQL, and prints the table.
+# From the repository root: bash quarry-bench/run.sh   (PostgreSQL on 127.0.0.1:5432, user postgres)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -ntp -Pbench -DskipTests install
+cd quarry-bench
+CP="target/classes:$(cat target/classpath.txt)"
+JVM="-Xms2g -Xmx2g -XX:+AlwaysPreTouch"
+java $JVM -cp "$CP" dev.quarry.bench.Verify 2>/dev/null | grep -E "checksum|queries"
+java $JVM -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s} -prof gc \
+  -jvmArgs "$JVM" -rf csv -rff target/jmh.csv dev.quarry.bench.GuideBenchmark 2>/dev/null | grep -E "^# Run|Benchmark|p0.50" | tail -n 60 >&2 || true
+java $JVM -cp "$CP" dev.quarry.bench.Report target/jmh.csv 2>/dev/null
