@@ -1,12 +1,15 @@
 package dev.quarry.query;
 
 import dev.quarry.FieldError;
+import dev.quarry.Model;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.Hop;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.query.lookup.LookupRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -84,5 +87,26 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
     /** Whether crossing these relations may multiply rows. */
     boolean multiValued() {
         return hops.stream().anyMatch(Hop::multiValued);
+    }
+
+    /**
+     * Refuses a model instance (or one in a collection, for {@code in}) of another model than the
+     * one this path compares keys with: the target of a foreign key, or the model whose key the
+     * path ends on. Django: {@code Cannot query "Publisher object (1)": Must be "Author" instance.}
+     */
+    void checkInstances(Object value, String path) {
+        Class<?> expected = field.isForeignKey() ? field.relation().targetClass()
+                : field.primaryKey() || endsOnRelation ? field.model().type() : null;
+        if (expected == null) {
+            return;
+        }
+        Collection<?> values = value instanceof Collection<?> c ? c
+                : value instanceof Object[] a ? Arrays.asList(a) : Collections.singletonList(value);
+        for (Object v : values) {
+            if (v instanceof Model m && !expected.isInstance(m)) {
+                throw new IllegalArgumentException(String.format("Cannot query \"%s\" in lookup '%s': must be a %s instance",
+                        m, path, expected.getSimpleName()));
+            }
+        }
     }
 }

@@ -227,6 +227,7 @@ public final class QueryTree {
             return new Where.Condition(le.expr, le.lookup, prepared);
         }
         ParsedPath parsed = ParsedPath.parse(model, path);
+        parsed.checkInstances(value, path);
         subject = parsed.field().toString();
         Expr probe = Col.of("?", parsed.field());
         LookupAndExpr le = lookupFor(probe, parsed.rest(), subject);
