@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** save/create/bulkCreate, deletion with on-delete rules and counts per model, validation. */
-@QuarryTest(models = {Writer.class, Novel.class, Critique.class, Label.class})
+@QuarryTest(models = {Writer.class, Novel.class, Critique.class, Label.class, Prize.class})
 class WritesAndDeletionTest {
 
     @Test
@@ -90,6 +90,19 @@ class WritesAndDeletionTest {
         Novel beta = Novel.objects.get("title", "Beta");
         assertThat(beta.editor.id()).isNull();
         assertThat(beta.editor.get()).isNull();
+    }
+
+    @Test
+    void protectRefusesTheWholeCascadeAndDeletesNothing() {
+        Library lib = new Library();
+        Prize.objects.create("name", "Hugo", "novel", lib.beta);
+        // Deleting Ann would cascade to Beta, which a PROTECT key refers to: nothing is deleted.
+        assertThatThrownBy(lib.ann::delete).isInstanceOf(dev.quarry.ProtectedError.class)
+                .hasMessageContaining("Prize.novel").hasMessageContaining("Novel");
+        assertThat(Writer.objects.count()).isEqualTo(4);
+        assertThat(Novel.objects.count()).isEqualTo(4);
+        assertThat(Critique.objects.count()).isEqualTo(4);
+        assertThat(lib.cat.delete()).isEqualTo(Map.of("Writer", 1, "Novel", 1));
     }
 
     @Test
