@@ -336,9 +336,11 @@ public final class QueryTree {
         Expr arg = t.resolveExpr(aggregate.path(), "annotate");
         Expr value = new AggregateExpr(aggregate.function(), arg, aggregate.isDistinct());
         boolean addsMultiValued = t.joins.subList(joins.size(), t.joins.size()).stream().anyMatch(j -> j.step().multiValued());
-        if (addsMultiValued && hasMultiValuedJoin()) {
-            // Joining another multi-valued relation would multiply the rows the existing joins
-            // aggregate (and this aggregate's rows by theirs): compute it in its own subquery.
+        if (addsMultiValued && joins.stream().anyMatch(j -> j.step().multiValued() && j.group() < 0)) {
+            // Another multi-valued join made by annotate (or orderBy/values) is there already:
+            // joining one more would multiply the rows each aggregates over (Django's #10060), so
+            // this aggregate gets its own subquery. Joins made by filter() are reused as Django
+            // does, so that annotate() after filter() aggregates only the filtered rows.
             t = copy();
             QueryTree sub = new QueryTree(model, prefix == 0 ? 'U' : (char) (prefix + 1));
             Expr subArg = sub.resolveExpr(aggregate.path(), "annotate");

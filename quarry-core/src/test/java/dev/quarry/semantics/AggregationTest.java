@@ -69,6 +69,25 @@ class AggregationTest {
     }
 
     @Test
+    void annotateAfterFilterTwoHopsAwayAggregatesOnlyTheFilteredRows() {
+        new Library();
+        // Django reuses the filter's join: only critiques of novels from 2020 on count
+        // (Ann: Beta's 3 stars; Bob: Gamma's 5).
+        var qs = Writer.objects.filter("novels__published__year__gte", 2020)
+                .annotate("a", avg("novels__critique__stars")).annotate("n", count("novels__critique")).orderBy("name");
+        assertThat(rows(qs, "a", "n")).containsExactly("Ann|3.0|1", "Bob|5.0|1");
+    }
+
+    @Test
+    void aSecondAggregateDownTheSameChainDoesNotInflateTheFirst() {
+        new Library();
+        // Django: count("novels") would count Ann's novels once per critique (3); Quarry keeps 2.
+        var qs = Writer.objects.annotate("n", count("novels")).annotate("a", avg("novels__critique__stars")).orderBy("name");
+        assertThat(rows(qs, "n")).containsExactly("Ann|2", "Bob|1", "Cat|1", "Dan|0");
+        assertThat(qs.list().get(1).annotation("a")).isEqualTo(5.0);
+    }
+
+    @Test
     void aggregatesOverTwoMultiValuedRelationsKeepTheirTrueValues() {
         new Library();
         // Django multiplies these through the join fan-out (ticket #10060); Quarry computes the
