@@ -48,6 +48,11 @@ public final class Manager<T extends Model> {
         return all().annotate(alias, aggregate);
     }
 
+    /** Every row, unordered (no default ordering). */
+    public QuerySet<T> orderBy() {
+        return all().orderBy();
+    }
+
     public QuerySet<T> orderBy(String... terms) {
         return all().orderBy(terms);
     }

@@ -128,6 +128,11 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
         return with(t().annotate(alias, aggregate), null);
     }
 
+    /** Clears any ordering, the model's default included (Django's {@code order_by()}). This QuerySet is not modified. */
+    public QuerySet<T> orderBy() {
+        return with(t().orderBy(List.of()), null);
+    }
+
     /** Orders by these terms ({@code "-published_date"}, {@code "author__name"}); none clears the ordering. This QuerySet is not modified. */
     public QuerySet<T> orderBy(String... terms) {
         return with(t().orderBy(Arrays.stream(terms).map(Ordering::parse).toList()), null);

@@ -101,6 +101,11 @@ public final class ValuesQuerySet<R> implements Iterable<R> {
         return t.values(paths);
     }
 
+    /** Clears any ordering. This QuerySet is not modified. */
+    public ValuesQuerySet<R> orderBy() {
+        return with(tree.orderBy(List.of()));
+    }
+
     public ValuesQuerySet<R> orderBy(String... terms) {
         return with(tree.orderBy(Arrays.stream(terms).map(Ordering::parse).toList()));
     }

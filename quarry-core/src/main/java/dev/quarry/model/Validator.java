@@ -28,7 +28,8 @@ public final class Validator {
                 continue;
             }
             if (v == null) {
-                if (!f.nullable() && !(f.options().autoNow() || f.options().autoNowAdd())) {
+                // A declared default or an automatic date fills the value on save.
+                if (!f.nullable() && !f.options().hasDefault() && !(f.options().autoNow() || f.options().autoNowAdd())) {
                     add(errors, f, "This field cannot be null.");
                 }
                 continue;
