@@ -1,10 +1,25 @@
 package dev.quarry;
 
-/** get() found no row; the message names the model and the lookup. */
+/** {@code get()} found no row; names the model and the lookup (with placeholders, never values). */
 public class DoesNotExist extends QuarryException {
     private static final long serialVersionUID = 1L;
+    private final transient Class<?> model;
+    private final String lookup;
 
-    public DoesNotExist(String message) {
-        super(message);
+    /** No {@code model} row matches {@code lookup}, a description such as {@code filter(name=?)}. */
+    public DoesNotExist(Class<?> model, String lookup) {
+        super(model.getSimpleName() + " matching query does not exist. Lookup: " + lookup);
+        this.model = model;
+        this.lookup = lookup;
+    }
+
+    /** The model that was queried. */
+    public Class<?> model() {
+        return model;
+    }
+
+    /** The conditions of the query, with {@code ?} for each value. */
+    public String lookup() {
+        return lookup;
     }
 }

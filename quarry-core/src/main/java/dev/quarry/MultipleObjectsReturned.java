@@ -1,10 +1,26 @@
 package dev.quarry;
 
-/** get() found more than one row; the message names the model, the lookup and how many. */
+/** {@code get()} found more than one row; names the model, the lookup (without values) and how many. */
 public class MultipleObjectsReturned extends QuarryException {
     private static final long serialVersionUID = 1L;
+    private final transient Class<?> model;
+    private final String lookup;
 
-    public MultipleObjectsReturned(String message) {
-        super(message);
+    /** {@code found} rows ("2", "more than 20") of {@code model} match {@code lookup}. */
+    public MultipleObjectsReturned(Class<?> model, String lookup, String found) {
+        super("get() returned more than one " + model.getSimpleName() + " -- it returned " + found
+                + "! Lookup: " + lookup);
+        this.model = model;
+        this.lookup = lookup;
+    }
+
+    /** The model that was queried. */
+    public Class<?> model() {
+        return model;
+    }
+
+    /** The conditions of the query, with {@code ?} for each value. */
+    public String lookup() {
+        return lookup;
     }
 }

@@ -287,12 +287,11 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
                 : t().isSliced() ? list() : with(t().slice(null, MAX_GET_RESULTS), null).list();
         String name = type.getSimpleName();
         if (rows.isEmpty()) {
-            throw new DoesNotExist(name + " matching query does not exist. Lookup: " + describe());
+            throw new DoesNotExist(type, describe());
         }
         if (rows.size() > 1) {
             String n = rows.size() >= MAX_GET_RESULTS ? "more than " + (MAX_GET_RESULTS - 1) : String.valueOf(rows.size());
-            throw new MultipleObjectsReturned("get() returned more than one " + name + " -- it returned " + n
-                    + "! Lookup: " + describe());
+            throw new MultipleObjectsReturned(type, describe(), n);
         }
         return rows.get(0);
     }

@@ -387,7 +387,7 @@ public final class Database implements AutoCloseable {
         String message = e.getMessage() + (statement == null ? "" : "\n  while running: " + statement);
         if ((state != null && state.startsWith("23")) || (e.getErrorCode() == 19 && e.getClass().getName().contains("sqlite"))
                 || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
-            return new IntegrityError(message, e);
+            return new IntegrityError(message, state, e.getErrorCode(), statement, e);
         }
         return new QuarryException(message, e);
     }

@@ -80,7 +80,7 @@ public final class Collector {
                 case CASCADE -> collect(r.source(), related);
                 case PROTECT -> throw new ProtectedError(String.format(
                         "Cannot delete some instances of %s because they are referenced through protected foreign key %s: "
-                                + "%s with keys %s", meta.name(), fk, r.source().name(), related));
+                                + "%s with keys %s", meta.name(), fk, r.source().name(), related), r.source().type(), related, List.of());
                 case RESTRICT -> restrictions.add(new Restriction(fk, r.source(), related));
                 case SET_NULL -> updates.add(new Update(fk, null, related));
                 case SET_DEFAULT -> updates.add(new Update(fk, fk.options().defaultValue(), related));
@@ -111,7 +111,8 @@ public final class Collector {
             if (!outside.isEmpty()) {
                 throw new RestrictedError(String.format(
                         "Cannot delete some instances of %s because they are referenced through restricted foreign key %s: "
-                                + "%s with keys %s", r.field().relation().target().name(), r.field(), r.source().name(), outside));
+                                + "%s with keys %s", r.field().relation().target().name(), r.field(), r.source().name(), outside),
+                        r.source().type(), outside, List.of());
             }
         }
     }

@@ -80,7 +80,7 @@ class FieldTypesTest {
         g.name = "x";
         g.size = 9;
         assertThatThrownBy(g::fullClean).isInstanceOfSatisfying(ValidationError.class,
-                e -> assertThat(e.errors().get("size").get(0)).contains("'9' is not a valid choice"));
+                e -> assertThat(e.fieldErrors().get("size").get(0)).contains("'9' is not a valid choice"));
         g.size = 2;
         g.fullClean();
     }

@@ -120,14 +120,14 @@ class WritesAndDeletionTest {
         c.critic = "x".repeat(51);
         c.stars = -1;
         assertThatThrownBy(c::fullClean).isInstanceOfSatisfying(ValidationError.class, e -> {
-            assertThat(e.errors()).containsOnlyKeys("novel", "critic", "stars");
-            assertThat(e.errors().get("critic").get(0)).contains("at most 50 characters (it has 51)");
-            assertThat(e.errors().get("stars").get(0)).contains("greater than or equal to 0");
+            assertThat(e.fieldErrors()).containsOnlyKeys("novel", "critic", "stars");
+            assertThat(e.fieldErrors().get("critic").get(0)).contains("at most 50 characters (it has 51)");
+            assertThat(e.fieldErrors().get("stars").get(0)).contains("greater than or equal to 0");
         });
         Writer w = new Writer();
         w.name = "";
         assertThatThrownBy(w::fullClean).isInstanceOfSatisfying(ValidationError.class,
-                e -> assertThat(e.errors()).containsOnlyKeys("name"));
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("name"));
         w.name = "ok";
         w.fullClean();
     }
