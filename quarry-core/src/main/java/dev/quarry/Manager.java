@@ -1,127 +1,69 @@
 package dev.quarry;
 
-import dev.quarry.expr.Aggregate;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.persist.Persister;
-import dev.quarry.query.QueryTree;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The entry point to a model's rows ({@code Author.objects}): every method starts a new
- * {@link QuerySet} or writes rows. Declare it as {@code public static final Manager<Author> objects = Manager.of(Author.class);}.
+ * The entry point to a model's rows ({@code Author.objects}): every query method of
+ * {@link ModelQueryable} starts a new {@link QuerySet}; {@code create} and {@code bulkCreate} write
+ * rows. Declare it as {@code public static final Manager<Author> objects = Manager.of(Author.class);}.
+ * A value: it holds the model class and, after {@link #using(Quarry)}, the Quarry it runs on.
+ *
+ * @param <T> the model
  */
-public final class Manager<T extends Model> {
+public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     private final Class<T> type;
+    private final Quarry db;
 
-    private Manager(Class<T> type) {
+    private Manager(Class<T> type, Quarry db) {
         this.type = type;
+        this.db = db;
     }
 
-    /** The manager of a model class; builds no metadata until used. */
+    /** The manager of a model class, running on the installed Quarry; builds no metadata until used. */
     public static <T extends Model> Manager<T> of(Class<T> type) {
-        return new Manager<>(type);
+        return new Manager<>(Objects.requireNonNull(type, "type"), null);
+    }
+
+    /** The same manager running on {@code db} instead of the installed Quarry. */
+    public Manager<T> using(Quarry db) {
+        return new Manager<>(type, Objects.requireNonNull(db, "db"));
     }
 
     /** Every row, in the model's default ordering. */
+    @Override
     public QuerySet<T> all() {
-        return new QuerySet<>(type, QueryTree.of(ModelMeta.of(type)));
+        return new QuerySet<>(type, Plan.of(type, db));
     }
 
-    public QuerySet<T> filter(String lookup, Object value) {
-        return all().filter(lookup, value);
+    /**
+     * Creates and saves an instance set up by {@code init}:
+     * {@code Author.objects.create(a -> a.name = "Ann")}. Declared defaults are in place before
+     * {@code init} runs.
+     */
+    public T create(Consumer<? super T> init) {
+        Quarry q = quarry();
+        T obj = newInstance(q);
+        init.accept(obj);
+        obj.saveTo(q);
+        return obj;
     }
 
-    public QuerySet<T> filter(Q q) {
-        return all().filter(q);
-    }
-
-    public QuerySet<T> exclude(String lookup, Object value) {
-        return all().exclude(lookup, value);
-    }
-
-    public QuerySet<T> exclude(Q q) {
-        return all().exclude(q);
-    }
-
-    public QuerySet<T> annotate(String alias, Aggregate aggregate) {
-        return all().annotate(alias, aggregate);
-    }
-
-    /** Every row, unordered (no default ordering). */
-    public QuerySet<T> orderBy() {
-        return all().orderBy();
-    }
-
-    public QuerySet<T> orderBy(String... terms) {
-        return all().orderBy(terms);
-    }
-
-    public QuerySet<T> orderBy(Ordering... terms) {
-        return all().orderBy(terms);
-    }
-
-    public QuerySet<T> distinct() {
-        return all().distinct();
-    }
-
-    public QuerySet<T> limit(long n) {
-        return all().limit(n);
-    }
-
-    public QuerySet<T> prefetchRelated(Prefetch... prefetches) {
-        return all().prefetchRelated(prefetches);
-    }
-
-    public QuerySet<T> selectRelated(String... paths) {
-        return all().selectRelated(paths);
-    }
-
-    public QuerySet<T> prefetchRelated(String... paths) {
-        return all().prefetchRelated(paths);
-    }
-
-    public QuerySet<T> fetchMode(FetchMode mode) {
-        return all().fetchMode(mode);
-    }
-
-    public ValuesQuerySet<java.util.Map<String, Object>> values(String... paths) {
-        return all().values(paths);
-    }
-
-    public ValuesQuerySet<List<Object>> valuesList(String... paths) {
-        return all().valuesList(paths);
-    }
-
-    /** The one row matching the lookup; {@link DoesNotExist} or {@link MultipleObjectsReturned} otherwise. */
-    public T get(String lookup, Object value) {
-        return all().get(lookup, value);
-    }
-
-    public T get(Q q) {
-        return all().get(q);
-    }
-
-    public long count() {
-        return all().count();
-    }
-
-    public boolean exists() {
-        return all().exists();
-    }
-
-    public T first() {
-        return all().first();
-    }
-
-    public T last() {
-        return all().last();
-    }
-
-    /** Creates and saves an instance from field/value pairs: {@code create("name", "Ann", "bio", "")}. */
-    public T create(Object... fieldValues) {
-        T obj = build(fieldValues);
-        obj.save();
+    /**
+     * Creates and saves an instance from field names (Java or snake_case) and values; text is
+     * converted to the field's type, a model instance or key sets a foreign key:
+     * {@code Book.objects.create(Map.of("title", "Dune", "author", ann))}.
+     */
+    public T create(Map<String, ?> fieldValues) {
+        Quarry q = quarry();
+        T obj = build(q, fieldValues);
+        obj.saveTo(q);
         return obj;
     }
 
@@ -132,35 +74,42 @@ public final class Manager<T extends Model> {
 
     /** As {@link #bulkCreate(List)}, at most {@code batchSize} rows per statement. */
     public List<T> bulkCreate(List<T> instances, int batchSize) {
-        Quarry q = Quarry.current();
-        q.useTransaction(() -> Persister.insert(q.database(), ModelMeta.of(type), instances, batchSize));
+        Quarry q = quarry();
+        ModelMeta meta = q.registry().meta(type);
+        q.useTransaction(() -> Persister.insert(q.database(), meta, instances, batchSize));
+        for (T o : instances) {
+            o.bindTo(q);
+        }
         return instances;
     }
 
-    /** A new, unsaved instance from field/value pairs. */
-    T build(Object... fieldValues) {
-        if (fieldValues.length % 2 != 0) {
-            throw new IllegalArgumentException("create() takes field/value pairs; got an odd number of arguments");
-        }
-        ModelMeta meta = ModelMeta.of(type);
+    private Quarry quarry() {
+        return db != null ? db.checkOpen() : Quarry.current();
+    }
+
+    private T newInstance(Quarry q) {
         @SuppressWarnings("unchecked")
-        T obj = (T) meta.newInstance();
-        for (int i = 0; i < fieldValues.length; i += 2) {
-            if (!(fieldValues[i] instanceof String name)) {
-                throw new IllegalArgumentException("create(): argument " + (i + 1) + " must be a field name, got " + fieldValues[i]);
-            }
-            Object value = fieldValues[i + 1];
-            if (meta.manyToMany(name) != null) {
-                throw new FieldError(String.format("Cannot set many-to-many field '%s' of %s in create(); save first, then use %s.add(...)",
-                        name, meta.name(), name));
+        T obj = (T) q.registry().meta(type).newInstance();
+        return obj;
+    }
+
+    /** A new, unsaved instance from field names and values. */
+    T build(Quarry q, Map<String, ?> fieldValues) {
+        ModelMeta meta = q.registry().meta(type);
+        T obj = newInstance(q);
+        fieldValues.forEach((name, value) -> {
+            ManyToManyMeta m2m = meta.manyToMany(name);
+            if (m2m != null) {
+                throw new FieldError(type, name, String.format("Cannot set many-to-many field '%s' of %s in create(); "
+                        + "save first, then use related(\"%s\").add(...)", name, meta.name(), m2m.name()));
             }
             FieldMeta f = meta.field(name);
             if (f == null) {
-                throw new FieldError(String.format("%s has no field named '%s'. Choices are: %s", meta.name(), name,
+                throw new FieldError(type, name, String.format("%s has no field named '%s'. Choices are: %s", meta.name(), name,
                         String.join(", ", meta.fields().stream().map(FieldMeta::queryName).toList())));
             }
             set(f, obj, value);
-        }
+        });
         return obj;
     }
 
@@ -196,18 +145,18 @@ public final class Manager<T extends Model> {
             }
         }
         if (value == null && f.primitive()) {
-            throw new IllegalArgumentException(f + " is a primitive " + j + " and cannot be null");
+            throw new InvalidValueError(f.model().type(), f.name(), f + " is a primitive " + j + " and cannot be null");
         }
         try {
             f.set(obj, value);
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException(String.format("%s holds %s; got %s '%s'", f, j.getSimpleName(),
-                    value.getClass().getSimpleName(), value));
+            throw new InvalidValueError(f.model().type(), f.name(), value, "holds " + j.getSimpleName());
         }
     }
 
+    /** The model this manager queries. */
     @Override
     public String toString() {
-        return "Manager<" + type.getSimpleName() + ">";
+        return "Manager<" + type.getSimpleName() + ">" + (db == null ? "" : " using " + db);
     }
 }

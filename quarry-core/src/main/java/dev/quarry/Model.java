@@ -6,9 +6,11 @@ import dev.quarry.load.LoadContext;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
 import dev.quarry.model.ReverseRelation;
 import dev.quarry.model.Validator;
 import dev.quarry.persist.Persister;
+import dev.quarry.query.ValueTypes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.Objects;
 
 /**
  * The base class of every model: an automatic {@code id} key, {@code save()}, {@code delete()},
- * and {@link #related(String)} for every relation that points at this model or from it.
+ * and {@link #related(String, Class)} for every to-many relation that points at this model or
+ * from it. An instance remembers the Quarry it was loaded from or saved to, and its relations load
+ * from there. Instances are plain mutable objects: share them between threads only with the usual
+ * care.
  */
 public abstract class Model {
     static {
@@ -30,6 +35,7 @@ public abstract class Model {
     private transient Map<String, Object> annotations;
     private transient Map<String, List<Object>> prefetched;
     private transient LoadContext context;
+    private transient Quarry boundTo;
     private transient boolean persisted;
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
@@ -45,14 +51,28 @@ public abstract class Model {
         }
     }
 
-    /** The primary key value, whatever the key field is called. */
+    /** The primary key value, whatever the key field is called; {@code null} before the first save. */
     public Object pk() {
         return ModelMeta.of(getClass()).pkValue(this);
     }
 
-    /** Inserts this instance (no key yet) or updates its row. */
+    /** The primary key as {@code type} ({@code Long.class} for the automatic key); a type that cannot hold it is refused. */
+    public <K> K pk(Class<K> type) {
+        return ValueTypes.convert(pk(), type, getClass().getSimpleName() + ".pk");
+    }
+
+    /** Inserts this instance (no key yet) or updates its row, on the Quarry it came from (or the installed one). */
     public void save() {
-        Persister.save(db().database(), this);
+        saveTo(quarry());
+    }
+
+    void saveTo(Quarry q) {
+        Persister.save(q.database(), this);
+        boundTo = q;
+    }
+
+    void bindTo(Quarry q) {
+        boundTo = q;
     }
 
     /**
@@ -63,10 +83,11 @@ public abstract class Model {
         ModelMeta meta = ModelMeta.of(getClass());
         Object pk = pk();
         if (pk == null) {
-            throw new IllegalStateException(meta.name() + " object can't be deleted because its "
-                    + meta.pk().name() + " attribute is null");
+            throw new QueryError(meta.name() + " object can't be deleted because its "
+                    + meta.pk().name() + " attribute is null; it was never saved");
         }
-        Map<String, Integer> counts = Collector.delete(db().database(), meta, List.of(pk));
+        Quarry q = quarry();
+        Map<String, Integer> counts = Collector.delete(q.session(), q.registry().meta(getClass()), List.of(pk));
         if (meta.pk().auto()) {
             meta.pk().set(this, null);
         }
@@ -74,10 +95,10 @@ public abstract class Model {
         return counts;
     }
 
-    /** Reloads every field from the database. */
+    /** Reloads every field from the database, forgetting prefetched relations. */
     public void refreshFromDb() {
         ModelMeta meta = ModelMeta.of(getClass());
-        Object fresh = Manager.of(getClass()).get("pk", pk());
+        Object fresh = Manager.of(getClass()).using(quarry()).get("pk", pk());
         for (FieldMeta f : meta.fields()) {
             if (f.isForeignKey()) {
                 ((Ref<?>) f.get(this)).setId(((Ref<?>) f.get(fresh)).id());
@@ -97,25 +118,43 @@ public abstract class Model {
     }
 
     /**
-     * The manager of a to-many relation by name: a reverse foreign key ({@code "books"},
-     * {@code "review_set"}), a many-to-many field ({@code "tags"}) or its reverse side.
+     * The manager of a to-many relation by name, checked against the related model:
+     * {@code related("books", Book.class)} for a reverse foreign key ({@code "books"},
+     * {@code "review_set"}), a many-to-many field ({@code "tags"}) or its reverse side. A name that
+     * is no such relation, or a type that is not its model, is refused naming the choices.
      */
-    @SuppressWarnings("unchecked")
-    public <R extends Model> RelatedManager<R> related(String name) {
+    public <R extends Model> RelatedManager<R> related(String name, Class<R> type) {
+        RelatedManager<?> m = related(name);
+        if (m.targetType() != type) {
+            throw new FieldError(getClass(), name, String.format("%s.%s holds %s objects, not %s: use related(\"%s\", %s.class)",
+                    getClass().getSimpleName(), name, m.targetType().getSimpleName(), type.getSimpleName(), name,
+                    m.targetType().getSimpleName()));
+        }
+        @SuppressWarnings("unchecked")
+        RelatedManager<R> typed = (RelatedManager<R>) m;
+        return typed;
+    }
+
+    /**
+     * The manager of a to-many relation by name, when its model is not known statically; prefer
+     * {@link #related(String, Class)}.
+     */
+    public RelatedManager<?> related(String name) {
         ModelMeta meta = ModelMeta.of(getClass());
         ManyToManyMeta m2m = meta.manyToMany(name);
         if (m2m != null) {
-            return (RelatedManager<R>) m2m.get(this);
+            return (RelatedManager<?>) m2m.get(this);
         }
-        ReverseRelation r = meta.reverseByAccessor(name);
+        Registry registry = quarry().registry();
+        ReverseRelation r = registry.reverseByAccessor(meta, name);
         if (r != null) {
             return new RelatedManager<>(this, r);
         }
-        throw new FieldError(unknownRelation(meta, name));
+        throw new FieldError(getClass(), name, unknownRelation(registry, meta, name));
     }
 
-    private static String unknownRelation(ModelMeta meta, String name) {
-        for (ReverseRelation r : meta.reverseRelations()) {
+    private static String unknownRelation(Registry registry, ModelMeta meta, String name) {
+        for (ReverseRelation r : registry.reverseRelations(meta)) {
             String defaultAccessor = r.source().modelName() + "_set";
             if (name.equals(defaultAccessor) && r.renamed()) {
                 return String.format("%s has no relation '%s': %s sets relatedName=\"%s\", which replaces the default "
@@ -133,32 +172,21 @@ public abstract class Model {
                     name, meta.name(), meta.modelName(), f.name());
         }
         return String.format("%s has no relation '%s'. Choices are: %s", meta.name(), name,
-                String.join(", ", meta.relatedNames()));
+                String.join(", ", registry.relatedNames(meta)));
     }
 
     /** An annotation's value on an instance loaded by an annotated QuerySet ({@code annotate("book_count", ...)}). */
     public Object annotation(String name) {
         if (annotations == null || !annotations.containsKey(name)) {
-            throw new FieldError(String.format("%s has no annotation '%s'. Annotations are: %s", getClass().getSimpleName(),
-                    name, annotations == null ? "none" : String.join(", ", annotations.keySet())));
+            throw new FieldError(getClass(), name, String.format("%s has no annotation '%s'. Annotations are: %s",
+                    getClass().getSimpleName(), name, annotations == null ? "none" : String.join(", ", annotations.keySet())));
         }
         return annotations.get(name);
     }
 
-    /** An annotation's value, converted to {@code type} ({@code Long}, {@code Double}, ...). */
+    /** An annotation's value as {@code type} ({@code Long}, {@code Double}, ...); numbers convert when the value fits. */
     public <T> T annotation(String name, Class<T> type) {
-        Object v = annotation(name);
-        if (v == null || type.isInstance(v)) {
-            return type.cast(v);
-        }
-        if (v instanceof Number n) {
-            Object c = type == Long.class ? (Object) n.longValue() : type == Integer.class ? (Object) n.intValue()
-                    : type == Double.class ? (Object) n.doubleValue() : null;
-            if (c != null) {
-                return type.cast(c);
-            }
-        }
-        throw new ClassCastException("Annotation '" + name + "' is a " + v.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        return ValueTypes.convert(annotation(name), type, "annotation '" + name + "'");
     }
 
     /** Whether this instance was loaded from or saved to the database. */
@@ -166,20 +194,23 @@ public abstract class Model {
         return persisted;
     }
 
+    /** The Quarry this instance belongs to: the one it was saved to or loaded from, else the installed one. */
+    Quarry quarry() {
+        if (boundTo != null) {
+            return boundTo.checkOpen();
+        }
+        if (context != null && context.session().owner() instanceof Quarry q) {
+            return q.checkOpen();
+        }
+        return Quarry.current();
+    }
+
     FetchMode fetchMode() {
-        return context != null ? context.mode() : db().fetchMode();
+        return context != null ? context.mode() : quarry().fetchMode();
     }
 
     LoadContext loadContext() {
         return context;
-    }
-
-    Map<String, List<Object>> prefetchedRelations() {
-        return prefetched;
-    }
-
-    static Quarry db() {
-        return Quarry.current();
     }
 
     /** Equal when of the same model with the same primary key; unsaved instances equal only themselves. */
@@ -195,12 +226,14 @@ public abstract class Model {
         return pk != null && pk.equals(((Model) o).pk());
     }
 
+    /** The model and primary key; an unsaved instance hashes by identity. */
     @Override
     public int hashCode() {
         Object pk = pk();
         return pk == null ? System.identityHashCode(this) : Objects.hash(getClass(), pk);
     }
 
+    /** {@code Author object (3)}, as Django prints an instance. */
     @Override
     public String toString() {
         return getClass().getSimpleName() + " object (" + pk() + ")";

@@ -1,59 +1,34 @@
 package dev.quarry;
 
+import dev.quarry.query.Condition;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A condition tree for {@code filter}/{@code exclude}: leaves are lookups with values, nodes are
- * AND/OR, any node may be negated. All conditions passed in one {@code filter} call refer to the
- * same related row of a multi-valued relation. Immutable: every method returns a new Q.
+ * A condition for {@code filter}/{@code exclude}: one lookup ({@code Q.of("books__title__icontains",
+ * "python")}), or conditions combined with {@link #and}, {@link #or} and {@link #not}. All
+ * conditions passed in one {@code filter} call refer to the same related row of a multi-valued
+ * relation. An immutable value with value equality; its structure is not part of the API.
  */
 public final class Q {
-    /** How the children of a node combine. */
-    public enum Connector { AND, OR }
+    private static final Q ALL = new Q(Condition.Node.EMPTY);
 
-    private final Connector connector;
-    private final List<Object> children;
-    private final boolean negated;
+    private final Condition condition;
 
-    private Q(Connector connector, List<Object> children, boolean negated) {
-        this.connector = connector;
-        this.children = Collections.unmodifiableList(children);
-        this.negated = negated;
+    private Q(Condition condition) {
+        this.condition = condition;
     }
 
-    /** One lookup: {@code Q.of("books__title__icontains", "python")}. */
+    /** One lookup: {@code Q.of("books__title__icontains", "python")}; the value may be {@code null} (IS NULL). */
     public static Q of(String lookup, Object value) {
         Objects.requireNonNull(lookup, "lookup");
-        List<Object> c = new ArrayList<>(1);
-        c.add(new Leaf(lookup, value));
-        return new Q(Connector.AND, c, false);
-    }
-
-    /**
-     * Several lookups AND-ed, as Django's keyword arguments to one {@code filter()} call:
-     * {@code Q.of("books__tags__name", "Fantasy", "books__published_date__year", 2020)}.
-     */
-    public static Q of(String lookup, Object value, Object... more) {
-        if (more.length % 2 != 0) {
-            throw new IllegalArgumentException("Q.of takes lookup/value pairs; got an odd number of arguments");
-        }
-        List<Object> c = new ArrayList<>();
-        c.add(new Leaf(lookup, value));
-        for (int i = 0; i < more.length; i += 2) {
-            if (!(more[i] instanceof String s)) {
-                throw new IllegalArgumentException("Q.of: argument " + (i + 3) + " must be a lookup string, got " + more[i]);
-            }
-            c.add(new Leaf(s, more[i + 1]));
-        }
-        return new Q(Connector.AND, c, false);
+        return new Q(new Condition.Leaf(lookup, value));
     }
 
     /** A condition that matches every row. */
     public static Q all() {
-        return new Q(Connector.AND, new ArrayList<>(), false);
+        return ALL;
     }
 
     /** NOT {@code q}. */
@@ -61,71 +36,75 @@ public final class Q {
         return q.negate();
     }
 
-    /** This AND other. */
+    /** This AND other; as one {@code filter} call, both refer to the same related row. */
     public Q and(Q other) {
-        return combine(other, Connector.AND);
+        return combine(other, false);
     }
 
     /** This OR other. */
     public Q or(Q other) {
-        return combine(other, Connector.OR);
+        return combine(other, true);
     }
 
     /** NOT this. */
     public Q negate() {
-        return new Q(connector, new ArrayList<>(children), !negated);
+        if (condition instanceof Condition.Node n) {
+            return new Q(new Condition.Node(n.or(), n.children(), !n.negated()));
+        }
+        return new Q(new Condition.Node(false, List.of(condition), true));
     }
 
-    private Q combine(Q other, Connector how) {
+    private Q combine(Q other, boolean or) {
         if (other.isEmpty()) {
             return this;
         }
         if (isEmpty()) {
             return other;
         }
-        List<Object> c = new ArrayList<>();
-        c.add(this);
-        c.add(other);
-        return new Q(how, c, false);
+        List<Condition> c = new ArrayList<>(2);
+        c.add(condition);
+        c.add(other.condition);
+        return new Q(new Condition.Node(or, c, false));
     }
 
-    /** Whether this Q has no condition. */
+    /** Whether this Q has no condition (matches every row). */
     public boolean isEmpty() {
-        return children.isEmpty();
+        return condition.isEmpty();
     }
 
-    public Connector connector() {
-        return connector;
+    /** AND of several Qs, as one filter() call. */
+    static Q allOf(Q first, Q... more) {
+        Q q = first;
+        for (Q m : more) {
+            q = q.and(m);
+        }
+        return q;
     }
 
-    /** The children: {@link Leaf} or {@link Q}. */
-    public List<Object> children() {
-        return children;
+    /** The structure, for the query tree. */
+    Condition condition() {
+        return condition;
     }
 
-    public boolean negated() {
-        return negated;
+    /** The condition with {@code ?} for each value (for exception messages). */
+    String describe() {
+        return condition.describe();
     }
 
-    /** Django-like text: {@code name='Ann', books__rating__gte=4}, with OR and NOT spelled out. */
+    /** Equal when both hold the same lookups, values, connectors and negations. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Q q && q.condition.equals(condition);
+    }
+
+    @Override
+    public int hashCode() {
+        return condition.hashCode();
+    }
+
+    /** Django-like text with the values: {@code name='Ann', books__rating__gte=4}, OR and NOT spelled out. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < children.size(); i++) {
-            if (i > 0) {
-                sb.append(connector == Connector.AND ? ", " : " OR ");
-            }
-            Object c = children.get(i);
-            sb.append(c instanceof Q q && q.children.size() > 1 && !q.negated ? "(" + q + ")" : c);
-        }
-        return negated ? "NOT (" + sb + ")" : sb.toString();
-    }
-
-    /** A lookup and its value. */
-    public record Leaf(String lookup, Object value) {
-        @Override
-        public String toString() {
-            return lookup + "=" + (value instanceof String ? "'" + value + "'" : value);
-        }
+        return condition.toString();
     }
 }

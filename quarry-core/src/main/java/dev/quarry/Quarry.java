@@ -3,6 +3,7 @@ package dev.quarry;
 import dev.quarry.backend.Backends;
 import dev.quarry.db.ConnectionSource;
 import dev.quarry.db.Database;
+import dev.quarry.load.Session;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
 import dev.quarry.schema.SchemaBuilder;
@@ -14,29 +15,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * One database and the models that live in it: the entry point. Build it once, {@link #install()}
- * it, and every {@code Manager} uses it.
+ * One database and the models that live in it: an explicit value that QuerySets run on. Build it
+ * once; {@link #install()} it to make it the default of {@code Author.objects...}, or bind
+ * queries to it with {@code Manager.using(db)} / {@code QuerySet.using(db)}. Several Quarrys, with
+ * different models and databases, can live side by side in one JVM: each owns its registry of
+ * models and their reverse relations.
  *
  * <pre>{@code
  * Quarry db = Quarry.builder().url("jdbc:sqlite:library.db")
  *         .models(Author.class, Book.class, Review.class, Tag.class).build().install();
  * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} releases its connections; a closed Quarry refuses every query
+ * with a message that says so.
  */
 public final class Quarry implements AutoCloseable {
-    private static volatile Quarry current;
+    private static final Object INSTALL_LOCK = new Object();
+    private static volatile Quarry installed;
+
+    static {
+        Session.installResolver(q -> ((Quarry) q).session);
+    }
 
     private final Database database;
-    private final List<ModelMeta> models;
+    private final Registry registry;
     private final FetchMode fetchMode;
+    private final Session session;
+    private volatile boolean closed;
 
-    private Quarry(Database database, List<ModelMeta> models, FetchMode fetchMode) {
+    private Quarry(Database database, Registry registry, FetchMode fetchMode) {
         this.database = database;
-        this.models = models;
+        this.registry = registry;
         this.fetchMode = fetchMode;
+        this.session = new Session(database, registry, this);
     }
 
     /** Starts building a Quarry. */
@@ -44,41 +60,66 @@ public final class Quarry implements AutoCloseable {
         return new Builder();
     }
 
-    /** The installed Quarry; throws when none is. */
+    /**
+     * The installed Quarry, which managers and QuerySets not bound with {@code using(db)} run on;
+     * throws {@link ImproperlyConfigured} when none is installed or the installed one was closed.
+     */
     public static Quarry current() {
-        Quarry q = current;
+        Quarry q = installed;
         if (q == null) {
-            throw new ImproperlyConfigured("No Quarry is installed: build one with Quarry.builder()...build().install()");
+            throw new ImproperlyConfigured("No Quarry is installed: build one with Quarry.builder()...build().install(), "
+                    + "or bind the query to one with using(db)");
+        }
+        if (q.closed) {
+            throw new ImproperlyConfigured("The installed Quarry (" + q + ") has been closed; build and install a new one");
         }
         return q;
     }
 
-    /** Makes this the Quarry every {@code Manager} uses; returns this. */
+    /** The installed Quarry, or {@code null}; for resolving queries early. */
+    static Quarry installedOrNull() {
+        return installed;
+    }
+
+    /**
+     * Makes this the default Quarry of managers and QuerySets that are not bound with
+     * {@code using(db)}; returns this. Installing is deliberate: while another open Quarry is
+     * installed this throws, naming it; {@link #uninstall()} (or closing it) first. Installing the
+     * installed Quarry again does nothing.
+     */
     public Quarry install() {
-        current = this;
+        checkOpen();
+        synchronized (INSTALL_LOCK) {
+            Quarry current = installed;
+            if (current != null && current != this && !current.closed) {
+                throw new ImproperlyConfigured("Another Quarry is installed (" + current + "). Close it or call "
+                        + "Quarry.uninstall() before installing " + this + ", or bind queries with using(db) instead");
+            }
+            installed = this;
+        }
         return this;
     }
 
-    /** Clears the installed Quarry if it is {@code q}. */
-    public static void uninstall(Quarry q) {
-        if (current == q) {
-            current = null;
+    /** Clears the installed Quarry, if any; managers not bound with {@code using(db)} then fail until one is installed. */
+    public static void uninstall() {
+        synchronized (INSTALL_LOCK) {
+            installed = null;
         }
     }
 
-    /** The database backend (vendor, features, operations). */
-    public Backend backend() {
-        return database.backend();
+    /** The database vendor: {@code sqlite}, {@code postgresql} or {@code mysql} (MariaDB and MySQL). */
+    public String vendor() {
+        return database.backend().vendor();
     }
 
-    /** The connection and transaction layer; internal, for Quarry's own modules. */
-    public Database database() {
-        return database;
+    /** Read-only descriptions of this Quarry's models (those named, and those their relations reach). */
+    public List<ModelInfo> models() {
+        return registry.models().stream().map(m -> new ModelInfo(registry, m)).toList();
     }
 
-    /** The models registered with this Quarry (and those their relations reach). */
-    public List<Class<?>> models() {
-        return models.stream().<Class<?>>map(ModelMeta::type).toList();
+    /** The read-only description of one of this Quarry's models; a class that is not one is refused naming them. */
+    public ModelInfo model(Class<? extends Model> type) {
+        return new ModelInfo(registry, registry.meta(type));
     }
 
     /** The fetch mode of QuerySets that do not set one. */
@@ -88,54 +129,97 @@ public final class Quarry implements AutoCloseable {
 
     /** Creates the tables of this Quarry's models (with their many-to-many tables, keys and indexes). */
     public void createTables() {
-        List<TableDef> tables = SchemaBuilder.tables(models);
-        database.execute(SchemaBuilder.createStatements(backend().schemaEditor(), tables));
+        checkOpen();
+        List<TableDef> tables = SchemaBuilder.tables(registry.models());
+        database.execute(SchemaBuilder.createStatements(database.backend().schemaEditor(), tables));
     }
 
     /** Drops the tables of this Quarry's models. */
     public void dropTables() {
-        List<TableDef> tables = SchemaBuilder.tables(models);
-        database.execute(SchemaBuilder.dropStatements(backend().schemaEditor(), tables));
+        checkOpen();
+        List<TableDef> tables = SchemaBuilder.tables(registry.models());
+        database.execute(SchemaBuilder.dropStatements(database.backend().schemaEditor(), tables));
     }
 
-    /** Tells {@code listener} of every statement from now on. */
+    /** Tells {@code listener} of every statement from now on (tests count queries with it). */
     public void addQueryListener(QueryListener listener) {
-        database.addListener(listener);
+        database.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Stops telling {@code listener} of statements. */
     public void removeQueryListener(QueryListener listener) {
         database.removeListener(listener);
     }
 
     /** Runs {@code work} in a transaction (a savepoint when nested) and returns its result; any exception rolls back. */
     public <T> T inTransaction(Supplier<T> work) {
+        checkOpen();
         return database.atomic(work);
     }
 
     /** Runs {@code work} in a transaction (a savepoint when nested); any exception rolls back. */
     public void useTransaction(Runnable work) {
+        checkOpen();
         database.atomic(() -> {
             work.run();
             return null;
         });
     }
 
-    /** Opens a transaction on this thread that closing the returned handle rolls back (for tests). */
+    /** Opens a transaction on this thread that closing the returned handle rolls back (for test harnesses). */
     public Rollback testTransaction() {
+        checkOpen();
         Database.Rollback r = database.beginRollbackOnly();
         return r::close;
     }
 
     /** Ends a test transaction by rolling it back. */
     public interface Rollback extends AutoCloseable {
+        /** Rolls the transaction back and releases its connection. */
         @Override
         void close();
     }
 
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Releases this Quarry's connections; afterwards every query on it fails saying it is closed.
+     * If it is the installed Quarry it stays installed, so that queries say "closed" rather than
+     * "not installed", until another one is installed.
+     */
     @Override
     public void close() {
-        uninstall(this);
+        closed = true;
         database.close();
+    }
+
+    /** The vendor and the models, for messages; never the URL (it may carry a password). */
+    @Override
+    public String toString() {
+        return "Quarry[" + database.backend().vendor() + ", models " + registry.models().stream()
+                .map(ModelMeta::name).toList() + (closed ? ", closed" : "") + "]";
+    }
+
+    Quarry checkOpen() {
+        if (closed) {
+            throw new ImproperlyConfigured("This Quarry (" + this + ") has been closed; build a new one");
+        }
+        return this;
+    }
+
+    Registry registry() {
+        return registry;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    Session session() {
+        return session;
     }
 
     /** Builds a {@link Quarry}: a data source (or JDBC URL) and the models are required. */
@@ -155,11 +239,13 @@ public final class Quarry implements AutoCloseable {
             return this;
         }
 
+        /** The user for {@link #url}. */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
+        /** The password for {@link #url}. */
         public Builder password(String password) {
             this.password = password;
             return this;
@@ -171,30 +257,33 @@ public final class Quarry implements AutoCloseable {
             return this;
         }
 
-        public Builder models(Class<?>... models) {
+        /** The models; those their relations reach are added. */
+        @SafeVarargs
+        public final Builder models(Class<? extends Model>... models) {
             return models(Arrays.asList(models));
         }
 
-        public Builder models(Collection<? extends Class<?>> models) {
+        /** The models; those their relations reach are added. */
+        public Builder models(Collection<? extends Class<? extends Model>> models) {
             this.models.addAll(models);
             return this;
         }
 
         /** The fetch mode of QuerySets that do not set one ({@code RAISE} makes test suites strict). */
         public Builder fetchMode(FetchMode mode) {
-            this.fetchMode = mode;
+            this.fetchMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
         /** Registers and checks the models, finds the backend, and returns the Quarry; connects lazily. */
         public Quarry build() {
             if (url == null && dataSource == null) {
-                throw new ImproperlyConfigured("Quarry.builder(): url or dataSource is required");
+                throw new ImproperlyConfigured("Quarry.builder(): url(...) or dataSource(...) is required");
             }
             if (models.isEmpty()) {
                 throw new ImproperlyConfigured("Quarry.builder(): models(...) is required");
             }
-            Registry.register(models);
+            Registry registry = Registry.of(models);
             String jdbcUrl = url;
             if (jdbcUrl == null) {
                 try (Connection c = dataSource.getConnection()) {
@@ -206,18 +295,7 @@ public final class Quarry implements AutoCloseable {
             Backend backend = Backends.forUrl(jdbcUrl);
             ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource)
                     : ConnectionSource.of(url, user, password);
-            java.util.LinkedHashSet<Class<?>> closure = new java.util.LinkedHashSet<>();
-            java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>(models);
-            while (!todo.isEmpty()) {
-                Class<?> c = todo.pop();
-                if (closure.add(c)) {
-                    ModelMeta m = ModelMeta.of(c);
-                    m.foreignKeys().forEach(f -> todo.add(f.relation().targetClass()));
-                    m.manyToMany().forEach(x -> todo.add(x.targetClass()));
-                }
-            }
-            List<ModelMeta> metas = closure.stream().map(ModelMeta::of).toList();
-            return new Quarry(new Database(source, backend), List.copyOf(metas), fetchMode);
+            return new Quarry(new Database(source, backend), registry, fetchMode);
         }
     }
 }

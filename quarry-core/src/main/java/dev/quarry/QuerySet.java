@@ -1,249 +1,265 @@
 package dev.quarry;
 
-import dev.quarry.db.Database;
 import dev.quarry.deletion.Collector;
 import dev.quarry.expr.Aggregate;
-import dev.quarry.load.LoadContext;
+import dev.quarry.expr.Expression;
 import dev.quarry.load.Loader;
-import dev.quarry.load.ModelRows;
 import dev.quarry.load.Prefetcher;
-import dev.quarry.model.FieldMeta;
-import dev.quarry.model.ModelMeta;
+import dev.quarry.load.Session;
+import dev.quarry.persist.Updater;
 import dev.quarry.query.QueryTree;
-import dev.quarry.query.expr.Expr;
-import dev.quarry.query.lookup.Values;
-import dev.quarry.sql.CompiledSql;
-import dev.quarry.sql.UpdateCompiler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A lazy, immutable query over one model's rows. Building one runs no SQL; {@link #list()},
- * iteration, {@link #count()}, {@link #exists()}, {@link #get()} and {@link #first()} do. Every
- * builder method returns a new QuerySet and leaves this one unmodified; an evaluated QuerySet
- * keeps its rows.
+ * A lazy, immutable query over one model's rows: a value, safe to keep in a field and to share
+ * between threads. Building one runs no SQL; each terminal call ({@link #list()}, iteration,
+ * {@link #count()}, {@link #exists()}, {@link #get()}, {@link #first()}) runs the query again and
+ * returns fresh rows, unlike Django's result cache (ADR 0004). Every building method returns a new
+ * QuerySet and leaves this one unmodified.
+ *
+ * <p>A QuerySet runs on the Quarry it was bound to with {@link #using(Quarry)}, or else on the
+ * installed one. The QuerySet of a prefetched relation ({@code author.related("books").all()})
+ * answers from the prefetched rows until it is refined.
+ *
+ * @param <T> the model
  */
-public final class QuerySet<T extends Model> implements Iterable<T> {
+public final class QuerySet<T extends Model> implements ModelQueryable<T>, Iterable<T> {
     private static final long MAX_GET_RESULTS = 21;
 
     private final Class<T> type;
-    private QueryTree tree;
-    private final java.util.function.Supplier<QueryTree> lazyTree;
+    private final Plan plan;
     private final List<Prefetch> prefetches;
     private final FetchMode mode;
-    private final List<Object> described;
-    private List<T> cache;
+    private final List<String> described;
+    private final List<T> rows;
 
-    QuerySet(Class<T> type, QueryTree tree) {
-        this(type, tree, List.of(), null, List.of());
+    QuerySet(Class<T> type, Plan plan) {
+        this(type, plan, List.of(), null, List.of(), null);
     }
 
-    private QuerySet(Class<T> type, QueryTree tree, List<Prefetch> prefetches, FetchMode mode, List<Object> described) {
+    private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, List<String> described,
+                     List<T> rows) {
         this.type = type;
-        this.tree = tree;
-        this.lazyTree = null;
+        this.plan = plan;
         this.prefetches = prefetches;
         this.mode = mode;
         this.described = described;
+        this.rows = rows;
     }
 
-    /** {@code description} is a condition kept for error messages, formatted only when one is thrown. */
-    private QuerySet<T> with(QueryTree t, Object description) {
-        List<Object> d = described;
+    /** The QuerySet of a prefetched relation: answers from {@code rows} until refined. */
+    static <T extends Model> QuerySet<T> prefetched(Class<T> type, Plan plan, List<T> rows) {
+        return new QuerySet<>(type, plan, List.of(), null, List.of(), Collections.unmodifiableList(rows));
+    }
+
+    private QuerySet<T> next(UnaryOperator<QueryTree> op, String description) {
+        List<String> d = described;
         if (description != null) {
             d = new ArrayList<>(described.size() + 1);
             d.addAll(described);
             d.add(description);
+            d = Collections.unmodifiableList(d);
         }
-        return new QuerySet<>(type, t, prefetches, mode, d);
-    }
-
-    /** An exclude() condition, as kept for messages. */
-    private record Excluded(Q q) {
-        @Override
-        public String toString() {
-            return "exclude(" + q + ")";
-        }
-    }
-
-    /** An evaluated QuerySet whose tree is built only if it is refined further (prefetched relations). */
-    private QuerySet(Class<T> type, java.util.function.Supplier<QueryTree> lazyTree, List<T> rows) {
-        this.type = type;
-        this.lazyTree = lazyTree;
-        this.prefetches = List.of();
-        this.mode = null;
-        this.described = List.of();
-        this.cache = Collections.unmodifiableList(rows);
-    }
-
-    static <T extends Model> QuerySet<T> evaluated(Class<T> type, java.util.function.Supplier<QueryTree> tree, List<T> rows) {
-        return new QuerySet<>(type, tree, rows);
-    }
-
-    private QueryTree t() {
-        QueryTree t = tree;
-        if (t == null) {
-            t = lazyTree.get();
-            tree = t;
-        }
-        return t;
+        return new QuerySet<>(type, plan.then(op), prefetches, mode, d, null);
     }
 
     // ----- building -----
 
     /** Rows matching the lookup ({@code "books__title__icontains", "python"}). This QuerySet is not modified. */
+    @Override
     public QuerySet<T> filter(String lookup, Object value) {
         return filter(Q.of(lookup, value));
     }
 
     /**
-     * Rows matching {@code q}; all its conditions on a multi-valued relation refer to the same related
-     * row, while each chained call may match another. This QuerySet is not modified.
+     * Rows matching every condition, as one filter() call: conditions on a multi-valued relation
+     * refer to the same related row, while each chained call may match another. This QuerySet is not modified.
      */
-    public QuerySet<T> filter(Q q) {
-        return with(t().filter(q), q);
+    @Override
+    public QuerySet<T> filter(Q first, Q... more) {
+        Q q = Q.allOf(first, more);
+        return next(t -> t.filter(q.condition()), "filter(" + q.describe() + ")");
     }
 
     /** Rows not matching the lookup. This QuerySet is not modified. */
+    @Override
     public QuerySet<T> exclude(String lookup, Object value) {
         return exclude(Q.of(lookup, value));
     }
 
-    /** Rows not matching {@code q}: exactly the rows {@code filter(q)} leaves out. This QuerySet is not modified. */
-    public QuerySet<T> exclude(Q q) {
-        return with(t().exclude(q), new Excluded(q));
+    /** Rows not matching the conditions taken together: exactly the rows the same filter() leaves out. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> exclude(Q first, Q... more) {
+        Q q = Q.allOf(first, more);
+        return next(t -> t.exclude(q.condition()), "exclude(" + q.describe() + ")");
     }
 
-    /**
-     * Adds an aggregate over related rows to each instance, read with {@code annotation(alias)};
-     * after {@code filter()} it aggregates only the filtered related rows. This QuerySet is not modified.
-     */
-    public QuerySet<T> annotate(String alias, Aggregate aggregate) {
-        return with(t().annotate(alias, aggregate), null);
+    /** Adds an expression to each instance under {@code alias}, read with {@code annotation(alias, type)}. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> annotate(String alias, Expression<?> expression) {
+        return next(t -> t.annotate(alias, expression), null);
     }
 
-    /** Clears any ordering, the model's default included (Django's {@code order_by()}). This QuerySet is not modified. */
-    public QuerySet<T> orderBy() {
-        return with(t().orderBy(List.of()), null);
-    }
-
-    /** Orders by these terms ({@code "-published_date"}, {@code "author__name"}); none clears the ordering. This QuerySet is not modified. */
-    public QuerySet<T> orderBy(String... terms) {
-        return with(t().orderBy(Arrays.stream(terms).map(Ordering::parse).toList()), null);
+    /** Orders by these terms, replacing any ordering. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> orderBy(String first, String... more) {
+        List<Ordering> terms = Steps.parse(first, more);
+        return next(t -> t.orderBy(terms), null);
     }
 
     /** Orders by these terms, with NULL placement where given. This QuerySet is not modified. */
-    public QuerySet<T> orderBy(Ordering... terms) {
-        return with(t().orderBy(List.of(terms)), null);
+    @Override
+    public QuerySet<T> orderBy(Ordering first, Ordering... more) {
+        List<Ordering> terms = Steps.of(first, more);
+        return next(t -> t.orderBy(terms), null);
+    }
+
+    /** Removes any ordering, the model's default included. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> unordered() {
+        return next(t -> t.orderBy(List.of()), null);
     }
 
     /** The same rows in the opposite order. This QuerySet is not modified. */
+    @Override
     public QuerySet<T> reverse() {
-        return with(t().reverseOrdering(), null);
+        return next(QueryTree::reverseOrdering, null);
     }
 
-    /** At most {@code n} rows (SQL LIMIT; Python's {@code [:n]}). This QuerySet is not modified. */
-    public QuerySet<T> limit(long n) {
-        checkNonNegative(n, "limit");
-        return with(t().slice(null, n), null);
-    }
-
-    /** Skips the first {@code n} rows (SQL OFFSET). This QuerySet is not modified. */
-    public QuerySet<T> offset(long n) {
-        checkNonNegative(n, "offset");
-        return with(t().slice(n, null), null);
-    }
-
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive), as Python's {@code [from:to]}. This QuerySet is not modified. */
-    public QuerySet<T> slice(long from, long to) {
-        checkNonNegative(from, "slice start");
-        if (to < from) {
-            throw new IllegalArgumentException("slice end " + to + " is before its start " + from);
-        }
-        return with(t().slice(from, to - from), null);
-    }
-
-    static void checkNonNegative(long n, String what) {
-        if (n < 0) {
-            throw new IllegalArgumentException("Negative " + what + " is not supported: " + n);
-        }
-    }
-
-    /** Removes duplicate rows (SELECT DISTINCT). This QuerySet is not modified. */
+    /** Removes duplicate rows. This QuerySet is not modified. */
+    @Override
     public QuerySet<T> distinct() {
-        return with(t().distinct(), null);
+        return next(QueryTree::distinct, null);
+    }
+
+    /** At most {@code n} rows, keeping the offset. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> limit(long n) {
+        Steps.checkNonNegative(n, "limit");
+        return next(t -> t.withLimit(n), null);
+    }
+
+    /** Skips the first {@code n} rows, keeping the limit. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> offset(long n) {
+        Steps.checkNonNegative(n, "offset");
+        return next(t -> t.withOffset(n), null);
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive) of the current result. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> slice(long from, long to) {
+        Steps.checkSlice(from, to);
+        return next(t -> t.slice(from, to), null);
     }
 
     /** Loads these forward foreign keys in the same query with joins; none means every non-null one. This QuerySet is not modified. */
+    @Override
     public QuerySet<T> selectRelated(String... paths) {
-        return with(t().selectRelated(List.of(paths)), null);
+        List<String> p = List.of(paths);
+        return next(t -> t.selectRelated(p), null);
     }
 
-    /** Loads these to-many (or forward) relations with one query per level after the main query. This QuerySet is not modified. */
-    public QuerySet<T> prefetchRelated(String... paths) {
-        Prefetch[] p = new Prefetch[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            p[i] = Prefetch.of(paths[i]);
+    /** Loads these relations with one query per level after the main query. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> prefetchRelated(String first, String... more) {
+        Prefetch[] p = new Prefetch[more.length];
+        for (int i = 0; i < more.length; i++) {
+            p[i] = Prefetch.of(more[i]);
         }
-        return prefetchRelated(p);
+        return prefetchRelated(Prefetch.of(first), p);
     }
 
-    /** Prefetches with custom QuerySets for the last level. This QuerySet is not modified. */
-    public QuerySet<T> prefetchRelated(Prefetch... more) {
+    /** Prefetches with QuerySets of their own for the last level. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> prefetchRelated(Prefetch first, Prefetch... more) {
+        List<Prefetch> added = new ArrayList<>(1 + more.length);
+        added.add(first);
+        added.addAll(Arrays.asList(more));
         List<Prefetch> all = new ArrayList<>(prefetches);
-        all.addAll(List.of(more));
-        return new QuerySet<>(type, t(), List.copyOf(all), mode, described);
+        all.addAll(added);
+        // A path that names no relation fails now, before the main query runs.
+        Plan checked = plan.then(t -> {
+            for (Prefetch p : added) {
+                p.check(Prefetcher.check(t.registry(), t.model(), p.path()));
+            }
+            return t;
+        });
+        return new QuerySet<>(type, checked, List.copyOf(all), mode, described, null);
     }
 
     /** What touching an unloaded relation does on the instances this QuerySet loads. This QuerySet is not modified. */
+    @Override
     public QuerySet<T> fetchMode(FetchMode fetchMode) {
-        return new QuerySet<>(type, t(), prefetches, fetchMode, described);
+        return new QuerySet<>(type, plan, prefetches, java.util.Objects.requireNonNull(fetchMode, "fetchMode"), described, null);
     }
 
-    /** Rows as maps from these paths (none: every field) to values. This QuerySet is not modified. */
+    /** The same query on {@code db} (resolved against its models now). This QuerySet is not modified. */
+    public QuerySet<T> using(Quarry db) {
+        return new QuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), prefetches, mode, described, null);
+    }
+
+    /** Rows as maps from these paths (none: every field and annotation) to values. This QuerySet is not modified. */
+    @Override
     public ValuesQuerySet<Map<String, Object>> values(String... paths) {
-        return ValuesQuerySet.maps(t().values(List.of(paths)));
+        List<String> p = List.of(paths);
+        return ValuesQuerySet.maps(type, plan.then(t -> t.values(p)), described);
     }
 
-    /** Rows as lists of these paths' values; {@code flat(Type.class)} for a single path. This QuerySet is not modified. */
-    public ValuesQuerySet<List<Object>> valuesList(String... paths) {
-        return ValuesQuerySet.tuples(t().values(List.of(paths)));
+    /** Rows as lists of these paths' values. This QuerySet is not modified. */
+    @Override
+    public ValuesQuerySet<List<Object>> valuesList(String first, String... more) {
+        List<String> p = new ArrayList<>(1 + more.length);
+        p.add(first);
+        p.addAll(Arrays.asList(more));
+        List<String> paths = List.copyOf(p);
+        return ValuesQuerySet.tuples(type, plan.then(t -> t.values(paths)), described);
+    }
+
+    /** The values of one path as {@code type}, checked against the path's column. This QuerySet is not modified. */
+    @Override
+    public <V> ValuesQuerySet<V> valuesList(String path, Class<V> valueType) {
+        return ValuesQuerySet.single(type, plan, path, valueType, described);
     }
 
     // ----- evaluation -----
 
-    /** Every row, loaded once and then kept. */
+    /** Runs the query: every row, in an immutable list (a prefetched relation answers from memory). */
+    @Override
     public List<T> list() {
-        if (cache == null) {
-            cache = Collections.unmodifiableList(fetch());
+        if (rows != null) {
+            return rows;
         }
-        return cache;
+        Quarry q = plan.quarry();
+        return fetch(q, plan.tree(q));
     }
 
     @SuppressWarnings("unchecked")
-    private List<T> fetch() {
-        Quarry q = Quarry.current();
-        Database db = q.database();
+    private List<T> fetch(Quarry q, QueryTree tree) {
+        Session session = q.session();
         FetchMode m = mode != null ? mode : q.fetchMode();
         if (prefetches.isEmpty()) {
-            return (List<T>) (List<?>) Loader.models(db, t(), m);
+            return Collections.unmodifiableList((List<T>) (List<?>) Loader.models(session, tree, m));
         }
-        return db.atomic(() -> {
-            List<Object> rows = Loader.models(db, t(), m);
+        return q.inTransaction(() -> {
+            List<Object> loaded = Loader.models(session, tree, m);
             for (Prefetch p : prefetches) {
-                Prefetcher.prefetch(db, rows, p.path(), m, p.queryset() == null ? null : p.queryset().tree());
+                QueryTree custom = p.queryset() == null ? null : p.queryset().plan.tree(q);
+                Prefetcher.prefetch(session, loaded, p.path(), m, custom);
             }
-            return (List<T>) (List<?>) rows;
+            return Collections.unmodifiableList((List<T>) (List<?>) loaded);
         });
     }
 
-    /** Iterates the rows (evaluating and keeping them, as Django's {@code for x in qs}). */
+    /** Runs the query and iterates its rows. */
     @Override
     public Iterator<T> iterator() {
         return list().iterator();
@@ -253,178 +269,153 @@ public final class QuerySet<T extends Model> implements Iterable<T> {
      * Streams the rows through a database cursor without keeping them (Django's {@code iterator()});
      * close the stream (try-with-resources). Prefetching needs the whole result, so it is refused here.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public Stream<T> stream() {
+        if (rows != null) {
+            return rows.stream();
+        }
         if (!prefetches.isEmpty()) {
-            throw new IllegalStateException("stream() reads rows one at a time and cannot prefetchRelated(" + prefetches
+            throw new QueryError("stream() reads rows one at a time and cannot prefetchRelated(" + prefetches
                     + "); use list()");
         }
-        Quarry q = Quarry.current();
-        ModelRows rows = new ModelRows(t(), q.backend().operations());
-        LoadContext context = new LoadContext(mode != null ? mode : q.fetchMode());
-        return q.database().stream(Loader.selectSql(q.backend(), t()), rs -> (T) rows.read(rs, context), 2000);
+        Quarry q = plan.quarry();
+        return (Stream<T>) (Stream<?>) Loader.stream(q.session(), plan.tree(q), mode != null ? mode : q.fetchMode());
     }
 
-    /** The number of rows: {@code SELECT COUNT(*)}, or the size of an evaluated QuerySet. */
+    /** Runs {@code SELECT COUNT(*)} (a prefetched relation counts from memory). */
+    @Override
     public long count() {
-        if (cache != null) {
-            return cache.size();
+        if (rows != null) {
+            return rows.size();
         }
-        return Loader.count(Quarry.current().database(), t());
+        Quarry q = plan.quarry();
+        return Loader.count(q.database(), plan.tree(q));
     }
 
-    /** Whether any row matches. */
+    /** Runs a query for one row: whether any row matches. */
+    @Override
     public boolean exists() {
-        if (cache != null) {
-            return !cache.isEmpty();
+        if (rows != null) {
+            return !rows.isEmpty();
         }
-        return Loader.exists(Quarry.current().database(), t());
+        Quarry q = plan.quarry();
+        return Loader.exists(q.database(), plan.tree(q));
     }
 
-    /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} naming the model and lookup. */
+    /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} name the model and lookup. */
+    @Override
     public T get() {
-        List<T> rows = cache != null ? cache
-                : t().isSliced() ? list() : with(t().slice(null, MAX_GET_RESULTS), null).list();
-        String name = type.getSimpleName();
-        if (rows.isEmpty()) {
+        List<T> found = rows != null ? rows
+                : next(t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS), null).list();
+        if (found.isEmpty()) {
             throw new DoesNotExist(type, describe());
         }
-        if (rows.size() > 1) {
-            String n = rows.size() >= MAX_GET_RESULTS ? "more than " + (MAX_GET_RESULTS - 1) : String.valueOf(rows.size());
+        if (found.size() > 1) {
+            String n = found.size() >= MAX_GET_RESULTS ? "more than " + (MAX_GET_RESULTS - 1) : String.valueOf(found.size());
             throw new MultipleObjectsReturned(type, describe(), n);
         }
-        return rows.get(0);
+        return found.get(0);
     }
 
+    /** The one row matching the lookup. */
+    @Override
     public T get(String lookup, Object value) {
         return filter(lookup, value).get();
     }
 
-    public T get(Q q) {
-        return filter(q).get();
+    /** The one row matching the conditions, as one filter() call. */
+    @Override
+    public T get(Q first, Q... more) {
+        return filter(first, more).get();
     }
 
     private String describe() {
-        if (described.isEmpty()) {
-            return "(all rows)";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Object d : described) {
-            sb.append(sb.length() == 0 ? "" : ".").append(d instanceof Q q ? "filter(" + q + ")" : d);
-        }
-        return sb.toString();
+        return described.isEmpty() ? "(all rows)" : String.join(".", described);
     }
 
-    /** The first row in the ordering (primary key order when unordered), or {@code null}. */
-    public T first() {
-        if (cache != null) {
-            return cache.isEmpty() ? null : cache.get(0);
+    /** The first row in the ordering (primary key order when unordered), if any. */
+    @Override
+    public Optional<T> first() {
+        if (rows != null) {
+            return rows.stream().findFirst();
         }
-        QueryTree base = t();
-        QueryTree ordered = base.ordering().isEmpty() ? base.orderBy(List.of(Ordering.asc("pk"))) : base;
-        List<T> rows = with(ordered.isSliced() ? ordered : ordered.slice(null, 1L), null).list();
-        return rows.isEmpty() ? null : rows.get(0);
+        List<T> found = next(Steps::first, null).list();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** The last row in the ordering (primary key order when unordered), or {@code null}. */
-    public T last() {
-        if (cache != null) {
-            return cache.isEmpty() ? null : cache.get(cache.size() - 1);
+    /** The last row in the ordering (primary key order when unordered), if any. */
+    @Override
+    public Optional<T> last() {
+        if (rows != null) {
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
         }
-        if (t().isSliced()) {
-            List<T> rows = list();
-            return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        Quarry q = plan.quarry();
+        if (plan.tree(q).isSliced()) {
+            List<T> all = list();
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
         }
-        List<T> rows = with(t().reverseOrdering().slice(null, 1L), null).list();
-        return rows.isEmpty() ? null : rows.get(0);
+        List<T> found = next(t -> t.reverseOrdering().withLimit(1), null).list();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** Aggregates over all matching rows, by alias: {@code aggregate("avg", avg("rating"))}. */
-    public Map<String, Object> aggregate(String alias, Aggregate aggregate) {
-        Map<String, Aggregate> m = new LinkedHashMap<>();
-        m.put(alias, aggregate);
-        return aggregate(m);
+    /** One aggregate over the matching rows, as its type. */
+    @Override
+    public <V> V aggregate(Aggregate<V> aggregate) {
+        return Steps.aggregate(plan, Map.of(aggregate.defaultAlias(), aggregate)).get(aggregate);
     }
 
-    /** Aggregates under Django's default aliases ({@code rating__avg}). */
-    public Map<String, Object> aggregate(Aggregate... aggregates) {
-        Map<String, Aggregate> m = new LinkedHashMap<>();
-        for (Aggregate a : aggregates) {
-            m.put(a.defaultAlias(), a);
-        }
-        return aggregate(m);
+    /** Several aggregates in one query, under Django's default aliases. */
+    @Override
+    public Aggregation aggregate(Aggregate<?> first, Aggregate<?> second, Aggregate<?>... more) {
+        return Steps.aggregate(plan, Steps.byDefaultAlias(first, second, more));
     }
 
-    /** Aggregates over all matching rows, by alias. */
-    public Map<String, Object> aggregate(Map<String, Aggregate> aggregates) {
-        Map.Entry<QueryTree, Map<String, Expr>> resolved = t().resolveAggregates(aggregates);
-        return Collections.unmodifiableMap(Loader.aggregate(Quarry.current().database(), resolved.getKey(), resolved.getValue()));
+    /** Aggregates in one query, under the given aliases. */
+    @Override
+    public Aggregation aggregate(Map<String, ? extends Aggregate<?>> aggregates) {
+        return Steps.aggregate(plan, aggregates);
     }
 
-    /** Sets fields on every matching row in one UPDATE; returns the number of rows. */
-    public int update(String field, Object value, Object... more) {
-        if (more.length % 2 != 0) {
-            throw new IllegalArgumentException("update() takes field/value pairs; got an odd number of arguments");
-        }
-        ModelMeta meta = t().model();
-        Map<String, Object> columns = new LinkedHashMap<>();
-        List<Object> pairs = new ArrayList<>(List.of(field, value == null ? NULL : value));
-        for (Object o : more) {
-            pairs.add(o == null ? NULL : o);
-        }
-        for (int i = 0; i < pairs.size(); i += 2) {
-            String name = String.valueOf(pairs.get(i));
-            Object v = pairs.get(i + 1) == NULL ? null : pairs.get(i + 1);
-            FieldMeta f = meta.requireField(name);
-            if (f.primaryKey()) {
-                throw new FieldError("update() cannot change the primary key " + f);
-            }
-            if (v == null && !f.nullable()) {
-                throw new IllegalArgumentException(f + " is not nullable; update() cannot set it to null");
-            }
-            columns.put(f.column(), Values.coerce(v, f.type(), f.toString(), "update"));
-        }
-        Quarry q = Quarry.current();
-        CompiledSql sql = new UpdateCompiler(q.backend().operations(), q.backend().features()).updateMatching(t(), columns);
-        return q.database().update(sql);
+    /** Sets one field on every matching row in one UPDATE; returns the number of rows. */
+    @Override
+    public int update(String field, Object value) {
+        java.util.HashMap<String, Object> one = new java.util.HashMap<>();
+        one.put(field, value);
+        return update(one);
     }
 
-    private static final Object NULL = new Object();
+    /** Sets these fields on every matching row in one UPDATE; returns the number of rows. */
+    @Override
+    public int update(Map<String, ?> fieldValues) {
+        Quarry q = plan.quarry();
+        return Updater.update(q.database(), plan.tree(q), fieldValues);
+    }
 
     /** Deletes every matching row and what cascades from them, in one transaction; counts per model. */
     public Map<String, Integer> delete() {
-        if (t().isSliced() || t().isDistinct()) {
-            throw new IllegalStateException("Cannot delete() a sliced or distinct QuerySet");
-        }
-        Quarry q = Quarry.current();
-        ModelMeta meta = t().model();
-        if (meta.reverseRelations().isEmpty() && meta.manyToMany().isEmpty()) {
-            // Nothing can cascade from these rows: one DELETE, as Django's fast delete.
-            CompiledSql sql = new UpdateCompiler(q.backend().operations(), q.backend().features())
-                    .deleteMatching(t().withoutOrdering());
-            int n = q.database().update(sql);
-            return n == 0 ? Map.of() : Map.of(meta.label(), n);
-        }
-        return q.inTransaction(() -> {
-            List<Object> keys = new ArrayList<>();
-            for (List<Object> row : Loader.tuples(q.database(), t().withoutOrdering().values(List.of("pk")))) {
-                keys.add(row.get(0));
-            }
-            return Collector.delete(q.database(), t().model(), keys);
-        });
+        Quarry q = plan.quarry();
+        return Collector.deleteMatching(q.session(), plan.tree(q));
     }
 
     /** The SELECT this QuerySet runs, with its parameters, without running it. */
-    public CompiledSql sql() {
-        return Loader.selectSql(Quarry.current().backend(), t());
+    @Override
+    public Sql sql() {
+        Quarry q = plan.quarry();
+        return Loader.describe(q.database().backend(), plan.tree(q));
     }
 
-    QueryTree tree() {
-        return t();
+    Plan plan() {
+        return plan;
     }
 
+    Class<T> type() {
+        return type;
+    }
+
+    /** The model and the conditions, with {@code ?} for values; runs nothing. */
     @Override
     public String toString() {
-        return "QuerySet<" + type.getSimpleName() + ">" + (cache != null ? cache : "(" + describe() + ")");
+        return "QuerySet<" + type.getSimpleName() + ">(" + describe() + ")";
     }
 }

@@ -3,11 +3,15 @@ package dev.quarry;
 import dev.quarry.load.LoadContext;
 import dev.quarry.load.Prefetcher;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.query.ValueTypes;
 import java.util.Objects;
 
 /**
  * The value of a foreign key field: the target's key ({@link #id()}, never a query) and the
- * target itself ({@link #get()}, loaded once and cached, as the fetch mode allows).
+ * target itself ({@link #get()}, loaded once and cached, as the fetch mode allows). Like the
+ * instance that holds it, a Ref is not meant to be shared between threads while it changes.
+ *
+ * @param <T> the target model
  */
 public final class Ref<T extends Model> {
     private final Model owner;
@@ -27,6 +31,14 @@ public final class Ref<T extends Model> {
             return value.pk();
         }
         return id;
+    }
+
+    /**
+     * The target's primary key as {@code type} ({@code Long.class} for the automatic key), or
+     * {@code null}; a type that cannot hold the key is refused naming the field.
+     */
+    public <K> K id(Class<K> type) {
+        return ValueTypes.convert(id(), type, field.toString());
     }
 
     /** Points at the target with this key, forgetting any loaded target. */
@@ -52,7 +64,7 @@ public final class Ref<T extends Model> {
 
     /**
      * The target, loading it on first access: one query ({@code LAZY}), one query for every
-     * object loaded with the owner ({@code PEERS}), or an exception ({@code RAISE}).
+     * object loaded with the owner ({@code PEERS}), or {@link RelationNotLoaded} ({@code RAISE}).
      */
     @SuppressWarnings("unchecked")
     public T get() {
@@ -62,19 +74,21 @@ public final class Ref<T extends Model> {
         FetchMode mode = owner.fetchMode();
         LoadContext context = owner.loadContext();
         if (mode == FetchMode.RAISE) {
-            throw new QuarryException(String.format("%s.%s is not loaded and the fetch mode is RAISE: add "
-                    + "selectRelated(\"%s\") or prefetchRelated(\"%s\") to the QuerySet that loaded this %s",
-                    field.model().name(), field.name(), field.queryName(), field.name(), field.model().name()));
+            String model = field.model().name();
+            throw new RelationNotLoaded(field.model().type(), field.name(), String.format("%s.%s is not loaded and the "
+                    + "fetch mode is RAISE: add selectRelated(\"%s\") or prefetchRelated(\"%s\") to the QuerySet that "
+                    + "loaded this %s", model, field.name(), field.queryName(), field.name(), model));
         }
         if (mode == FetchMode.PEERS && context != null && context.peers().size() > 1) {
-            Prefetcher.prefetch(Quarry.current().database(), context.peers(), field.name(), mode, null);
+            Prefetcher.prefetch(context.session(), context.peers(), field.name(), mode, null);
             if (loaded) {
                 return value;
             }
         }
-        T target = (T) Manager.of((Class<? extends Model>) field.relation().targetClass()).get("pk", id);
-        cache(target);
-        return target;
+        Class<T> target = (Class<T>) field.relation().targetClass();
+        T found = Manager.of(target).using(owner.quarry()).get("pk", id);
+        cache(found);
+        return found;
     }
 
     void cache(Object target) {
@@ -84,6 +98,7 @@ public final class Ref<T extends Model> {
         this.loaded = true;
     }
 
+    /** The field and the key, for debugging; runs nothing. */
     @Override
     public String toString() {
         return "Ref(" + field + " -> " + id + (loaded ? ", loaded" : "") + ")";

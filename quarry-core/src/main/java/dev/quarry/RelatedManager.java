@@ -1,16 +1,11 @@
 package dev.quarry;
 
-import dev.quarry.db.Database;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.load.Prefetcher;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
-import dev.quarry.model.ModelMeta;
 import dev.quarry.model.ReverseRelation;
-import dev.quarry.query.QueryTree;
-import dev.quarry.sql.CompiledSql;
-import dev.quarry.sql.DeleteCompiler;
-import dev.quarry.sql.InsertCompiler;
+import dev.quarry.persist.ManyToManyWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,13 +13,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The objects on the far side of a to-many relation of one instance: Author's {@code books},
- * Book's {@code review_set}, Book's {@code tags}, Tag's {@code books}. Reads run in SQL unless the
- * relation was prefetched; writes change foreign keys or many-to-many rows.
+ * Book's {@code review_set}, Book's {@code tags}, Tag's {@code books}. Every query method of
+ * {@link ModelQueryable} starts from {@link #all()}: a prefetched relation answers from memory;
+ * otherwise the owner's fetch mode decides (LAZY queries, PEERS loads the relation for every
+ * instance of the owner's result, RAISE throws {@link RelationNotLoaded}). Writes change foreign
+ * keys or many-to-many rows and are allowed in every mode.
+ *
+ * @param <T> the related model
  */
-public sealed class RelatedManager<T extends Model> permits ManyToMany {
+public sealed class RelatedManager<T extends Model> implements DelegatingQueryable<T> permits ManyToMany {
     private final Model owner;
     private final String accessor;
     private final ReverseRelation reverse;
@@ -52,56 +53,60 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
         return forward != null ? forward : reverse.manyToMany();
     }
 
+    /** The related model. */
     @SuppressWarnings("unchecked")
-    private Class<T> targetType() {
+    Class<T> targetType() {
         return (Class<T>) (forward != null ? forward.targetClass() : reverse.source().type());
     }
 
     private Object ownerKey() {
         Object pk = owner.pk();
         if (pk == null) {
-            throw new IllegalStateException(String.format("%s needs a primary key before its relation '%s' can be used: save it first",
+            throw new QueryError(String.format("%s needs a primary key before its relation '%s' can be used: save it first",
                     owner.getClass().getSimpleName(), accessor));
         }
         return pk;
     }
 
-    private QueryTree tree() {
-        ModelMeta target = ModelMeta.of(targetType());
-        QueryTree t = QueryTree.of(target);
+    /** The related rows as a query, with no fetch-mode check (for writes and for refinement). */
+    private QuerySet<T> query() {
+        Object key = ownerKey();
+        Plan plan = Plan.of(targetType(), owner.quarry());
         if (!isManyToMany()) {
-            return t.filter(Q.of(reverse.foreignKey().name(), ownerKey()));
+            String fk = reverse.foreignKey().name();
+            return new QuerySet<>(targetType(), plan.then(t -> t.filter(Q.of(fk, key).condition())));
         }
         ManyToManyMeta m = m2m();
-        return forward != null
-                ? t.filterThrough(m.throughTable(), m.targetColumn(), m.sourceColumn(), ownerKey())
-                : t.filterThrough(m.throughTable(), m.sourceColumn(), m.targetColumn(), ownerKey());
+        Plan through = forward != null
+                ? plan.then(t -> t.filterThrough(m.throughTable(), m.targetColumn(), m.sourceColumn(), key))
+                : plan.then(t -> t.filterThrough(m.throughTable(), m.sourceColumn(), m.targetColumn(), key));
+        return new QuerySet<>(targetType(), through);
     }
 
     /**
-     * Every related object. Prefetched relations answer from memory; otherwise the fetch mode of
-     * the owner decides: LAZY queries, PEERS loads the relation for every peer at once, RAISE throws.
+     * Every related object. A prefetched relation answers from memory (until refined); otherwise
+     * the owner's fetch mode decides: LAZY queries, PEERS loads the relation for every instance
+     * loaded with the owner at once, RAISE throws {@link RelationNotLoaded} naming the fix.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public QuerySet<T> all() {
         List<Object> cached = cached();
         if (cached == null) {
             FetchMode mode = owner.fetchMode();
             if (mode == FetchMode.RAISE) {
-                throw new QuarryException(String.format("%s.%s is not loaded and the fetch mode is RAISE: add "
-                        + "prefetchRelated(\"%s\") to the QuerySet that loaded this %s", owner.getClass().getSimpleName(),
-                        accessor, accessor, owner.getClass().getSimpleName()));
+                String name = owner.getClass().getSimpleName();
+                throw new RelationNotLoaded(owner.getClass(), accessor, String.format("%s.%s is not loaded and the fetch "
+                        + "mode is RAISE: add prefetchRelated(\"%s\") to the QuerySet that loaded this %s",
+                        name, accessor, accessor, name));
             }
             if (mode == FetchMode.PEERS && owner.loadContext() != null && owner.loadContext().peers().size() > 1) {
-                Prefetcher.prefetch(db(), owner.loadContext().peers(), accessor, mode, null);
+                Prefetcher.prefetch(owner.loadContext().session(), owner.loadContext().peers(), accessor, mode, null);
                 cached = cached();
             }
         }
-        if (cached != null) {
-            // Answered from memory; the tree is built only if the caller refines the QuerySet.
-            return QuerySet.evaluated(targetType(), this::tree, (List<T>) (List<?>) cached);
-        }
-        return new QuerySet<>(targetType(), tree());
+        QuerySet<T> q = query();
+        return cached == null ? q : QuerySet.prefetched(targetType(), q.plan(), (List<T>) (List<?>) cached);
     }
 
     private List<Object> cached() {
@@ -109,39 +114,31 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
         return p == null ? null : p.get(accessor);
     }
 
-    /** The related objects matching a lookup; always a query. This manager is not modified. */
-    public QuerySet<T> filter(String lookup, Object value) {
-        return new QuerySet<>(targetType(), tree()).filter(lookup, value);
+    /** Creates a related object set up by {@code init}, already related to the owner. */
+    public T create(Consumer<? super T> init) {
+        Quarry q = owner.quarry();
+        @SuppressWarnings("unchecked")
+        T obj = (T) q.registry().meta(targetType()).newInstance();
+        init.accept(obj);
+        return attach(q, obj);
     }
 
-    /** The related objects matching {@code q}; always a query. */
-    public QuerySet<T> filter(Q q) {
-        return new QuerySet<>(targetType(), tree()).filter(q);
+    /** Creates a related object from field names and values, already related to the owner. */
+    public T create(Map<String, ?> fieldValues) {
+        Quarry q = owner.quarry();
+        return attach(q, Manager.of(targetType()).build(q, fieldValues));
     }
 
-    /** The related objects not matching a lookup. */
-    public QuerySet<T> exclude(String lookup, Object value) {
-        return new QuerySet<>(targetType(), tree()).exclude(lookup, value);
-    }
-
-    /** How many related objects there are (from memory when prefetched). */
-    public long count() {
-        List<Object> cached = cached();
-        return cached != null ? cached.size() : new QuerySet<>(targetType(), tree()).count();
-    }
-
-    /** Creates a related object from lookup/value pairs, already related to the owner. */
-    public T create(Object... fieldValues) {
-        T obj = Manager.of(targetType()).build(fieldValues);
+    private T attach(Quarry q, T obj) {
         if (isManyToMany()) {
-            Quarry.current().useTransaction(() -> {
-                obj.save();
-                addKeys(List.of(obj.pk()));
+            Object key = ownerKey();
+            q.useTransaction(() -> {
+                obj.saveTo(q);
+                writer().add(q.database(), key, List.of(obj.pk()));
             });
         } else {
-            FieldMeta fk = reverse.foreignKey();
-            ((Ref<?>) fk.get(obj)).setId(ownerKey());
-            obj.save();
+            ((Ref<?>) reverse.foreignKey().get(obj)).setId(ownerKey());
+            obj.saveTo(q);
         }
         forget();
         return obj;
@@ -153,21 +150,22 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
         add(Arrays.asList(objects));
     }
 
-    /** Relates these objects to the owner. */
+    /** Relates these objects to the owner, in one transaction. */
     public void add(Collection<? extends T> objects) {
         if (objects.isEmpty()) {
             return;
         }
+        Quarry q = owner.quarry();
+        Object key = ownerKey();
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            Quarry.current().useTransaction(() -> addKeys(keys));
+            q.useTransaction(() -> writer().add(q.database(), key, keys));
         } else {
             FieldMeta fk = reverse.foreignKey();
-            Object key = ownerKey();
-            Quarry.current().useTransaction(() -> {
+            q.useTransaction(() -> {
                 for (T o : objects) {
                     ((Ref<?>) fk.get(o)).setId(key);
-                    o.save();
+                    o.saveTo(q);
                 }
             });
         }
@@ -180,27 +178,26 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
         remove(Arrays.asList(objects));
     }
 
-    /** Unrelates these objects. */
+    /** Unrelates these objects, in one transaction. */
     public void remove(Collection<? extends T> objects) {
         if (objects.isEmpty()) {
             return;
         }
+        Quarry q = owner.quarry();
+        Object key = ownerKey();
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            ManyToManyMeta m = m2m();
-            db().update(new DeleteCompiler(db().backend().operations()).deletePairs(m.throughTable(), ownerColumn(m),
-                    ownerKey(), otherColumn(m), keys));
+            q.useTransaction(() -> writer().remove(q.database(), key, keys));
         } else {
             FieldMeta fk = nullableKey("remove");
-            Object key = ownerKey();
-            Quarry.current().useTransaction(() -> {
+            q.useTransaction(() -> {
                 for (T o : objects) {
                     Ref<?> ref = (Ref<?>) fk.get(o);
                     if (!key.equals(ref.id())) {
-                        throw new IllegalArgumentException(o + " is not related to " + owner);
+                        throw new QueryError(o + " is not related to " + owner + " through " + this);
                     }
                     ref.setId(null);
-                    o.save();
+                    o.saveTo(q);
                 }
             });
         }
@@ -209,90 +206,49 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
 
     /** Unrelates every object: deletes the owner's many-to-many rows, or sets a nullable foreign key to NULL. */
     public void clear() {
+        Quarry q = owner.quarry();
         if (isManyToMany()) {
-            ManyToManyMeta m = m2m();
-            db().update(new DeleteCompiler(db().backend().operations()).deletePairs(m.throughTable(), ownerColumn(m),
-                    ownerKey(), otherColumn(m), null));
+            writer().clear(q.database(), ownerKey());
         } else {
-            FieldMeta fk = nullableKey("clear");
-            new QuerySet<>(targetType(), tree()).update(fk.name(), null);
+            query().update(nullableKey("clear").name(), null);
         }
         forget();
     }
 
     /** Makes exactly these objects related: removes the others, adds the missing ones, in one transaction. */
     public void set(Collection<? extends T> objects) {
-        Quarry.current().useTransaction(() -> {
+        Quarry q = owner.quarry();
+        q.useTransaction(() -> {
             Set<Object> wanted = new HashSet<>();
             for (T o : objects) {
                 wanted.add(requireKey(o));
             }
-            List<T> current = new QuerySet<>(targetType(), tree()).list();
-            List<T> stale = current.stream().filter(c -> !wanted.contains(c.pk())).toList();
+            List<T> stale = new ArrayList<>();
+            for (T c : query().list()) {
+                if (!wanted.contains(c.pk())) {
+                    stale.add(c);
+                }
+            }
             forget();
             remove(stale);
             add(objects);
         });
     }
 
+    private ManyToManyWriter writer() {
+        ManyToManyMeta m = m2m();
+        return forward != null ? new ManyToManyWriter(m.throughTable(), m.sourceColumn(), m.targetColumn())
+                : new ManyToManyWriter(m.throughTable(), m.targetColumn(), m.sourceColumn());
+    }
+
     private FieldMeta nullableKey(String what) {
         FieldMeta fk = reverse.foreignKey();
         if (!fk.nullable()) {
-            throw new UnsupportedOperationException(String.format("%s() on %s.%s needs a nullable foreign key; %s is not "
-                    + "nullable (delete the objects instead)", what, owner.getClass().getSimpleName(), accessor, fk));
+            throw new QueryError(String.format("%s() on %s.%s needs a nullable foreign key; %s is not "
+                    + "nullable (delete the objects instead, or declare it nullable = true)", what,
+                    owner.getClass().getSimpleName(), accessor, fk));
         }
         return fk;
-    }
-
-    private void addKeys(List<Object> keys) {
-        ManyToManyMeta m = m2m();
-        Database db = db();
-        Object ownerKey = ownerKey();
-        String ownerColumn = ownerColumn(m);
-        String otherColumn = otherColumn(m);
-        Set<Object> existing = new HashSet<>(db.query(new DeleteCompiler(db.backend().operations()).selectPairs(
-                m.throughTable(), ownerColumn, ownerKey, otherColumn, keys), rs -> {
-                    List<Object> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(rs.getObject(1));
-                    }
-                    return out;
-                }));
-        List<List<Object>> rows = new ArrayList<>();
-        Set<Object> seen = new HashSet<>();
-        for (Object k : keys) {
-            if (!containsKey(existing, k) && seen.add(k)) {
-                rows.add(List.of(ownerKey, k));
-            }
-        }
-        if (!rows.isEmpty()) {
-            CompiledSql insert = new InsertCompiler(db.backend().operations()).insert(m.throughTable(),
-                    List.of(ownerColumn, otherColumn), rows, null);
-            db.update(insert);
-        }
-    }
-
-    private static boolean containsKey(Set<Object> existing, Object key) {
-        if (existing.contains(key)) {
-            return true;
-        }
-        for (Object e : existing) {
-            if (e instanceof Number a && key instanceof Number b && a.longValue() == b.longValue()) {
-                return true;
-            }
-            if (e != null && key != null && e.toString().equals(key.toString())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String ownerColumn(ManyToManyMeta m) {
-        return forward != null ? m.sourceColumn() : m.targetColumn();
-    }
-
-    private String otherColumn(ManyToManyMeta m) {
-        return forward != null ? m.targetColumn() : m.sourceColumn();
     }
 
     private List<Object> keys(Collection<? extends T> objects) {
@@ -306,7 +262,7 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
     private Object requireKey(T o) {
         Object pk = o.pk();
         if (pk == null) {
-            throw new IllegalArgumentException("Cannot relate an unsaved " + o.getClass().getSimpleName()
+            throw new QueryError("Cannot relate an unsaved " + o.getClass().getSimpleName()
                     + " through " + owner.getClass().getSimpleName() + "." + accessor + ": save it first");
         }
         return pk;
@@ -319,10 +275,7 @@ public sealed class RelatedManager<T extends Model> permits ManyToMany {
         }
     }
 
-    private static Database db() {
-        return Quarry.current().database();
-    }
-
+    /** {@code Owner.accessor}, for messages. */
     @Override
     public String toString() {
         return owner.getClass().getSimpleName() + "." + accessor;

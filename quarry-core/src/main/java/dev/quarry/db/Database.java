@@ -150,7 +150,7 @@ public final class Database implements AutoCloseable {
     /** Opens a transaction on this thread that only {@link Rollback#close()} ends, by rolling back (tests). */
     public Rollback beginRollbackOnly() {
         if (current.get() != null) {
-            throw new IllegalStateException("A transaction is already open on this thread");
+            throw new dev.quarry.QuarryException("A transaction is already open on this thread; a test transaction must be the outermost one");
         }
         Tx tx = open();
         return () -> {

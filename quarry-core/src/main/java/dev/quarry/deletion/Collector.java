@@ -3,7 +3,13 @@ package dev.quarry.deletion;
 import dev.quarry.ProtectedError;
 import dev.quarry.RestrictedError;
 import dev.quarry.annotation.OnDelete;
+import dev.quarry.FetchMode;
+import dev.quarry.Model;
 import dev.quarry.db.Database;
+import dev.quarry.load.Loader;
+import dev.quarry.load.Session;
+import dev.quarry.query.Condition;
+import dev.quarry.query.QueryTree;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
@@ -24,6 +30,10 @@ import java.util.Set;
  * transaction. Returns the number of rows deleted per model.
  */
 public final class Collector {
+    /** The most blocking rows a refusal loads as instances (it carries every key). */
+    static final int MAX_BLOCKING_OBJECTS = 100;
+
+    private final Session session;
     private final Database db;
     private final DeleteCompiler compiler;
     private final Map<ModelMeta, LinkedHashSet<Object>> collected = new LinkedHashMap<>();
@@ -34,22 +44,41 @@ public final class Collector {
 
     private record Restriction(FieldMeta field, ModelMeta source, List<Object> keys) {}
 
-    private Collector(Database db) {
-        this.db = db;
+    private Collector(Session session) {
+        this.session = session;
+        this.db = session.database();
         this.compiler = new DeleteCompiler(db.backend().operations());
     }
 
     /** Deletes these rows of {@code meta} and everything that cascades from them; counts by model label. */
-    public static Map<String, Integer> delete(Database db, ModelMeta meta, List<Object> keys) {
+    public static Map<String, Integer> delete(Session session, ModelMeta meta, List<Object> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return db.atomic(() -> {
-            Collector c = new Collector(db);
+        return session.database().atomic(() -> {
+            Collector c = new Collector(session);
             c.collect(meta, keys);
             c.checkRestrictions();
             return c.run();
         });
+    }
+
+    /**
+     * Deletes every row the tree matches and what cascades from them, in one transaction; when
+     * nothing can refer to the rows, one DELETE (Django's fast delete). Counts by model label.
+     */
+    public static Map<String, Integer> deleteMatching(Session session, QueryTree tree) {
+        if (tree.isSliced() || tree.isDistinct()) {
+            throw new dev.quarry.QueryError("Cannot delete() with limit, offset, slice or distinct(); filter the rows instead");
+        }
+        ModelMeta meta = tree.model();
+        Database db = session.database();
+        if (session.registry().reverseRelations(meta).isEmpty() && meta.manyToMany().isEmpty()) {
+            int n = db.update(new dev.quarry.sql.UpdateCompiler(db.backend().operations(), db.backend().features())
+                    .deleteMatching(tree.withoutOrdering()));
+            return n == 0 ? Map.of() : Map.of(meta.label(), n);
+        }
+        return db.atomic(() -> delete(session, meta, Loader.keys(db, tree)));
     }
 
     private void collect(ModelMeta meta, List<Object> keys) {
@@ -63,7 +92,7 @@ public final class Collector {
         if (fresh.isEmpty()) {
             return;
         }
-        for (ReverseRelation r : meta.reverseRelations()) {
+        for (ReverseRelation r : session.registry().reverseRelations(meta)) {
             if (r.isManyToMany()) {
                 continue;
             }
@@ -80,13 +109,30 @@ public final class Collector {
                 case CASCADE -> collect(r.source(), related);
                 case PROTECT -> throw new ProtectedError(String.format(
                         "Cannot delete some instances of %s because they are referenced through protected foreign key %s: "
-                                + "%s with keys %s", meta.name(), fk, r.source().name(), related), r.source().type(), related, List.of());
+                                + "%s", meta.name(), fk, describe(r.source(), related)), r.source().type(), related,
+                        blocking(r.source(), related));
                 case RESTRICT -> restrictions.add(new Restriction(fk, r.source(), related));
                 case SET_NULL -> updates.add(new Update(fk, null, related));
                 case SET_DEFAULT -> updates.add(new Update(fk, fk.options().defaultValue(), related));
                 default -> { }
             }
         }
+    }
+
+    private static String describe(ModelMeta source, List<Object> keys) {
+        String shown = keys.size() <= 10 ? keys.toString() : keys.subList(0, 10) + " and " + (keys.size() - 10) + " more";
+        return keys.size() + " " + source.name() + (keys.size() == 1 ? " row" : " rows") + " with keys " + shown;
+    }
+
+    /** The first blocking rows as instances, for the exception (the keys list is complete). */
+    private List<Model> blocking(ModelMeta source, List<Object> keys) {
+        List<Object> first = keys.subList(0, Math.min(keys.size(), MAX_BLOCKING_OBJECTS));
+        QueryTree t = QueryTree.of(session.registry(), source).filter(new Condition.Leaf("pk__in", first));
+        List<Model> out = new ArrayList<>();
+        for (Object o : Loader.models(session, t, FetchMode.LAZY)) {
+            out.add((Model) o);
+        }
+        return out;
     }
 
     private List<Object> referring(ModelMeta source, FieldMeta fk, List<Object> keys) {
@@ -111,8 +157,8 @@ public final class Collector {
             if (!outside.isEmpty()) {
                 throw new RestrictedError(String.format(
                         "Cannot delete some instances of %s because they are referenced through restricted foreign key %s: "
-                                + "%s with keys %s", r.field().relation().target().name(), r.field(), r.source().name(), outside),
-                        r.source().type(), outside, List.of());
+                                + "%s", r.field().relation().target().name(), r.field(), describe(r.source(), outside)),
+                        r.source().type(), outside, blocking(r.source(), outside));
             }
         }
     }
@@ -133,7 +179,7 @@ public final class Collector {
             for (ManyToManyMeta m : meta.manyToMany()) {
                 add(counts, m.label(), deleteIn(m.throughTable(), m.sourceColumn(), keys));
             }
-            for (ReverseRelation r : meta.reverseRelations()) {
+            for (ReverseRelation r : session.registry().reverseRelations(meta)) {
                 if (r.isManyToMany()) {
                     ManyToManyMeta m = r.manyToMany();
                     add(counts, m.label(), deleteIn(m.throughTable(), m.targetColumn(), keys));

@@ -1,36 +1,60 @@
 package dev.quarry.expr;
 
-/** Static factories for aggregates: {@code count("books")}, {@code avg("books__review__rating")}. */
+import java.math.BigDecimal;
+
+/**
+ * Static factories for aggregates: {@code count("books")}, {@code avg("books__review__rating")}.
+ * Each returns an {@link Aggregate} typed by its result; {@code sum}, {@code min} and {@code max}
+ * take the result type when the caller wants it checked ({@code max("published_date", LocalDate.class)}).
+ */
 public final class Aggregates {
     private Aggregates() {}
 
     /** The number of non-null values at the path; for a relation, the number of related rows. */
-    public static Aggregate count(String path) {
-        return new Aggregate(AggregateFunction.COUNT, path, false);
+    public static Aggregate<Long> count(String path) {
+        return new Aggregate<>(AggregateFunction.COUNT, path, false, Long.class);
     }
 
     /** The number of values at the path, counting each distinct value once when {@code distinct}. */
-    public static Aggregate count(String path, boolean distinct) {
-        return new Aggregate(AggregateFunction.COUNT, path, distinct);
+    public static Aggregate<Long> count(String path, boolean distinct) {
+        return new Aggregate<>(AggregateFunction.COUNT, path, distinct, Long.class);
     }
 
     /** The average, as a {@code Double}; {@code null} when there are no values. */
-    public static Aggregate avg(String path) {
-        return new Aggregate(AggregateFunction.AVG, path, false);
+    public static Aggregate<Double> avg(String path) {
+        return new Aggregate<>(AggregateFunction.AVG, path, false, Double.class);
     }
 
-    /** The sum; {@code null} when there are no values. */
-    public static Aggregate sum(String path) {
-        return new Aggregate(AggregateFunction.SUM, path, false);
+    /**
+     * The sum; {@code null} when there are no values. A {@code Long} for integer fields, a
+     * {@code Double} for float fields, a {@link BigDecimal} for decimal fields.
+     */
+    public static Aggregate<Number> sum(String path) {
+        return new Aggregate<>(AggregateFunction.SUM, path, false, Number.class);
     }
 
-    /** The smallest value; {@code null} when there are no values. */
-    public static Aggregate min(String path) {
-        return new Aggregate(AggregateFunction.MIN, path, false);
+    /** The sum as {@code type} ({@code Long.class}, {@code BigDecimal.class}), checked against the field. */
+    public static <V extends Number> Aggregate<V> sum(String path, Class<V> type) {
+        return new Aggregate<>(AggregateFunction.SUM, path, false, type);
     }
 
-    /** The largest value; {@code null} when there are no values. */
-    public static Aggregate max(String path) {
-        return new Aggregate(AggregateFunction.MAX, path, false);
+    /** The smallest value, of the field's Java type; {@code null} when there are no values. */
+    public static Aggregate<Object> min(String path) {
+        return new Aggregate<>(AggregateFunction.MIN, path, false, Object.class);
+    }
+
+    /** The smallest value as {@code type} ({@code LocalDate.class}), checked against the field. */
+    public static <V> Aggregate<V> min(String path, Class<V> type) {
+        return new Aggregate<>(AggregateFunction.MIN, path, false, type);
+    }
+
+    /** The largest value, of the field's Java type; {@code null} when there are no values. */
+    public static Aggregate<Object> max(String path) {
+        return new Aggregate<>(AggregateFunction.MAX, path, false, Object.class);
+    }
+
+    /** The largest value as {@code type}, checked against the field. */
+    public static <V> Aggregate<V> max(String path, Class<V> type) {
+        return new Aggregate<>(AggregateFunction.MAX, path, false, type);
     }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.load;
 
 import dev.quarry.FetchMode;
+import dev.quarry.Sql;
 import dev.quarry.db.Database;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.expr.Expr;
@@ -11,9 +12,12 @@ import dev.quarry.sql.SelectCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs query trees against a database: instances, values, counts, existence, aggregates. */
 public final class Loader {
+    private static final int STREAM_FETCH_SIZE = 2000;
+
     private Loader() {}
 
     /** The compiled SELECT of this tree on this backend. */
@@ -21,13 +25,28 @@ public final class Loader {
         return new SelectCompiler(backend.operations(), backend.features()).select(tree);
     }
 
+    /** The SELECT of this tree as users see it: text with placeholders, the values, and a value-inlined copy. */
+    public static Sql describe(Backend backend, QueryTree tree) {
+        CompiledSql sql = selectSql(backend, tree);
+        return new Sql(sql.sql(), sql.params(), sql.inline(backend.operations()));
+    }
+
     /** Every matching instance, each sharing one load context with fetch mode {@code mode}. */
-    public static List<Object> models(Database db, QueryTree tree, FetchMode mode) {
+    public static List<Object> models(Session session, QueryTree tree, FetchMode mode) {
+        Database db = session.database();
         Backend backend = db.backend();
         CompiledSql sql = selectSql(backend, tree);
         ModelRows rows = new ModelRows(tree, backend.operations());
-        LoadContext context = new LoadContext(mode);
+        LoadContext context = new LoadContext(session, mode);
         return db.query(sql, rs -> rows.readAll(rs, context));
+    }
+
+    /** The matching instances read through a cursor, one at a time; closing the stream releases the cursor. */
+    public static Stream<Object> stream(Session session, QueryTree tree, FetchMode mode) {
+        Database db = session.database();
+        ModelRows rows = new ModelRows(tree, db.backend().operations());
+        LoadContext context = new LoadContext(session, mode);
+        return db.stream(selectSql(db.backend(), tree), rs -> rows.read(rs, context), STREAM_FETCH_SIZE);
     }
 
     /** Every matching row as a map from output name to value. */
@@ -44,6 +63,13 @@ public final class Loader {
         return db.query(sql, rs -> ValuesRows.all(rs, rows::tuple));
     }
 
+    /** The rows as maps ({@code maps}) or lists, through a cursor; closing the stream releases it. */
+    public static Stream<Object> streamValues(Database db, QueryTree tree, boolean maps) {
+        ValuesRows rows = new ValuesRows(tree, db.backend().operations());
+        return db.stream(selectSql(db.backend(), tree), maps ? rows::map : rows::tuple, STREAM_FETCH_SIZE);
+    }
+
+    /** {@code SELECT COUNT(*)} of the matching rows. */
     public static long count(Database db, QueryTree tree) {
         CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).count(tree);
         return db.query(sql, rs -> {
@@ -52,6 +78,7 @@ public final class Loader {
         });
     }
 
+    /** Whether any row matches. */
     public static boolean exists(Database db, QueryTree tree) {
         CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).exists(tree);
         return db.query(sql, rs -> rs.next());
@@ -70,5 +97,14 @@ public final class Loader {
             }
             return out;
         });
+    }
+
+    /** The primary keys of the matching rows. */
+    public static List<Object> keys(Database db, QueryTree tree) {
+        List<Object> keys = new java.util.ArrayList<>();
+        for (List<Object> row : tuples(db, tree.withoutOrdering().values(List.of("pk")))) {
+            keys.add(row.get(0));
+        }
+        return keys;
     }
 }

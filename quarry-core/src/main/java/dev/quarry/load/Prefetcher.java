@@ -2,14 +2,15 @@ package dev.quarry.load;
 
 import dev.quarry.FetchMode;
 import dev.quarry.FieldError;
-import dev.quarry.Q;
 import dev.quarry.Ref;
-import dev.quarry.db.Database;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
 import dev.quarry.model.ReverseRelation;
+import dev.quarry.db.Database;
+import dev.quarry.query.Condition;
 import dev.quarry.query.QueryTree;
 import dev.quarry.spi.Backend;
 import dev.quarry.spi.ColumnReader;
@@ -33,17 +34,49 @@ public final class Prefetcher {
     private Prefetcher() {}
 
     /** Prefetches {@code path} onto {@code instances} (all of one model), optionally with a custom query for the last level. */
-    public static void prefetch(Database db, List<?> instances, String path, FetchMode mode, QueryTree lastLevel) {
+    public static void prefetch(Session session, List<?> instances, String path, FetchMode mode, QueryTree lastLevel) {
         List<?> level = instances;
         String[] parts = dev.quarry.internal.Names.splitLookup(path);
         for (int i = 0; i < parts.length && !level.isEmpty(); i++) {
-            ModelMeta meta = ModelMeta.of(level.get(0).getClass());
-            level = one(db, meta, level, parts[i], mode, i == parts.length - 1 ? lastLevel : null);
+            ModelMeta meta = session.registry().meta(level.get(0).getClass());
+            level = one(session, meta, level, parts[i], mode, i == parts.length - 1 ? lastLevel : null);
         }
     }
 
-    private static List<Object> one(Database db, ModelMeta meta, List<?> owners, String name, FetchMode mode,
+    /**
+     * Checks a prefetch path against the models before any SQL runs, so that a misspelt path fails
+     * before the main query instead of after it; returns the model the path ends on.
+     */
+    public static ModelMeta check(Registry registry, ModelMeta root, String path) {
+        ModelMeta meta = root;
+        for (String name : dev.quarry.internal.Names.splitLookup(path)) {
+            ReverseRelation reverse = registry.reverseByAccessor(meta, name);
+            ManyToManyMeta m2m = meta.manyToMany(name);
+            FieldMeta fk = meta.field(name);
+            if (reverse != null) {
+                meta = reverse.source();
+            } else if (m2m != null) {
+                meta = m2m.target();
+            } else if (fk != null && fk.isForeignKey()) {
+                meta = fk.relation().target();
+            } else {
+                throw notARelation(registry, meta, name, path);
+            }
+        }
+        return meta;
+    }
+
+    private static FieldError notARelation(Registry registry, ModelMeta meta, String name, String path) {
+        List<String> choices = new ArrayList<>(registry.relatedNames(meta));
+        meta.foreignKeys().forEach(f -> choices.add(f.name()));
+        return new FieldError(meta.type(), name, String.format("Cannot find '%s' on %s (in prefetchRelated(\"%s\")): it "
+                + "is not a relation prefetchRelated can follow. Choices are: %s", name, meta.name(), path,
+                String.join(", ", choices.stream().sorted().toList())));
+    }
+
+    private static List<Object> one(Session session, ModelMeta meta, List<?> owners, String name, FetchMode mode,
                                     QueryTree custom) {
+        Database db = session.database();
         Map<String, List<Object>> first = ACCESS.prefetched(owners.get(0), false);
         if (first != null && first.containsKey(name)) {
             List<Object> next = new ArrayList<>();
@@ -55,28 +88,26 @@ public final class Prefetcher {
             }
             return next;
         }
-        ReverseRelation reverse = meta.reverseByAccessor(name);
+        Registry registry = session.registry();
+        ReverseRelation reverse = registry.reverseByAccessor(meta, name);
         if (reverse != null && !reverse.isManyToMany()) {
-            return reverseForeignKey(db, meta, owners, name, reverse, mode, custom);
+            return reverseForeignKey(session, meta, owners, name, reverse, mode, custom);
         }
         ManyToManyMeta m2m = meta.manyToMany(name);
         if (m2m != null) {
-            return manyToMany(db, meta, owners, name, m2m.target(), m2m.throughTable(), m2m.targetColumn(),
+            return manyToMany(session, meta, owners, name, m2m.target(), m2m.throughTable(), m2m.targetColumn(),
                     m2m.sourceColumn(), mode, custom);
         }
         if (reverse != null) {
             ManyToManyMeta m = reverse.manyToMany();
-            return manyToMany(db, meta, owners, name, m.source(), m.throughTable(), m.sourceColumn(),
+            return manyToMany(session, meta, owners, name, m.source(), m.throughTable(), m.sourceColumn(),
                     m.targetColumn(), mode, custom);
         }
         FieldMeta fk = meta.field(name);
         if (fk != null && fk.isForeignKey()) {
-            return forwardForeignKey(db, owners, fk, mode, custom);
+            return forwardForeignKey(session, owners, fk, mode, custom);
         }
-        List<String> choices = new ArrayList<>(meta.relatedNames());
-        meta.foreignKeys().forEach(f -> choices.add(f.name()));
-        throw new FieldError(String.format("Cannot find '%s' on %s: it is not a relation prefetchRelated can follow. "
-                + "Choices are: %s", name, meta.name(), String.join(", ", choices.stream().sorted().toList())));
+        throw notARelation(registry, meta, name, name);
     }
 
     private static List<Object> keys(ModelMeta meta, List<?> owners) {
@@ -96,15 +127,16 @@ public final class Prefetcher {
         return out;
     }
 
-    private static List<Object> reverseForeignKey(Database db, ModelMeta meta, List<?> owners, String name,
+    private static List<Object> reverseForeignKey(Session session, ModelMeta meta, List<?> owners, String name,
                                                   ReverseRelation r, FetchMode mode, QueryTree custom) {
+        Database db = session.database();
         FieldMeta fk = r.foreignKey();
         Map<Object, List<Object>> byOwner = new HashMap<>();
         List<Object> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(meta, owners), db.backend())) {
-            QueryTree base = custom != null ? custom : QueryTree.of(r.source());
-            QueryTree t = base.filter(Q.of(fk.name() + "__in", chunk));
-            List<Object> rows = Loader.models(db, t, mode);
+            QueryTree base = custom != null ? custom : QueryTree.of(session.registry(), r.source());
+            QueryTree t = base.filter(new Condition.Leaf(fk.name() + "__in", chunk));
+            List<Object> rows = Loader.models(session, t, mode);
             all.addAll(rows);
             for (Object row : rows) {
                 byOwner.computeIfAbsent(((Ref<?>) fk.get(row)).id(), k -> new ArrayList<>()).add(row);
@@ -123,20 +155,21 @@ public final class Prefetcher {
         return all;
     }
 
-    private static List<Object> manyToMany(Database db, ModelMeta meta, List<?> owners, String name, ModelMeta target,
+    private static List<Object> manyToMany(Session session, ModelMeta meta, List<?> owners, String name, ModelMeta target,
                                            String through, String targetColumn, String sourceColumn, FetchMode mode,
                                            QueryTree custom) {
+        Database db = session.database();
         Backend backend = db.backend();
         Map<Object, List<Object>> byOwner = new HashMap<>();
         Map<Object, Object> distinct = new LinkedHashMap<>();
         ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
         UnaryOperator<Object> normalize = key -> key instanceof Number n && !(key instanceof Long) ? (Object) n.longValue() : key;
         for (List<Object> chunk : chunks(keys(meta, owners), backend)) {
-            QueryTree base = custom != null ? custom : QueryTree.of(target);
+            QueryTree base = custom != null ? custom : QueryTree.of(session.registry(), target);
             QueryTree t = base.prefetchThrough(through, targetColumn, sourceColumn, meta.pk().type().referenceType(), chunk);
             CompiledSql sql = Loader.selectSql(backend, t);
             ModelRows rows = new ModelRows(t, backend.operations());
-            LoadContext context = new LoadContext(mode);
+            LoadContext context = new LoadContext(session, mode);
             int ownerColumn = rows.width() + 1;
             List<Object> loaded = db.query(sql, rs -> {
                 List<Object> out = new ArrayList<>();
@@ -159,8 +192,9 @@ public final class Prefetcher {
         return new ArrayList<>(distinct.values());
     }
 
-    private static List<Object> forwardForeignKey(Database db, List<?> owners, FieldMeta fk, FetchMode mode,
+    private static List<Object> forwardForeignKey(Session session, List<?> owners, FieldMeta fk, FetchMode mode,
                                                   QueryTree custom) {
+        Database db = session.database();
         ModelMeta target = fk.relation().target();
         LinkedHashSet<Object> ids = new LinkedHashSet<>();
         for (Object o : owners) {
@@ -171,8 +205,8 @@ public final class Prefetcher {
         }
         Map<Object, Object> byKey = new HashMap<>();
         for (List<Object> chunk : chunks(new ArrayList<>(ids), db.backend())) {
-            QueryTree base = custom != null ? custom : QueryTree.of(target);
-            for (Object row : Loader.models(db, base.filter(Q.of("pk__in", chunk)), mode)) {
+            QueryTree base = custom != null ? custom : QueryTree.of(session.registry(), target);
+            for (Object row : Loader.models(session, base.filter(new Condition.Leaf("pk__in", chunk)), mode)) {
                 byKey.put(target.pkValue(row), row);
             }
         }

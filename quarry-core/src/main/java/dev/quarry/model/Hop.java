@@ -8,20 +8,20 @@ import java.util.List;
  */
 public record Hop(String name, ModelMeta from, ModelMeta to, List<JoinStep> steps, FieldMeta forwardKey) {
 
-    static Hop forward(FieldMeta fk) {
+    public static Hop forward(FieldMeta fk) {
         ModelMeta target = fk.relation().target();
         return new Hop(fk.queryName(), fk.model(), target,
                 List.of(new JoinStep(target.table(), fk.column(), target.pk().column(), false, fk.nullable())), fk);
     }
 
-    static Hop manyToMany(ManyToManyMeta m) {
+    public static Hop manyToMany(ManyToManyMeta m) {
         ModelMeta target = m.target();
         return new Hop(m.queryName(), m.source(), target, List.of(
                 new JoinStep(m.throughTable(), m.source().pk().column(), m.sourceColumn(), true, true),
                 new JoinStep(target.table(), m.targetColumn(), target.pk().column(), false, false)), null);
     }
 
-    static Hop reverse(ReverseRelation r) {
+    public static Hop reverse(ReverseRelation r) {
         if (r.isManyToMany()) {
             ManyToManyMeta m = r.manyToMany();
             return new Hop(r.queryName(), r.target(), r.source(), List.of(

@@ -14,17 +14,15 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Everything Quarry knows about one model class (Django's {@code Options}): table, fields,
- * relations in both directions, default ordering. Built once per class; reverse relations are
- * filled in by {@link Registry} when the models are registered together.
+ * forward relations, default ordering. Built once per class and shared by every Quarry; the reverse
+ * sides depend on which models are registered together, so they live in each Quarry's {@link Registry}.
  */
 public final class ModelMeta {
     private static final ClassValue<ModelMeta> CACHE = new ClassValue<>() {
@@ -46,9 +44,6 @@ public final class ModelMeta {
     private final Map<String, ManyToManyMeta> manyToManyLookup;
     private final FieldMeta pk;
     private final MethodHandle constructor;
-    private volatile Map<String, ReverseRelation> reverseByQueryName = Map.of();
-    private volatile Map<String, ReverseRelation> reverseByAccessor = Map.of();
-    private volatile List<ReverseRelation> reverseRelations = List.of();
 
     private ModelMeta(Class<?> type) {
         if (!Model.class.isAssignableFrom(type) || type == Model.class) {
@@ -243,76 +238,6 @@ public final class ModelMeta {
         return manyToManyLookup.get(fieldName);
     }
 
-    /** A reverse relation by its query name ({@code books}, {@code review}). */
-    public ReverseRelation reverseByQueryName(String queryName) {
-        return reverseByQueryName.get(queryName);
-    }
-
-    /** A reverse relation by its accessor name ({@code books}, {@code review_set}). */
-    public ReverseRelation reverseByAccessor(String accessor) {
-        return reverseByAccessor.get(accessor);
-    }
-
-    public List<ReverseRelation> reverseRelations() {
-        return reverseRelations;
-    }
-
-    void setReverseRelations(List<ReverseRelation> relations) {
-        Map<String, ReverseRelation> byQuery = new HashMap<>();
-        Map<String, ReverseRelation> byAccessor = new HashMap<>();
-        for (ReverseRelation r : relations) {
-            if (!r.hidden()) {
-                byQuery.put(r.queryName(), r);
-                byAccessor.put(r.accessorName(), r);
-            }
-        }
-        this.reverseByQueryName = Map.copyOf(byQuery);
-        this.reverseByAccessor = Map.copyOf(byAccessor);
-        this.reverseRelations = List.copyOf(relations);
-    }
-
-    /**
-     * The relation reached from this model by a lookup name, as joins to walk, or {@code null}:
-     * a foreign key, a many-to-many field, or a reverse query name.
-     */
-    public Hop hop(String queryName) {
-        FieldMeta f = field(queryName);
-        if (f != null && f.isForeignKey() && !queryName.equals(f.column())) {
-            return Hop.forward(f);
-        }
-        ManyToManyMeta m = manyToMany(queryName);
-        if (m != null) {
-            return Hop.manyToMany(m);
-        }
-        ReverseRelation r = reverseByQueryName(queryName);
-        return r == null ? null : Hop.reverse(r);
-    }
-
-    /** Every name a lookup may start with here, sorted: fields, relations, reverse query names. */
-    public List<String> queryNames() {
-        TreeSet<String> names = new TreeSet<>();
-        for (FieldMeta f : fields) {
-            names.add(f.queryName());
-            if (f.isForeignKey()) {
-                names.add(f.column());
-            }
-        }
-        for (ManyToManyMeta m : manyToMany) {
-            names.add(m.queryName());
-        }
-        names.addAll(reverseByQueryName.keySet());
-        return List.copyOf(names);
-    }
-
-    /** Every accessor name {@code related(...)} accepts here, sorted. */
-    public List<String> relatedNames() {
-        TreeSet<String> names = new TreeSet<>(reverseByAccessor.keySet());
-        for (ManyToManyMeta m : manyToMany) {
-            names.add(m.name());
-        }
-        return List.copyOf(names);
-    }
-
     /** A new, empty instance. */
     public Object newInstance() {
         try {
@@ -335,11 +260,5 @@ public final class ModelMeta {
     @Override
     public String toString() {
         return name;
-    }
-
-    static List<ModelMeta> sorted(List<ModelMeta> metas) {
-        List<ModelMeta> copy = new ArrayList<>(metas);
-        copy.sort((a, b) -> a.name.compareTo(b.name));
-        return Collections.unmodifiableList(copy);
     }
 }

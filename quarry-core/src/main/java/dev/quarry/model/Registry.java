@@ -6,63 +6,176 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The models Quarry knows, checked together: every relation's target is a model, every reverse
- * side is computed, and two reverse names that clash are an error naming both fields.
+ * The models of one Quarry, checked together: every relation's target is a model, every reverse
+ * side is computed, and two reverse names that clash are an error naming both fields. A value:
+ * built once, never changed, so two Quarrys with different models never see each other's reverse
+ * sides. Model metadata itself ({@link ModelMeta}) depends only on the class and is shared.
  */
 public final class Registry {
-    private static final Set<Class<?>> MODELS = new LinkedHashSet<>();
+    private final Map<Class<?>, ModelMeta> models;
+    private final Map<ModelMeta, Reverse> reverse;
 
-    private Registry() {}
+    /** The reverse sides of one model, by accessor and by query name. */
+    private record Reverse(List<ReverseRelation> all, Map<String, ReverseRelation> byAccessor,
+                           Map<String, ReverseRelation> byQueryName) {
+        static final Reverse NONE = new Reverse(List.of(), Map.of(), Map.of());
+    }
+
+    private Registry(Map<Class<?>, ModelMeta> models, Map<ModelMeta, Reverse> reverse) {
+        this.models = models;
+        this.reverse = reverse;
+    }
 
     /**
-     * Registers these models and every model their relations reach, then recomputes and checks
-     * the reverse sides of all registered models.
+     * The registry of these models and of every model their relations reach, with the reverse
+     * sides computed and checked; throws {@link ImproperlyConfigured} naming the fields at fault.
      */
-    public static synchronized void register(Collection<? extends Class<?>> models) {
-        Set<Class<?>> next = new LinkedHashSet<>(MODELS);
-        Deque<Class<?>> todo = new ArrayDeque<>(models);
+    public static Registry of(Collection<? extends Class<?>> declared) {
+        Map<Class<?>, ModelMeta> all = new LinkedHashMap<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(declared);
         while (!todo.isEmpty()) {
-            Class<?> type = todo.pop();
-            if (next.add(type) || models.contains(type)) {
-                ModelMeta meta = ModelMeta.of(type);
-                for (FieldMeta fk : meta.foreignKeys()) {
-                    if (!next.contains(fk.relation().targetClass())) {
-                        todo.push(fk.relation().targetClass());
-                    }
-                }
-                for (ManyToManyMeta m : meta.manyToMany()) {
-                    if (!next.contains(m.targetClass())) {
-                        todo.push(m.targetClass());
-                    }
-                }
+            Class<?> type = todo.pollFirst();
+            if (all.containsKey(type)) {
+                continue;
             }
-        }
-        Map<Class<?>, List<ReverseRelation>> reverse = new HashMap<>();
-        for (Class<?> type : next) {
             ModelMeta meta = ModelMeta.of(type);
+            all.put(type, meta);
             for (FieldMeta fk : meta.foreignKeys()) {
-                ReverseRelation r = ReverseRelation.of(fk);
-                reverse.computeIfAbsent(fk.relation().targetClass(), k -> new ArrayList<>()).add(r);
+                todo.addLast(fk.relation().targetClass());
             }
             for (ManyToManyMeta m : meta.manyToMany()) {
-                reverse.computeIfAbsent(m.targetClass(), k -> new ArrayList<>()).add(ReverseRelation.of(m));
+                todo.addLast(m.targetClass());
             }
         }
-        for (Class<?> type : next) {
-            check(ModelMeta.of(type), reverse.getOrDefault(type, List.of()));
+        Map<ModelMeta, List<ReverseRelation>> found = new HashMap<>();
+        for (ModelMeta meta : all.values()) {
+            for (FieldMeta fk : meta.foreignKeys()) {
+                found.computeIfAbsent(fk.relation().target(), k -> new ArrayList<>()).add(ReverseRelation.of(fk));
+            }
+            for (ManyToManyMeta m : meta.manyToMany()) {
+                found.computeIfAbsent(m.target(), k -> new ArrayList<>()).add(ReverseRelation.of(m));
+            }
         }
-        for (Class<?> type : next) {
-            ModelMeta.of(type).setReverseRelations(reverse.getOrDefault(type, List.of()));
+        Map<ModelMeta, Reverse> reverse = new HashMap<>();
+        for (ModelMeta meta : all.values()) {
+            List<ReverseRelation> relations = found.getOrDefault(meta, List.of());
+            check(meta, relations);
+            reverse.put(meta, index(relations));
         }
-        MODELS.clear();
-        MODELS.addAll(next);
+        return new Registry(java.util.Collections.unmodifiableMap(all), Map.copyOf(reverse));
     }
+
+    private static Reverse index(List<ReverseRelation> relations) {
+        Map<String, ReverseRelation> byQuery = new HashMap<>();
+        Map<String, ReverseRelation> byAccessor = new HashMap<>();
+        for (ReverseRelation r : relations) {
+            if (!r.hidden()) {
+                byQuery.put(r.queryName(), r);
+                byAccessor.put(r.accessorName(), r);
+            }
+        }
+        return new Reverse(List.copyOf(relations), Map.copyOf(byAccessor), Map.copyOf(byQuery));
+    }
+
+    // ----- the models -----
+
+    /** The models, in registration order (those named first, then those their relations reach). */
+    public List<ModelMeta> models() {
+        return List.copyOf(models.values());
+    }
+
+    /** Whether this registry holds the model. */
+    public boolean contains(Class<?> type) {
+        return models.containsKey(type);
+    }
+
+    /**
+     * The metadata of a model of this registry; a class that is not one of its models is refused
+     * before any SQL, with the fix.
+     */
+    public ModelMeta meta(Class<?> type) {
+        ModelMeta m = models.get(type);
+        if (m == null) {
+            throw new ImproperlyConfigured(String.format("%s is not a model of this Quarry, so it has no table here. "
+                    + "Its models are: %s. Add %s.class to Quarry.builder().models(...)", type.getSimpleName(),
+                    String.join(", ", models.values().stream().map(ModelMeta::name).sorted().toList()),
+                    type.getSimpleName()));
+        }
+        return m;
+    }
+
+    // ----- reverse sides -----
+
+    /** Every relation that points at {@code meta} (hidden ones included, for deletion). */
+    public List<ReverseRelation> reverseRelations(ModelMeta meta) {
+        return reverse(meta).all();
+    }
+
+    /** A reverse relation of {@code meta} by its query name ({@code books}, {@code review}), or {@code null}. */
+    public ReverseRelation reverseByQueryName(ModelMeta meta, String queryName) {
+        return reverse(meta).byQueryName().get(queryName);
+    }
+
+    /** A reverse relation of {@code meta} by its accessor name ({@code books}, {@code review_set}), or {@code null}. */
+    public ReverseRelation reverseByAccessor(ModelMeta meta, String accessor) {
+        return reverse(meta).byAccessor().get(accessor);
+    }
+
+    private Reverse reverse(ModelMeta meta) {
+        return reverse.getOrDefault(meta, Reverse.NONE);
+    }
+
+    /**
+     * The relation reached from {@code meta} by a lookup name, as joins to walk, or {@code null}:
+     * a foreign key, a many-to-many field, or a reverse query name.
+     */
+    public Hop hop(ModelMeta meta, String queryName) {
+        FieldMeta f = meta.field(queryName);
+        if (f != null && f.isForeignKey() && !queryName.equals(f.column())) {
+            return Hop.forward(f);
+        }
+        ManyToManyMeta m = meta.manyToMany(queryName);
+        if (m != null) {
+            return Hop.manyToMany(m);
+        }
+        ReverseRelation r = reverseByQueryName(meta, queryName);
+        return r == null ? null : Hop.reverse(r);
+    }
+
+    /** Every name a lookup on {@code meta} may start with, sorted: fields, relations, reverse query names. */
+    public List<String> queryNames(ModelMeta meta) {
+        TreeSet<String> names = new TreeSet<>();
+        for (FieldMeta f : meta.fields()) {
+            names.add(f.queryName());
+            if (f.isForeignKey()) {
+                names.add(f.column());
+            }
+        }
+        for (ManyToManyMeta m : meta.manyToMany()) {
+            names.add(m.queryName());
+        }
+        names.addAll(reverse(meta).byQueryName().keySet());
+        return List.copyOf(names);
+    }
+
+    /** Every to-many relation name {@code related(...)} accepts on {@code meta}, sorted. */
+    public List<String> relatedNames(ModelMeta meta) {
+        TreeSet<String> names = new TreeSet<>(reverse(meta).byAccessor().keySet());
+        for (ManyToManyMeta m : meta.manyToMany()) {
+            names.add(m.name());
+        }
+        return List.copyOf(names);
+    }
+
+    // ----- start-up checks -----
 
     private static void checkNames(ModelMeta meta) {
         for (FieldMeta f : meta.fields()) {
@@ -118,13 +231,8 @@ public final class Registry {
                 what, name, target.name(), first.fieldLabel(), second.fieldLabel()));
     }
 
-    /** Whether this model has been registered. */
-    public static synchronized boolean isRegistered(Class<?> type) {
-        return MODELS.contains(type);
-    }
-
-    /** The registered models, in registration order. */
-    public static synchronized List<ModelMeta> models() {
-        return MODELS.stream().map(ModelMeta::of).toList();
+    @Override
+    public String toString() {
+        return "Registry" + models.values();
     }
 }

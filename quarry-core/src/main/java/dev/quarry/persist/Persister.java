@@ -65,7 +65,7 @@ public final class Persister {
         for (Object o : instances) {
             applyAutoDates(meta, o, true);
             if (generated != (meta.pkValue(o) == null) && meta.pk().auto()) {
-                throw new IllegalArgumentException("bulkCreate on " + meta.name()
+                throw new dev.quarry.QueryError("bulkCreate on " + meta.name()
                         + " needs every instance with a primary key or none with one");
             }
         }
@@ -141,7 +141,7 @@ public final class Persister {
             if (ref.id() == null && ref.isLoaded() && ref.get() != null) {
                 Object targetPk = ModelMeta.of(ref.get().getClass()).pkValue(ref.get());
                 if (targetPk == null) {
-                    throw new IllegalStateException(String.format(
+                    throw new dev.quarry.InvalidValueError(f.model().type(), f.name(), String.format(
                             "save() of %s refused to prevent data loss: its '%s' refers to an unsaved %s; save that first",
                             f.model().name(), f.name(), ref.get().getClass().getSimpleName()));
                 }

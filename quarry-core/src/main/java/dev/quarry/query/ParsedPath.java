@@ -5,6 +5,7 @@ import dev.quarry.Model;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.Hop;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
 import dev.quarry.query.lookup.LookupRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +20,10 @@ import java.util.List;
  */
 record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean endsOnRelation) {
 
-    static ParsedPath parse(ModelMeta root, String path) {
+    static ParsedPath parse(Registry registry, ModelMeta root, String path) {
         if (path == null || path.isEmpty()) {
-            throw new FieldError("Empty lookup on " + root.name() + ". Choices are: " + String.join(", ", root.queryNames()));
+            throw new FieldError(root.type(), path, "Empty lookup on " + root.name() + ". Choices are: "
+                    + String.join(", ", registry.queryNames(root)));
         }
         String[] parts = dev.quarry.internal.Names.splitLookup(path);
         ModelMeta meta = root;
@@ -37,21 +39,21 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
                 i++;
                 break;
             }
-            Hop hop = name.isEmpty() ? null : meta.hop(name);
+            Hop hop = name.isEmpty() ? null : registry.hop(meta, name);
             if (hop == null) {
-                throw unknown(meta, name, path);
+                throw unknown(registry, meta, name, path);
             }
             if (hop.isForward()) {
                 ModelMeta target = hop.to();
                 String next = i + 1 < parts.length ? parts[i + 1] : null;
-                if (next == null || endsHere(target, next)) {
+                if (next == null || endsHere(registry, target, next)) {
                     field = hop.forwardKey();
                     onRelation = true;
                     i++;
                     break;
                 }
                 boolean nextIsPk = next.equals("pk") || next.equals(target.pk().name()) || next.equals(target.pk().queryName());
-                if (nextIsPk && (i + 2 == parts.length || endsHere(target, parts[i + 2]))) {
+                if (nextIsPk && (i + 2 == parts.length || endsHere(registry, target, parts[i + 2]))) {
                     field = hop.forwardKey();
                     i += 2;
                     break;
@@ -60,7 +62,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
             hops.add(hop);
             meta = hop.to();
             i++;
-            if (i == parts.length || endsHere(meta, parts[i])) {
+            if (i == parts.length || endsHere(registry, meta, parts[i])) {
                 field = meta.pk();
                 onRelation = true;
                 break;
@@ -70,18 +72,18 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
         return new ParsedPath(List.copyOf(hops), field, rest, onRelation);
     }
 
-    private static boolean endsHere(ModelMeta meta, String next) {
-        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && meta.hop(next) == null;
+    private static boolean endsHere(Registry registry, ModelMeta meta, String next) {
+        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && registry.hop(meta, next) == null;
     }
 
-    private static FieldError unknown(ModelMeta meta, String name, String path) {
+    private static FieldError unknown(Registry registry, ModelMeta meta, String name, String path) {
         String hint = "";
-        if (name.endsWith("_set") && meta.reverseByAccessor(name) != null) {
+        if (name.endsWith("_set") && registry.reverseByAccessor(meta, name) != null) {
             hint = " ('" + name + "' is a reverse accessor; lookups use the query name '"
-                    + meta.reverseByAccessor(name).queryName() + "')";
+                    + registry.reverseByAccessor(meta, name).queryName() + "')";
         }
-        return new FieldError(String.format("Cannot resolve keyword '%s' into field of %s (in lookup '%s')%s. Choices are: %s",
-                name, meta.name(), path, hint, String.join(", ", meta.queryNames())));
+        return new FieldError(meta.type(), name, String.format("Cannot resolve keyword '%s' into field of %s (in lookup '%s')%s. Choices are: %s",
+                name, meta.name(), path, hint, String.join(", ", registry.queryNames(meta))));
     }
 
     /** Whether crossing these relations may multiply rows. */
@@ -104,8 +106,8 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
                 : value instanceof Object[] a ? Arrays.asList(a) : Collections.singletonList(value);
         for (Object v : values) {
             if (v instanceof Model m && !expected.isInstance(m)) {
-                throw new IllegalArgumentException(String.format("Cannot query \"%s\" in lookup '%s': must be a %s instance",
-                        m, path, expected.getSimpleName()));
+                throw new dev.quarry.InvalidValueError(field.model().type(), path, String.format(
+                        "Cannot query \"%s\" in lookup '%s': must be a %s instance", m, path, expected.getSimpleName()));
             }
         }
     }

@@ -87,7 +87,7 @@ public final class SelectCompiler implements RenderContext {
     /** The aggregates over every matching row, in one row. */
     public CompiledSql aggregate(QueryTree t, Map<String, Expr> aggregates) {
         if (t.isDistinct() || t.isSliced() || t.isAggregated()) {
-            throw new UnsupportedOperationException(
+            throw new dev.quarry.QueryError(
                     "aggregate() over a distinct, sliced or annotated QuerySet is not supported yet");
         }
         w = new SqlBuilder(ops);

@@ -14,7 +14,7 @@ public class Tag extends Model {
 
     /** Typed handle of the reverse side of {@code Book.tags}. */
     public RelatedManager<Book> books() {
-        return related("books");
+        return related("books", Book.class);
     }
 
     @Override

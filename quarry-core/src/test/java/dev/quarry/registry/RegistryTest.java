@@ -14,23 +14,31 @@ import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.IntegerField;
 import dev.quarry.annotation.ManyToManyField;
 import dev.quarry.annotation.OnDelete;
-import dev.quarry.model.ModelMeta;
-import dev.quarry.model.Registry;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start-up checks (Django's system checks): a bad declaration fails when the models are
- * registered, with an {@link ImproperlyConfigured} naming every field involved. The registry is
- * global, so every scenario has its own model classes, and a refused set must leave nothing behind.
+ * Start-up checks (Django's system checks): a bad declaration fails when a Quarry is built, with
+ * an {@link ImproperlyConfigured} naming every field involved. Each Quarry has its own registry,
+ * so a refused set leaves nothing behind and models of one Quarry never meet another's.
  */
 class RegistryTest {
 
-    private static void build(Class<?>... models) {
-        Quarry.builder().url("jdbc:sqlite::memory:").models(models).build().close();
+    @SafeVarargs
+    private static Quarry build(Class<? extends Model>... models) {
+        Quarry q = Quarry.builder().url("jdbc:sqlite::memory:").models(models).build();
+        q.close();
+        return q;
     }
 
-    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Class<?>... models) {
+    /** A class that is no model, smuggled past the compiler (models(...) takes only model classes). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<? extends Model> notAModel() {
+        return (Class) NotAModel.class;
+    }
+
+    @SafeVarargs
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Class<? extends Model>... models) {
         return assertThatThrownBy(() -> build(models)).isInstanceOf(ImproperlyConfigured.class);
     }
 
@@ -74,12 +82,15 @@ class RegistryTest {
     }
 
     @Test
-    void aClashWithAnAlreadyRegisteredModelIsFoundToo() {
-        build(ClaimsItemsA.class);
-        assertThat(Registry.isRegistered(ClaimsItemsA.class)).isTrue();
-
-        refused(ClaimsItemsB.class).hasMessageContaining("ClaimsItemsA.target").hasMessageContaining("ClaimsItemsB.target");
-        assertThat(Registry.isRegistered(ClaimsItemsB.class)).isFalse();
+    void quarrysWithDifferentModelsNeverSeeEachOthersReverseSides() {
+        // 0.1 kept one global registry: the second Quarry was refused because of the first one's models.
+        Quarry a = build(ClaimsItemsA.class);
+        Quarry b = build(ClaimsItemsB.class);
+        assertThat(a.model(SharedTarget.class).relation("items").orElseThrow().declaredBy()).isEqualTo(ClaimsItemsA.class);
+        assertThat(b.model(SharedTarget.class).relation("items").orElseThrow().declaredBy()).isEqualTo(ClaimsItemsB.class);
+        assertThatThrownBy(() -> a.model(ClaimsItemsB.class)).isInstanceOf(ImproperlyConfigured.class)
+                .hasMessageContaining("ClaimsItemsB is not a model of this Quarry")
+                .hasMessageContaining("Quarry.builder().models(...)");
     }
 
     public static class DefaultNamesTarget extends Model {
@@ -194,7 +205,7 @@ class RegistryTest {
     void hiddenReverseSidesNeverClash() {
         // Django allows any number of related_name='+' relations to one model.
         assertThatCode(() -> build(TwoHiddenKeys.class)).doesNotThrowAnyException();
-        assertThat(ModelMeta.of(HiddenTarget.class).relatedNames()).isEmpty();
+        assertThat(build(TwoHiddenKeys.class).model(HiddenTarget.class).relations()).isEmpty();
     }
 
     // ---- a refused set leaves nothing behind ----
@@ -218,13 +229,13 @@ class RegistryTest {
     }
 
     @Test
-    void aRefusedSetRegistersNothingAndLeavesTheTargetsReverseSidesAsTheyWere() {
-        build(KeptSource.class);
-        assertThat(ModelMeta.of(KeptTarget.class).relatedNames()).containsExactly("sources");
+    void aRefusedSetLeavesEarlierQuarrysAsTheyWere() {
+        Quarry kept = build(KeptSource.class);
+        assertThat(kept.model(KeptTarget.class).relations()).extracting(r -> r.name()).containsExactly("sources");
 
-        refused(RefusedSource.class).hasMessageContaining("KeptSource.target").hasMessageContaining("RefusedSource.target");
-        assertThat(Registry.isRegistered(RefusedSource.class)).isFalse();
-        assertThat(ModelMeta.of(KeptTarget.class).relatedNames()).containsExactly("sources");
+        refused(KeptSource.class, RefusedSource.class).hasMessageContaining("KeptSource.target")
+                .hasMessageContaining("RefusedSource.target");
+        assertThat(kept.model(KeptTarget.class).relations()).extracting(r -> r.name()).containsExactly("sources");
         // The registry still accepts good models afterwards.
         assertThatCode(() -> build(KeptSource.class, KeptTarget.class)).doesNotThrowAnyException();
     }
@@ -280,7 +291,7 @@ class RegistryTest {
 
     @Test
     void aClassThatIsNotAModelIsRefused() {
-        refused(NotAModel.class).hasMessageContaining("NotAModel").hasMessageContaining("not a model");
+        refused(notAModel()).hasMessageContaining("NotAModel").hasMessageContaining("not a model");
     }
 
     public static class ZeroMaxLength extends Model {
@@ -370,7 +381,7 @@ class RegistryTest {
     @Test
     void theBuilderNamesWhatIsMissing() {
         assertThatThrownBy(() -> Quarry.builder().models(SharedTarget.class).build()).isInstanceOf(ImproperlyConfigured.class)
-                .hasMessageContaining("url or dataSource");
+                .hasMessageContaining("url(...) or dataSource(...) is required");
         assertThatThrownBy(() -> Quarry.builder().url("jdbc:sqlite::memory:").build()).isInstanceOf(ImproperlyConfigured.class)
                 .hasMessageContaining("models");
     }

@@ -14,12 +14,12 @@ public class Author extends Model {
 
     /** Typed handle of the reverse side of {@code Book.author}. */
     public RelatedManager<Book> books() {
-        return related("books");
+        return related("books", Book.class);
     }
 
     /** Typed handle of the reverse side of {@code Book.editor}. */
     public RelatedManager<Book> editedBooks() {
-        return related("edited_books");
+        return related("edited_books", Book.class);
     }
 
     @Override

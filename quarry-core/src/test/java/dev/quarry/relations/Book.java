@@ -34,7 +34,7 @@ public class Book extends Model {
 
     /** Typed handle of the reverse side of {@code Review.book} (default name). */
     public RelatedManager<Review> reviews() {
-        return related("review_set");
+        return related("review_set", Review.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.quarry.semantics;
 
+import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.Ref;
@@ -22,6 +23,6 @@ public class Critique extends Model {
     public int stars;
 
     public static Critique of(Novel novel, String critic, int stars) {
-        return objects.create("novel", novel, "critic", critic, "stars", stars);
+        return objects.create(Map.of("novel", novel, "critic", critic, "stars", stars));
     }
 }

@@ -50,7 +50,7 @@ class FieldTypesTest {
         gadget("desk", false);
         assertThat(Gadget.objects.filter("code", CODE).count()).isEqualTo(2);
         assertThat(Gadget.objects.filter("code", CODE.toString()).count()).isEqualTo(2);
-        assertThat(Gadget.objects.filter("active", true).valuesList("name").flat(String.class).list()).containsExactly("lamp");
+        assertThat(Gadget.objects.filter("active", true).valuesList("name", String.class).list()).containsExactly("lamp");
         assertThat(Gadget.objects.filter("price__gte", new BigDecimal("12.00")).count()).isEqualTo(2);
         assertThat(Gadget.objects.filter("seen", SEEN).count()).isEqualTo(2);
         assertThat(Gadget.objects.filter("seen__year", 2024).filter("seen__month", 2).filter("seen__day", 29).count()).isEqualTo(2);
@@ -64,12 +64,13 @@ class FieldTypesTest {
         gadget("c", true);
         gadget("a", true);
         // @Meta(ordering = "-name"): the default order; orderBy() with no terms clears it.
-        assertThat(Gadget.objects.all().valuesList("name").flat(String.class).list()).containsExactly("c", "b", "a");
-        assertThat(Gadget.objects.all().sql().sql()).contains("ORDER BY").contains("label");
-        assertThat(Gadget.objects.orderBy().sql().sql()).doesNotContain("ORDER BY");
-        String table = quarry.backend().operations().quoteName("gadgets");
-        String column = quarry.backend().operations().quoteName("label");
-        Long rows = quarry.database().query(CompiledSql.of("SELECT COUNT(" + column + ") FROM " + table, List.of()),
+        assertThat(Gadget.objects.all().valuesList("name", String.class).list()).containsExactly("c", "b", "a");
+        assertThat(Gadget.objects.all().sql().text()).contains("ORDER BY").contains("label");
+        assertThat(Gadget.objects.unordered().sql().text()).doesNotContain("ORDER BY");
+        var ops = dev.quarry.load.Session.of(quarry).database().backend().operations();
+        String table = ops.quoteName("gadgets");
+        String column = ops.quoteName("label");
+        Long rows = dev.quarry.load.Session.of(quarry).database().query(CompiledSql.of("SELECT COUNT(" + column + ") FROM " + table, List.of()),
                 rs -> rs.next() ? rs.getLong(1) : -1L);
         assertThat(rows).isEqualTo(3L);
     }

@@ -1,5 +1,6 @@
 package dev.quarry.semantics;
 
+import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.annotation.CharField;
@@ -12,7 +13,7 @@ public class Label extends Model {
     public String name;
 
     public static Label of(String name) {
-        return objects.create("name", name);
+        return objects.create(Map.of("name", name));
     }
 
     @Override

@@ -58,7 +58,7 @@ class LoadingTest {
         new Library();
         queries.assertNumQueries(3, () -> {
             for (Writer w : Writer.objects.prefetchRelated("novels__critique_set")) {
-                for (Novel n : w.<Novel>related("novels").all()) {
+                for (Novel n : w.related("novels", Novel.class).all()) {
                     n.related("critique_set").all().list();
                     n.writer.get();
                 }
@@ -109,13 +109,13 @@ class LoadingTest {
     @Test
     void raiseFetchModeRefusesLazyLoadsAndSaysHowToFixThem() {
         new Library();
-        Novel novel = Novel.objects.fetchMode(FetchMode.RAISE).orderBy("title").first();
+        Novel novel = Novel.objects.fetchMode(FetchMode.RAISE).orderBy("title").first().orElseThrow();
         assertThatThrownBy(() -> novel.writer.get()).isInstanceOf(QuarryException.class)
                 .hasMessageContaining("Novel.writer").hasMessageContaining("selectRelated(\"writer\")");
-        Writer writer = Writer.objects.fetchMode(FetchMode.RAISE).orderBy("name").first();
+        Writer writer = Writer.objects.fetchMode(FetchMode.RAISE).orderBy("name").first().orElseThrow();
         assertThatThrownBy(() -> writer.related("novels").all()).isInstanceOf(QuarryException.class)
                 .hasMessageContaining("prefetchRelated(\"novels\")");
-        Novel loaded = Novel.objects.fetchMode(FetchMode.RAISE).selectRelated("writer").orderBy("title").first();
+        Novel loaded = Novel.objects.fetchMode(FetchMode.RAISE).selectRelated("writer").orderBy("title").first().orElseThrow();
         assertThat(loaded.writer.get().name).isEqualTo("Ann");
     }
 }

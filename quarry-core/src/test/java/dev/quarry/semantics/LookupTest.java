@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LookupTest {
 
     private static List<String> names(String lookup, Object value) {
-        return Writer.objects.filter(lookup, value).orderBy("name").valuesList("name").flat(String.class).list();
+        return Writer.objects.filter(lookup, value).orderBy("name").valuesList("name", String.class).list();
     }
 
     @Test
@@ -57,7 +57,7 @@ class LookupTest {
         assertThat(names("name__gt", "B")).containsExactly("Bob", "Cat", "Dan");
         assertThat(names("name__lte", "Bob")).containsExactly("Ann", "Bob");
         assertThat(Novel.objects.filter("published__range", List.of(LocalDate.of(2019, 1, 1), LocalDate.of(2021, 12, 31)))
-                .orderBy("title").valuesList("title").flat(String.class).list()).containsExactly("Alpha", "Beta");
+                .orderBy("title").valuesList("title", String.class).list()).containsExactly("Alpha", "Beta");
         assertThat(Critique.objects.filter("stars__lt", 3).count()).isEqualTo(1);
         assertThat(Critique.objects.filter("stars__gte", 3).count()).isEqualTo(3);
     }
@@ -65,13 +65,13 @@ class LookupTest {
     @Test
     void datePartsAndIsNull() {
         new Library();
-        assertThat(Novel.objects.filter("published__year", 2021).valuesList("title").flat(String.class).list()).containsExactly("Beta");
+        assertThat(Novel.objects.filter("published__year", 2021).valuesList("title", String.class).list()).containsExactly("Beta");
         assertThat(Novel.objects.filter("published__year__gte", 2021).count()).isEqualTo(2);
         assertThat(Novel.objects.filter("published__month", 6).count()).isEqualTo(4);
         assertThat(Novel.objects.filter("published__day", 1).count()).isEqualTo(4);
         assertThat(Novel.objects.filter("published__gt", "2020-01-01").count()).isEqualTo(2);
         assertThat(names("born__isnull", true)).hasSize(4);
-        assertThat(Novel.objects.filter("editor__isnull", false).valuesList("title").flat(String.class).list()).containsExactly("Beta");
+        assertThat(Novel.objects.filter("editor__isnull", false).valuesList("title", String.class).list()).containsExactly("Beta");
         assertThat(Novel.objects.filter("editor", null).count()).isEqualTo(3);
     }
 

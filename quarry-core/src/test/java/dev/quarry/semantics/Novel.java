@@ -1,5 +1,6 @@
 package dev.quarry.semantics;
 
+import java.util.Map;
 import dev.quarry.ManyToMany;
 import dev.quarry.Manager;
 import dev.quarry.Model;
@@ -31,7 +32,7 @@ public class Novel extends Model {
     public ManyToMany<Label> labels;
 
     public static Novel of(String title, Writer writer, int year, Label... labels) {
-        Novel n = objects.create("title", title, "writer", writer, "published", LocalDate.of(year, 6, 1));
+        Novel n = objects.create(Map.of("title", title, "writer", writer, "published", LocalDate.of(year, 6, 1)));
         n.labels.add(labels);
         return n;
     }

@@ -19,21 +19,21 @@ class SchemaAndTransactionTest {
     @Committing
     void constraintsFromTheMetadataAreEnforcedByTheDatabase(Quarry quarry) {
         Writer ann = Writer.of("Ann");
-        Novel novel = Novel.objects.create("title", "Alpha", "writer", ann);
+        Novel novel = Novel.objects.create(Map.of("title", "Alpha", "writer", ann));
         // NOT NULL
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Writer.objects.create("born", 1))).isInstanceOf(IntegrityError.class);
+        assertThatThrownBy(() -> quarry.useTransaction(() -> Writer.objects.create(Map.of("born", 1)))).isInstanceOf(IntegrityError.class);
         // UNIQUE
         Label.of("x");
         assertThatThrownBy(() -> quarry.useTransaction(() -> Label.of("x"))).isInstanceOf(IntegrityError.class);
         // CHECK (stars >= 0) for a positive integer field
         assertThatThrownBy(() -> quarry.useTransaction(() -> Critique.of(novel, "c", -1))).isInstanceOf(IntegrityError.class);
         // FOREIGN KEY (deferred on SQLite and PostgreSQL: refused at commit)
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Novel.objects.create("title", "Lost", "writer", 999_999L)))
+        assertThatThrownBy(() -> quarry.useTransaction(() -> Novel.objects.create(Map.of("title", "Lost", "writer", 999_999L))))
                 .isInstanceOf(IntegrityError.class);
         // The many-to-many pair is unique at the database level too.
         novel.labels.add(Label.objects.get("name", "x"));
-        Long pairs = quarry.database().query(dev.quarry.sql.CompiledSql.of(
-                "SELECT COUNT(*) FROM " + quarry.backend().operations().quoteName("novel_labels"), List.of()),
+        Long pairs = dev.quarry.load.Session.of(quarry).database().query(dev.quarry.sql.CompiledSql.of(
+                "SELECT COUNT(*) FROM " + dev.quarry.load.Session.of(quarry).database().backend().operations().quoteName("novel_labels"), List.of()),
                 rs -> rs.next() ? rs.getLong(1) : -1L);
         assertThat(pairs).isEqualTo(1L);
         assertThat(Writer.objects.count()).isEqualTo(1);
@@ -48,7 +48,7 @@ class SchemaAndTransactionTest {
             Writer.of("Lost");
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(Writer.objects.valuesList("name").flat(String.class).list()).containsExactly("Kept");
+        assertThat(Writer.objects.valuesList("name", String.class).list()).containsExactly("Kept");
     }
 
     @Test
@@ -66,7 +66,7 @@ class SchemaAndTransactionTest {
             }
             Writer.of("After");
         });
-        assertThat(Writer.objects.orderBy("name").valuesList("name").flat(String.class).list()).containsExactly("After", "Outer");
+        assertThat(Writer.objects.orderBy("name").valuesList("name", String.class).list()).containsExactly("After", "Outer");
         assertThat(quarry.inTransaction(() -> Writer.objects.count())).isEqualTo(2L);
     }
 

@@ -1,5 +1,6 @@
 package dev.quarry.semantics;
 
+import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.annotation.CharField;
@@ -16,7 +17,7 @@ public class Writer extends Model {
     public Integer born;
 
     public static Writer of(String name) {
-        return objects.create("name", name);
+        return objects.create(Map.of("name", name));
     }
 
     @Override

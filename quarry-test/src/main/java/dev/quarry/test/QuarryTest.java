@@ -21,5 +21,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(QuarryTestExtension.class)
 public @interface QuarryTest {
     /** The models whose tables each backend's database gets (models they refer to are added). */
-    Class<?>[] models();
+    Class<? extends dev.quarry.Model>[] models();
 }

@@ -32,7 +32,7 @@ public final class QuarryTestExtension implements ClassTemplateInvocationContext
 
     @Override
     public Stream<? extends ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-        Class<?>[] models = context.getRequiredTestClass().getAnnotation(QuarryTest.class).models();
+        Class<? extends dev.quarry.Model>[] models = context.getRequiredTestClass().getAnnotation(QuarryTest.class).models();
         return TestDatabases.active().stream().map(target -> new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
@@ -55,12 +55,12 @@ public final class QuarryTestExtension implements ClassTemplateInvocationContext
     static final class OnBackend implements BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback,
             BeforeEachCallback, AfterEachCallback, ParameterResolver, ExecutionCondition {
         private final TestDatabases.Target target;
-        private final Class<?>[] models;
+        private final Class<? extends dev.quarry.Model>[] models;
         private TestDatabases.Isolated database;
         private Quarry quarry;
         private Quarry.Rollback rollback;
 
-        OnBackend(TestDatabases.Target target, Class<?>[] models) {
+        OnBackend(TestDatabases.Target target, Class<? extends dev.quarry.Model>[] models) {
             this.target = target;
             this.models = models;
         }

@@ -14,7 +14,7 @@ abstract class Comparison implements Lookup {
     @Override
     public Object prepare(Object value, dev.quarry.spi.FieldType type, String subject) {
         if (value == null) {
-            throw new IllegalArgumentException("Lookup '" + name() + "' on " + subject + " does not accept null; use isnull");
+            throw new dev.quarry.InvalidValueError(null, subject, "Lookup '" + name() + "' on " + subject + " does not accept null; use isnull");
         }
         return Lookup.super.prepare(value, type, subject);
     }

@@ -26,7 +26,7 @@ final class In implements Lookup {
         } else if (value instanceof Object[] a) {
             items = Arrays.asList(a);
         } else {
-            throw new IllegalArgumentException("Lookup 'in' on " + subject + " needs a collection or array, got "
+            throw new dev.quarry.InvalidValueError(null, subject, "Lookup 'in' on " + subject + " needs a collection or array, got "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         LinkedHashSet<Object> out = new LinkedHashSet<>();

@@ -16,7 +16,7 @@ final class IsNull implements Lookup {
     @Override
     public Object prepare(Object value, FieldType type, String subject) {
         if (!(value instanceof Boolean)) {
-            throw new IllegalArgumentException("Lookup 'isnull' on " + subject + " needs true or false, got " + value);
+            throw new dev.quarry.InvalidValueError(null, subject, "Lookup 'isnull' on " + subject + " needs true or false, got " + dev.quarry.internal.Excerpt.of(value));
         }
         return value;
     }

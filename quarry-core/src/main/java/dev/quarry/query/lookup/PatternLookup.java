@@ -21,7 +21,7 @@ abstract class PatternLookup implements Lookup {
     @Override
     public Object prepare(Object value, FieldType type, String subject) {
         if (value == null) {
-            throw new IllegalArgumentException("Lookup '" + name() + "' on " + subject + " does not accept null; use isnull");
+            throw new dev.quarry.InvalidValueError(null, subject, "Lookup '" + name() + "' on " + subject + " does not accept null; use isnull");
         }
         Object v = Values.coerce(value, null, subject, name());
         return v.toString();

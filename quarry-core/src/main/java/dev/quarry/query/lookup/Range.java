@@ -21,7 +21,7 @@ final class Range implements Lookup {
         List<?> pair = value instanceof Collection<?> c ? List.copyOf(c)
                 : value instanceof Object[] a ? Arrays.asList(a) : null;
         if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
-            throw new IllegalArgumentException("Lookup 'range' on " + subject + " needs two non-null values, got " + value);
+            throw new dev.quarry.InvalidValueError(null, subject, "Lookup 'range' on " + subject + " needs two non-null values, got " + dev.quarry.internal.Excerpt.of(value));
         }
         return List.of(Values.coerce(pair.get(0), type, subject, NAME), Values.coerce(pair.get(1), type, subject, NAME));
     }

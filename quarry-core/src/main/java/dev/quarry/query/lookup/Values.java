@@ -20,7 +20,7 @@ public final class Values {
         if (value instanceof Model m) {
             Object pk = ModelMeta.of(m.getClass()).pkValue(m);
             if (pk == null) {
-                throw new IllegalArgumentException("Cannot filter " + subject + " by an unsaved " + m.getClass().getSimpleName()
+                throw new dev.quarry.InvalidValueError(null, subject, "Cannot filter " + subject + " by an unsaved " + m.getClass().getSimpleName()
                         + ": save it first, so it has a primary key");
             }
             return pk;

@@ -18,7 +18,7 @@ public class Author extends Model {
 
     /** Typed handle of the reverse relation; {@code related("books")} works without it. */
     public RelatedManager<Book> books() {
-        return related("books");
+        return related("books", Book.class);
     }
 
     @Override

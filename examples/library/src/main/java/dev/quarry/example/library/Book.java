@@ -33,7 +33,7 @@ public class Book extends Model {
 
     /** Typed handle of the reverse relation from {@code Review.book}. */
     public RelatedManager<Review> reviews() {
-        return related("review_set");
+        return related("review_set", Review.class);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class GuideQueries {
                 () -> {
                     Book book = Book.objects.get("id", 1L);
                     List<String> out = new ArrayList<>();
-                    for (Review r : book.<Review>related("review_set").all().orderBy("id")) {
+                    for (Review r : book.related("review_set", Review.class).all().orderBy("id")) {
                         out.add(r.userName + "|" + r.rating);
                     }
                     return out;
@@ -83,7 +83,7 @@ public final class GuideQueries {
                 "Book.objects.annotate(\"avg_rating\", avg(\"review__rating\"))\n    .orderBy(Ordering.desc(\"avg_rating\").nullsLast()).first()",
                 () -> {
                     Book b = Book.objects.annotate("avg_rating", avg("review__rating"))
-                            .orderBy(Ordering.desc("avg_rating").nullsLast()).first();
+                            .orderBy(Ordering.desc("avg_rating").nullsLast()).first().orElseThrow();
                     return List.of(b.title + "|" + b.annotation("avg_rating"));
                 }));
         s.add(new Step("Q9", "Prefetching: the N+1 loop against prefetchRelated",
@@ -131,7 +131,7 @@ public final class GuideQueries {
                 "Review.objects.filter(\"book__author__name\", \"J.K. Rowling\")\n    .valuesList(\"user_name\").flat(String.class).distinct()",
                 () -> {
                     List<String> users = new ArrayList<>(Review.objects.filter("book__author__name", "J.K. Rowling")
-                            .valuesList("user_name").flat(String.class).distinct().list());
+                            .valuesList("user_name", String.class).distinct().list());
                     users.sort(Comparator.naturalOrder());
                     List<String> out = new ArrayList<>();
                     out.add("count=" + users.size());
@@ -140,7 +140,7 @@ public final class GuideQueries {
                 }));
         s.add(new Step("Q12", "Many-to-many, reverse side: the books of a tag",
                 "Tag.objects.get(\"name\", \"Fantasy\").related(\"books\").all()",
-                () -> titles(Tag.objects.get("name", "Fantasy").<Book>related("books").all().orderBy("id"))));
+                () -> titles(Tag.objects.get("name", "Fantasy").related("books", Book.class).all().orderBy("id"))));
         s.add(new Step("Q13", "Books tagged Mystery or Thriller, without duplicates",
                 "Book.objects.filter(\"tags__name__in\", List.of(\"Mystery\", \"Thriller\")).distinct()",
                 () -> {
@@ -164,7 +164,7 @@ public final class GuideQueries {
                 "Author.objects.filter(\"books__in\", Book.objects.filter(\"tags__name\", \"Fantasy\")\n"
                         + "    .filter(\"tags__name\", \"Science Fiction\").valuesList(\"id\").flat(Long.class).list()).distinct()",
                 () -> names(Author.objects.filter("books__in", Book.objects.filter("tags__name", "Fantasy")
-                        .filter("tags__name", "Science Fiction").valuesList("id").flat(Long.class).list()).distinct().orderBy("id").list())));
+                        .filter("tags__name", "Science Fiction").valuesList("id", Long.class).list()).distinct().orderBy("id").list())));
         s.add(new Step("Q16", "Top-rated authors with more than 10 reviews",
                 "Author.objects.annotate(\"avg_book_rating\", avg(\"books__review__rating\"))\n"
                         + "    .annotate(\"review_count\", count(\"books__review\"))\n"
@@ -204,7 +204,7 @@ public final class GuideQueries {
                 "Review.objects.all().aggregate(avg(\"rating\"), count(\"id\"), max(\"rating\"), min(\"rating\"), sum(\"rating\"))",
                 () -> {
                     Map<String, Object> agg = new TreeMap<>(Review.objects.all()
-                            .aggregate(avg("rating"), count("id"), max("rating"), min("rating"), sum("rating")));
+                            .aggregate(avg("rating"), count("id"), max("rating"), min("rating"), sum("rating")).asMap());
                     List<String> out = new ArrayList<>();
                     agg.forEach((k, v) -> out.add(k + "=" + v));
                     return out;

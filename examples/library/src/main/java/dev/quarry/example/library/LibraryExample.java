@@ -17,7 +17,7 @@ public final class LibraryExample {
         try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class).build().install()) {
             db.createTables();
             int loadQueries = GuideQueries.countQueries(SampleData::load);
-            System.out.printf("Quarry guide example on %s (%s)%n", db.backend().vendor(), url);
+            System.out.printf("Quarry guide example on %s (%s)%n", db.vendor(), url);
             System.out.printf("Loaded %d authors, %d books, %d reviews, %d tags in %d queries.%n%n",
                     Author.objects.count(), Book.objects.count(), Review.objects.count(), Tag.objects.count(), loadQueries);
             for (GuideQueries.Step step : GuideQueries.steps()) {

@@ -13,7 +13,7 @@ public class Tag extends Model {
     public String name;
 
     public RelatedManager<Book> books() {
-        return related("books");
+        return related("books", Book.class);
     }
 
     @Override

@@ -56,7 +56,7 @@ class GuideQueriesTest {
         // the explicit ids), then per book: one SELECT of existing tag pairs and one INSERT of the new
         // ones (books without tags run none).
         int withTags = 40;
-        int resets = quarry.backend().operations().resetKeyGenerator("author", "id").size();
+        int resets = dev.quarry.load.Session.of(quarry).database().backend().operations().resetKeyGenerator("author", "id").size();
         queries.assertNumQueries(4 * (1 + resets) + 2 * withTags, SampleData::load);
         assertThat(Author.objects.count()).isEqualTo(14);
         assertThat(Review.objects.count()).isEqualTo(127);
@@ -67,9 +67,9 @@ class GuideQueriesTest {
         SampleData.load();
         // Without nullsLast(), PostgreSQL puts the books without reviews (NULL average) first in a
         // descending order; SQLite and MariaDB put them last. With nullsLast() all agree.
-        Book unordered = Book.objects.annotate("avg_rating", avg("review__rating")).orderBy("-avg_rating").first();
+        Book unordered = Book.objects.annotate("avg_rating", avg("review__rating")).orderBy("-avg_rating").first().orElseThrow();
         boolean nullsFirst = unordered.annotation("avg_rating") == null;
-        assertThat(nullsFirst).isEqualTo(Quarry.current().backend().vendor().equals("postgresql"));
+        assertThat(nullsFirst).isEqualTo(Quarry.current().vendor().equals("postgresql"));
     }
 
     /** The sections of Django's output, by id; "sqlite-default:" lines describe Django-on-SQLite only. */

@@ -1,0 +1,86 @@
+package dev.quarry;
+
+import dev.quarry.model.FieldMeta;
+
+/** A read-only description of one concrete field (column) of a model. */
+public final class FieldInfo {
+    private final FieldMeta field;
+
+    FieldInfo(FieldMeta field) {
+        this.field = field;
+    }
+
+    /** The Java field name ({@code publishedDate}). */
+    public String name() {
+        return field.name();
+    }
+
+    /** The snake_case name used in lookups ({@code published_date}). */
+    public String queryName() {
+        return field.queryName();
+    }
+
+    /** The column name ({@code published_date}, {@code author_id}). */
+    public String column() {
+        return field.column();
+    }
+
+    /** The Java type of the field ({@code Ref} for a foreign key). */
+    public Class<?> javaType() {
+        return field.javaType();
+    }
+
+    /** Django's name for the field's kind: {@code AutoField}, {@code CharField}, {@code ForeignKey}, ... */
+    public String kind() {
+        if (field.isForeignKey()) {
+            return "ForeignKey";
+        }
+        return switch (field.type()) {
+            case AUTO -> "AutoField";
+            case CHAR -> "CharField";
+            case TEXT -> "TextField";
+            case INTEGER -> "IntegerField";
+            case SMALLINT -> "SmallIntegerField";
+            case POSITIVE_SMALLINT -> "PositiveSmallIntegerField";
+            case POSITIVE_INTEGER -> "PositiveIntegerField";
+            case BIGINT -> "BigIntegerField";
+            case BOOLEAN -> "BooleanField";
+            case FLOAT -> "FloatField";
+            case DECIMAL -> "DecimalField";
+            case DATE -> "DateField";
+            case DATETIME -> "DateTimeField";
+            case UUID -> "UUIDField";
+        };
+    }
+
+    /** Whether the column accepts NULL. */
+    public boolean nullable() {
+        return field.nullable();
+    }
+
+    /** Whether this is the primary key. */
+    public boolean primaryKey() {
+        return field.primaryKey();
+    }
+
+    /** Whether the column is unique. */
+    public boolean unique() {
+        return field.options().unique();
+    }
+
+    /** Whether this field is a foreign key. */
+    public boolean isForeignKey() {
+        return field.isForeignKey();
+    }
+
+    /** The maximum length of a CharField, or 0. */
+    public int maxLength() {
+        return field.options().maxLength();
+    }
+
+    /** {@code Model.field}. */
+    @Override
+    public String toString() {
+        return field.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.quarry;
+
+import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ManyToManyMeta;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
+import dev.quarry.model.ReverseRelation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A read-only description of one model as a Quarry sees it: table, fields, and relations in both
+ * directions with their accessor and query names; plus reading and writing a field of an instance
+ * by name. Shared by tools (and the annotation processor's runtime) instead of reflection.
+ * Obtained from {@link Quarry#model(Class)} or {@link Quarry#models()}.
+ */
+public final class ModelInfo {
+    private final Registry registry;
+    private final ModelMeta meta;
+
+    ModelInfo(Registry registry, ModelMeta meta) {
+        this.registry = registry;
+        this.meta = meta;
+    }
+
+    /** The model class. */
+    @SuppressWarnings("unchecked")
+    public Class<? extends Model> type() {
+        return (Class<? extends Model>) meta.type();
+    }
+
+    /** The class's simple name ({@code Author}). */
+    public String name() {
+        return meta.name();
+    }
+
+    /** The table name. */
+    public String table() {
+        return meta.table();
+    }
+
+    /** The default ordering, in {@code orderBy} syntax. */
+    public List<String> ordering() {
+        return meta.ordering();
+    }
+
+    /** The concrete fields (columns), primary key first; a foreign key is a field too ({@code author_id}). */
+    public List<FieldInfo> fields() {
+        return meta.fields().stream().map(FieldInfo::new).toList();
+    }
+
+    /** A concrete field by Java or snake_case name; an unknown name is refused listing the fields. */
+    public FieldInfo field(String name) {
+        return new FieldInfo(meta.requireField(name));
+    }
+
+    /** The primary key field. */
+    public FieldInfo pk() {
+        return new FieldInfo(meta.pk());
+    }
+
+    /** Every relation: forward foreign keys, many-to-many fields, and the reverse sides of both (hidden ones excluded). */
+    public List<RelationInfo> relations() {
+        List<RelationInfo> out = new ArrayList<>();
+        for (FieldMeta fk : meta.foreignKeys()) {
+            out.add(RelationInfo.forward(fk));
+        }
+        for (ManyToManyMeta m : meta.manyToMany()) {
+            out.add(RelationInfo.manyToMany(m));
+        }
+        for (ReverseRelation r : registry.reverseRelations(meta)) {
+            if (!r.hidden()) {
+                out.add(RelationInfo.reverse(r));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A relation by its Java name, accessor name or query name, if there is one. */
+    public Optional<RelationInfo> relation(String name) {
+        return relations().stream().filter(r -> r.name().equals(name) || r.queryName().equals(name)).findFirst();
+    }
+
+    /** The value of a field of {@code instance} (for a foreign key, the target's key). */
+    public Object get(Model instance, String field) {
+        checkInstance(instance);
+        FieldMeta f = meta.requireField(field);
+        Object v = f.get(instance);
+        return f.isForeignKey() ? ((Ref<?>) v).id() : v;
+    }
+
+    /** Sets a field of {@code instance}, converting text and numbers as {@code create(Map)} does. */
+    public void set(Model instance, String field, Object value) {
+        checkInstance(instance);
+        Manager.set(meta.requireField(field), instance, value);
+    }
+
+    private void checkInstance(Model instance) {
+        if (!meta.type().isInstance(instance)) {
+            throw new FieldError(meta.type(), null, "Expected a " + meta.name() + " instance, got "
+                    + (instance == null ? "null" : instance.getClass().getSimpleName()));
+        }
+    }
+
+    /** {@code ModelInfo[Author]}. */
+    @Override
+    public String toString() {
+        return "ModelInfo[" + meta.name() + "]";
+    }
+}

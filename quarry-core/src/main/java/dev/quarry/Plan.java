@@ -1,0 +1,109 @@
+package dev.quarry;
+
+import dev.quarry.model.Registry;
+import dev.quarry.query.QueryTree;
+import java.util.ArrayDeque;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a QuerySet is built: the model, the Quarry it runs on ({@code null}: the installed one,
+ * looked up when it runs) and the steps that refine it, applied to a fresh {@link QueryTree} of
+ * the Quarry's registry. The steps are kept so the same QuerySet can be resolved against another
+ * Quarry's models ({@code using(db)}, or a QuerySet built before any Quarry was installed).
+ *
+ * <p>Immutable. The resolved tree is memoized: when a Quarry is known while building, each step
+ * is applied at once, so a bad lookup fails there, before any SQL. The memo is a pure function of
+ * the immutable steps and is published through a volatile field, so a Plan is safe to share
+ * between threads.
+ */
+final class Plan {
+    private record Step(Step previous, UnaryOperator<QueryTree> op) {}
+
+    private record Resolved(Registry registry, QueryTree tree) {}
+
+    private final Class<? extends Model> type;
+    private final Quarry db;
+    private final Step steps;
+    private volatile Resolved memo;
+
+    private Plan(Class<? extends Model> type, Quarry db, Step steps, Resolved memo) {
+        this.type = type;
+        this.db = db;
+        this.steps = steps;
+        this.memo = memo;
+    }
+
+    /** Every row of {@code type}, on {@code db} (or the installed Quarry when {@code null}). */
+    static Plan of(Class<? extends Model> type, Quarry db) {
+        Plan p = new Plan(type, db, null, null);
+        Quarry target = p.buildTarget();
+        if (target != null) {
+            p.memo = new Resolved(target.registry(), p.fold(target.registry()));
+        }
+        return p;
+    }
+
+    /** The plan with one more step, applied at once when a Quarry is known (so errors surface now). */
+    Plan then(UnaryOperator<QueryTree> op) {
+        Step next = new Step(steps, op);
+        Quarry target = buildTarget();
+        Resolved m = memo;
+        Resolved resolved = null;
+        if (target != null) {
+            Registry r = target.registry();
+            resolved = m != null && m.registry() == r ? new Resolved(r, op.apply(m.tree()))
+                    : new Resolved(r, new Plan(type, db, next, null).fold(r));
+        }
+        return new Plan(type, db, next, resolved);
+    }
+
+    /** The same steps on another Quarry, resolved against its models at once. */
+    Plan using(Quarry other) {
+        Plan p = new Plan(type, other, steps, null);
+        p.memo = new Resolved(other.registry(), p.fold(other.registry()));
+        return p;
+    }
+
+    /** The model whose rows the plan selects. */
+    Class<? extends Model> type() {
+        return type;
+    }
+
+    /** The Quarry to run on now: the bound one, or the installed one; refuses a closed Quarry. */
+    Quarry quarry() {
+        return db != null ? db.checkOpen() : Quarry.current();
+    }
+
+    /** The Quarry this plan is bound to, or {@code null} when it follows the installed one. */
+    Quarry boundTo() {
+        return db;
+    }
+
+    /** The tree resolved against {@code q}'s models. */
+    QueryTree tree(Quarry q) {
+        Registry r = q.registry();
+        Resolved m = memo;
+        if (m != null && m.registry() == r) {
+            return m.tree();
+        }
+        QueryTree t = fold(r);
+        memo = new Resolved(r, t);
+        return t;
+    }
+
+    private Quarry buildTarget() {
+        return db != null ? db : Quarry.installedOrNull();
+    }
+
+    private QueryTree fold(Registry registry) {
+        ArrayDeque<UnaryOperator<QueryTree>> ops = new ArrayDeque<>();
+        for (Step s = steps; s != null; s = s.previous()) {
+            ops.push(s.op());
+        }
+        QueryTree t = QueryTree.of(registry, registry.meta(type));
+        for (UnaryOperator<QueryTree> op : ops) {
+            t = op.apply(t);
+        }
+        return t;
+    }
+}

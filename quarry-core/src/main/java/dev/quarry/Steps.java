@@ -1,0 +1,73 @@
+package dev.quarry;
+
+import dev.quarry.expr.Aggregate;
+import dev.quarry.load.Loader;
+import dev.quarry.query.QueryTree;
+import dev.quarry.query.expr.Expr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pieces {@link QuerySet} and {@link ValuesQuerySet} share: argument checks, ordering terms, first(), aggregate(). */
+final class Steps {
+    private Steps() {}
+
+    static List<Ordering> parse(String first, String... more) {
+        List<Ordering> out = new ArrayList<>(1 + more.length);
+        out.add(Ordering.parse(first));
+        for (String m : more) {
+            out.add(Ordering.parse(m));
+        }
+        return List.copyOf(out);
+    }
+
+    static List<Ordering> of(Ordering first, Ordering... more) {
+        List<Ordering> out = new ArrayList<>(1 + more.length);
+        out.add(first);
+        out.addAll(List.of(more));
+        return List.copyOf(out);
+    }
+
+    static void checkNonNegative(long n, String what) {
+        if (n < 0) {
+            throw new QueryError("Negative " + what + " is not supported: " + n);
+        }
+    }
+
+    static void checkSlice(long from, long to) {
+        checkNonNegative(from, "slice start");
+        if (to < from) {
+            throw new QueryError("slice end " + to + " is before its start " + from);
+        }
+    }
+
+    /**
+     * The tree reduced to its first row: ordered by primary key when unordered (a window already
+     * taken keeps the database's order), then the first row of the window.
+     */
+    static QueryTree first(QueryTree t) {
+        QueryTree ordered = t.ordering().isEmpty() && !t.isSliced() ? t.orderBy(List.of(Ordering.asc("pk"))) : t;
+        return ordered.slice(0, 1);
+    }
+
+    static Map<String, Aggregate<?>> byDefaultAlias(Aggregate<?> first, Aggregate<?> second, Aggregate<?>... more) {
+        Map<String, Aggregate<?>> m = new LinkedHashMap<>();
+        m.put(first.defaultAlias(), first);
+        m.put(second.defaultAlias(), second);
+        for (Aggregate<?> a : more) {
+            m.put(a.defaultAlias(), a);
+        }
+        return m;
+    }
+
+    /** Runs the aggregates over the plan's rows in one query. */
+    static Aggregation aggregate(Plan plan, Map<String, ? extends Aggregate<?>> aggregates) {
+        if (aggregates.isEmpty()) {
+            throw new QueryError("aggregate() needs at least one aggregate");
+        }
+        Quarry q = plan.quarry();
+        Map.Entry<QueryTree, Map<String, Expr>> resolved = plan.tree(q).resolveAggregates(aggregates);
+        return new Aggregation(Loader.aggregate(q.database(), resolved.getKey(), resolved.getValue()), aggregates);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.quarry.persist;
+
+import dev.quarry.FieldError;
+import dev.quarry.InvalidValueError;
+import dev.quarry.db.Database;
+import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.query.QueryTree;
+import dev.quarry.query.lookup.Values;
+import dev.quarry.sql.UpdateCompiler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code QuerySet.update(...)}: checks the fields and values, then one UPDATE of every matching row. */
+public final class Updater {
+    private Updater() {}
+
+    /** Sets these fields (by Java or snake_case name) on every row the tree matches; returns the number of rows. */
+    public static int update(Database db, QueryTree tree, Map<String, ?> fieldValues) {
+        if (fieldValues.isEmpty()) {
+            throw new FieldError(tree.model().type(), null, "update() on " + tree.model().name()
+                    + " needs at least one field and value");
+        }
+        ModelMeta meta = tree.model();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        fieldValues.forEach((name, value) -> {
+            FieldMeta f = meta.requireField(name);
+            if (f.primaryKey()) {
+                throw new FieldError(meta.type(), name, "update() cannot change the primary key " + f
+                        + "; create a new row instead");
+            }
+            if (value == null && !f.nullable()) {
+                throw new InvalidValueError(meta.type(), f.name(), f + " is not nullable; update() cannot set it to null");
+            }
+            columns.put(f.column(), Values.coerce(value, f.type(), f.toString(), "update"));
+        });
+        return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.quarry.query;
+
+import dev.quarry.FieldError;
+import dev.quarry.InvalidValueError;
+import dev.quarry.spi.FieldType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Which Java types can hold the values of a column kind, and the conversion of a value read from
+ * the database to the type a caller asked for ({@code valuesList("title", String.class)},
+ * {@code count(...)} as {@code Long}, {@code annotation("n", Integer.class)}). Widening is free;
+ * narrowing checks the range, never wraps.
+ */
+public final class ValueTypes {
+    private static final Set<Class<?>> INTEGRAL = Set.of(Long.class, Integer.class, Short.class, BigInteger.class,
+            BigDecimal.class, Double.class);
+
+    private ValueTypes() {}
+
+    /** The Java type a column reader returns for this kind. */
+    public static Class<?> natural(FieldType type) {
+        return switch (type) {
+            case AUTO, BIGINT -> Long.class;
+            case INTEGER, POSITIVE_INTEGER -> Integer.class;
+            case SMALLINT, POSITIVE_SMALLINT -> Integer.class;
+            case FLOAT -> Double.class;
+            case DECIMAL -> BigDecimal.class;
+            case CHAR, TEXT -> String.class;
+            case BOOLEAN -> Boolean.class;
+            case DATE -> LocalDate.class;
+            case DATETIME -> Instant.class;
+            case UUID -> UUID.class;
+        };
+    }
+
+    /** Whether values of this kind can be given as {@code requested}. */
+    public static boolean accepts(FieldType type, Class<?> requested) {
+        Class<?> r = boxed(requested);
+        if (r == Object.class || r == natural(type)) {
+            return true;
+        }
+        if (type.isIntegral()) {
+            return r == Number.class || INTEGRAL.contains(r);
+        }
+        if (type == FieldType.FLOAT) {
+            return r == Number.class || r == Float.class || r == BigDecimal.class;
+        }
+        if (type == FieldType.DECIMAL) {
+            return r == Number.class || r == Double.class;
+        }
+        return false;
+    }
+
+    /** Throws a {@link FieldError} naming {@code where} when values of this kind cannot be given as {@code requested}. */
+    public static void check(FieldType type, Class<?> requested, String subject, String where) {
+        if (!accepts(type, requested)) {
+            throw new FieldError(null, subject, String.format("%s: %s holds %s values, which %s cannot hold. Use %s.class "
+                    + "(or Object.class)", where, subject, natural(type).getSimpleName(), requested.getSimpleName(),
+                    natural(type).getSimpleName()));
+        }
+    }
+
+    /** {@code value} (as read from the database) as {@code type}; numbers convert when the value fits. */
+    public static <V> V convert(Object value, Class<V> type, String subject) {
+        Class<?> target = boxed(type);
+        if (value == null || target.isInstance(value)) {
+            @SuppressWarnings("unchecked")
+            V v = (V) value;
+            return v;
+        }
+        Object out = null;
+        if (value instanceof Number n) {
+            out = number(n, target, subject);
+        }
+        if (out == null) {
+            throw new FieldError(null, subject, String.format("%s holds %s values; cannot give one as %s",
+                    subject, value.getClass().getSimpleName(), type.getSimpleName()));
+        }
+        @SuppressWarnings("unchecked")
+        V v = (V) out;
+        return v;
+    }
+
+    private static Object number(Number n, Class<?> target, String subject) {
+        if (target == Double.class) {
+            return n.doubleValue();
+        }
+        if (target == Float.class) {
+            return n.floatValue();
+        }
+        if (target == BigDecimal.class) {
+            return n instanceof BigInteger b ? new BigDecimal(b) : n instanceof Double || n instanceof Float
+                    ? BigDecimal.valueOf(n.doubleValue()) : new BigDecimal(n.toString());
+        }
+        if (target == BigInteger.class) {
+            return new BigInteger(integral(n, subject).toString());
+        }
+        long v;
+        if (target == Long.class) {
+            return integral(n, subject).longValue();
+        }
+        v = integral(n, subject).longValue();
+        if (target == Integer.class) {
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw new InvalidValueError(null, subject, n, "out of range for Integer");
+            }
+            return (int) v;
+        }
+        if (target == Short.class) {
+            if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+                throw new InvalidValueError(null, subject, n, "out of range for Short");
+            }
+            return (short) v;
+        }
+        return null;
+    }
+
+    private static Number integral(Number n, String subject) {
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new InvalidValueError(null, subject, n, "not a whole number");
+            }
+            return (long) d;
+        }
+        if (n instanceof BigDecimal b) {
+            try {
+                return b.toBigIntegerExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidValueError(null, subject, n, "not a whole number");
+            }
+        }
+        if (n instanceof BigInteger b && b.bitLength() > 63) {
+            throw new InvalidValueError(null, subject, n, "out of range for Long");
+        }
+        return n;
+    }
+
+    private static Class<?> boxed(Class<?> c) {
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        return c == int.class ? Integer.class : c == long.class ? Long.class : c == short.class ? Short.class
+                : c == double.class ? Double.class : c == float.class ? Float.class : c == boolean.class ? Boolean.class
+                : c;
+    }
+}
