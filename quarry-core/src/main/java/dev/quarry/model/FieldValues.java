@@ -100,11 +100,13 @@ public final class FieldValues {
      */
     public static UnaryOperator<Object> fromColumn(FieldMeta f) {
         Class<?> j = boxed(f.javaType());
+        long lo = min(f.type(), j);
+        long hi = max(f.type(), j);
         if (j == Integer.class) {
-            return v -> v instanceof Integer || !(v instanceof Number n) ? v : Integer.valueOf((int) loaded(f, n, j));
+            return v -> v instanceof Integer || !(v instanceof Number n) ? v : Integer.valueOf((int) loaded(f, n, lo, hi));
         }
         if (j == Short.class) {
-            return v -> v instanceof Short || !(v instanceof Number n) ? v : Short.valueOf((short) loaded(f, n, j));
+            return v -> v instanceof Short || !(v instanceof Number n) ? v : Short.valueOf((short) loaded(f, n, lo, hi));
         }
         if (j == Long.class) {
             return v -> v instanceof Long || !(v instanceof Number n) ? v : Long.valueOf(n.longValue());
@@ -118,9 +120,9 @@ public final class FieldValues {
         return null;
     }
 
-    private static long loaded(FieldMeta f, Number n, Class<?> j) {
+    private static long loaded(FieldMeta f, Number n, long lo, long hi) {
         long l = n.longValue();
-        if (l < min(f.type(), j) || l > max(f.type(), j)) {
+        if (l < lo || l > hi) {
             throw new InvalidValueError(f.model().type(), f.name(), n, "the column holds a value outside the range of "
                     + f.javaType().getSimpleName());
         }

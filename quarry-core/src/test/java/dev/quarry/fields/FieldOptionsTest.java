@@ -21,6 +21,8 @@ import dev.quarry.annotation.SmallIntegerField;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.FieldType;
+import dev.quarry.sql.CompiledSql;
+import dev.quarry.test.OnlyOn;
 import dev.quarry.test.Queries;
 import dev.quarry.test.QuarryTest;
 import java.math.BigDecimal;
@@ -228,6 +230,17 @@ class FieldOptionsTest {
             assertThatThrownBy(() -> Profile.objects.filter("rank__in", List.of(1, "70000")))
                     .isInstanceOf(InvalidValueError.class).hasMessageContaining("Profile.rank");
         });
+    }
+
+    @Test
+    @OnlyOn("sqlite") // only SQLite stores 70000 in a smallint column; the others refuse it on write
+    void loadedValueOutsideTheJavaFieldIsRefusedInsteadOfWrapped(Quarry quarry) {
+        Profile p = Profile.objects.create("rank", 1);
+        var ops = quarry.backend().operations();
+        quarry.database().update(CompiledSql.of("UPDATE " + ops.quoteName("profile") + " SET " + ops.quoteName("rank")
+                + " = 70000 WHERE " + ops.quoteName("id") + " = ?", List.of(p.id)));
+        assertThatThrownBy(() -> Profile.objects.get("pk", p.id)).isInstanceOf(InvalidValueError.class)
+                .hasMessageContaining("Profile.rank").hasMessageContaining("70000");
     }
 
     @Test
