@@ -113,45 +113,8 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
         return obj;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static void set(FieldMeta f, Object obj, Object value) {
-        if (f.isForeignKey()) {
-            Ref ref = (Ref) f.get(obj);
-            if (value instanceof Model m) {
-                ref.set(m);
-            } else if (value instanceof Ref<?> r) {
-                ref.setId(r.id());
-            } else {
-                ref.setId(value);
-            }
-            return;
-        }
-        Class<?> j = f.javaType();
-        if (value instanceof String text && j != String.class) {
-            // As Django's to_python: text becomes the field's type ("2020-02-02" for a DateField).
-            value = dev.quarry.query.lookup.Values.coerce(text, f.type(), f.toString(), "create");
-        }
-        if (value instanceof Number n && !j.isInstance(value)) {
-            if (j == int.class || j == Integer.class) {
-                value = n.intValue();
-            } else if (j == long.class || j == Long.class) {
-                value = n.longValue();
-            } else if (j == short.class || j == Short.class) {
-                value = n.shortValue();
-            } else if (j == double.class || j == Double.class) {
-                value = n.doubleValue();
-            } else if (j == float.class || j == Float.class) {
-                value = n.floatValue();
-            }
-        }
-        if (value == null && f.primitive()) {
-            throw new InvalidValueError(f.model().type(), f.name(), f + " is a primitive " + j + " and cannot be null");
-        }
-        try {
-            f.set(obj, value);
-        } catch (ClassCastException e) {
-            throw new InvalidValueError(f.model().type(), f.name(), value, "holds " + j.getSimpleName());
-        }
+        f.assign(obj, value);
     }
 
     /** The model this manager queries. */

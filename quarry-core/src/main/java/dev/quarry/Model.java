@@ -49,6 +49,7 @@ public abstract class Model {
         for (ManyToManyMeta m : meta.manyToMany()) {
             m.set(this, new ManyToMany<>(this, m));
         }
+        meta.applyDefaults(this);
     }
 
     /** The primary key value, whatever the key field is called; {@code null} before the first save. */

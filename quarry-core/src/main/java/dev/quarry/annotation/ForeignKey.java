@@ -30,8 +30,13 @@ public @interface ForeignKey {
     /** The column name; empty for {@code <field>_id}. */
     String dbColumn() default "";
 
-    /** The default target primary key, as text; used by {@code SET_DEFAULT}. */
-    String defaultValue() default "";
+    /**
+     * The default target primary key, as text converted to the target key's type ({@code "1"}): every new
+     * instance points at it from construction, and {@link OnDelete#SET_DEFAULT} writes it. Text that is
+     * not a valid key is refused at start-up with {@code ImproperlyConfigured}. {@link Defaults#NONE}, the
+     * default, declares no default.
+     */
+    String defaultValue() default Defaults.NONE;
 
     /** Whether the column carries a UNIQUE constraint (a one-to-one in all but name). */
     boolean unique() default false;

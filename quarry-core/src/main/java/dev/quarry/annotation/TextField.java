@@ -16,8 +16,13 @@ public @interface TextField {
     /** Whether validation accepts an empty value (Django's {@code blank}). */
     boolean blank() default false;
 
-    /** The default value, written as text and converted to the field's type; empty for none. */
-    String defaultValue() default "";
+    /**
+     * The default value (Django's {@code default}), as text: any text, {@code ""} included. Every new
+     * instance holds it from construction, primitive fields included; a Java field initializer overrides
+     * it. Text that is not a valid value is refused at start-up with {@code ImproperlyConfigured}.
+     * {@link Defaults#NONE}, the default, declares no default.
+     */
+    String defaultValue() default Defaults.NONE;
 
     /** Whether the column carries a UNIQUE constraint. */
     boolean unique() default false;

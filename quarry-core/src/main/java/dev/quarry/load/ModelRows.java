@@ -47,7 +47,7 @@ public final class ModelRows {
             this.coercions = new UnaryOperator[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 readers[i] = ops.reader(fields[i].type());
-                coercions[i] = fields[i].isForeignKey() ? null : Coercion.to(fields[i].javaType());
+                coercions[i] = Coercion.to(fields[i]);
             }
             this.parent = parent;
             this.viaKey = viaKey;

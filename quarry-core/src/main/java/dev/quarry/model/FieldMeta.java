@@ -1,5 +1,8 @@
 package dev.quarry.model;
 
+import dev.quarry.InvalidValueError;
+import dev.quarry.Model;
+import dev.quarry.Ref;
 import dev.quarry.annotation.OnDelete;
 import dev.quarry.spi.FieldType;
 import java.lang.invoke.MethodHandle;
@@ -116,6 +119,32 @@ public final class FieldMeta {
         }
     }
 
+    /**
+     * Sets the field from a user's value, as {@code create()} does: converted by {@link FieldValues}
+     * (text to the field's type, numbers between widths with a range check, enums by name). A foreign
+     * key takes a target instance, a {@code Ref}, or a key in any form its target's key converts from.
+     * Throws {@link InvalidValueError} naming the model and field when the value does not fit.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void assign(Object instance, Object value) {
+        if (relation == null) {
+            set(instance, FieldValues.forField(this, value));
+            return;
+        }
+        Ref ref = (Ref) get(instance);
+        if (value instanceof Model m) {
+            if (!relation.targetClass().isInstance(m)) {
+                throw new InvalidValueError(model.type(), name, m, "expected a "
+                        + relation.targetClass().getSimpleName() + " instance");
+            }
+            ref.set(m);
+        } else if (value instanceof Ref<?> r) {
+            ref.setId(FieldValues.forKey(this, r.id()));
+        } else {
+            ref.setId(FieldValues.forKey(this, value));
+        }
+    }
+
     /** Whether the Java field is a primitive and so cannot hold NULL. */
     public boolean primitive() {
         return javaType.isPrimitive();
@@ -134,7 +163,10 @@ public final class FieldMeta {
         }
     }
 
-    /** The options every field annotation shares, already parsed. */
+    /**
+     * The options every field annotation shares, already parsed; {@code defaultValue} is converted to
+     * the field's Java type (a foreign key's to its target's key type), or {@code null} for none.
+     */
     public record FieldOptions(boolean nullable, boolean blank, Object defaultValue, boolean unique,
                                boolean dbIndex, List<String> choices, boolean primaryKey, int maxLength,
                                int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd) {
@@ -142,7 +174,7 @@ public final class FieldMeta {
             choices = List.copyOf(choices);
         }
 
-        /** Whether a default value was declared. */
+        /** Whether a default value was declared ({@code defaultValue} other than {@code Defaults.NONE}). */
         public boolean hasDefault() {
             return defaultValue != null;
         }

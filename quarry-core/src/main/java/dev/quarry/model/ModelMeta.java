@@ -5,6 +5,7 @@ import dev.quarry.ImproperlyConfigured;
 import dev.quarry.ManyToMany;
 import dev.quarry.Model;
 import dev.quarry.Ref;
+import dev.quarry.annotation.Defaults;
 import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.ManyToManyField;
 import dev.quarry.annotation.Meta;
@@ -44,6 +45,8 @@ public final class ModelMeta {
     private final Map<String, ManyToManyMeta> manyToManyLookup;
     private final FieldMeta pk;
     private final MethodHandle constructor;
+    private final FieldMeta[] defaultFields;
+    private final Object[] defaultValues;
 
     private ModelMeta(Class<?> type) {
         if (!Model.class.isAssignableFrom(type) || type == Model.class) {
@@ -129,6 +132,9 @@ public final class ModelMeta {
             mmLookup.put(m.queryName(), m);
         }
         this.manyToManyLookup = Map.copyOf(mmLookup);
+        List<FieldMeta> withDefault = fields.stream().filter(f -> f.options().hasDefault()).toList();
+        this.defaultFields = withDefault.toArray(new FieldMeta[0]);
+        this.defaultValues = withDefault.stream().map(f -> f.options().defaultValue()).toArray();
     }
 
     /** The metadata of a model class, built on first use. */
@@ -139,16 +145,20 @@ public final class ModelMeta {
     private FieldMeta foreignKey(Field f, ForeignKey fk) {
         Class<?> target = typeArgument(f, Ref.class, "ForeignKey");
         String column = fk.dbColumn().isEmpty() ? Names.snake(f.getName()) + "_id" : fk.dbColumn();
-        FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(fk.nullable(), fk.blank(),
-                fk.defaultValue().isEmpty() ? null : fk.defaultValue(), fk.unique(), true, List.of(), false,
-                0, 0, 0, false, false);
+        Object dflt = null;
+        if (!Defaults.NONE.equals(fk.defaultValue())) {
+            FieldFactory.Key key = FieldFactory.keyOf(target);
+            dflt = FieldValues.forDefault(name + "." + f.getName(), key.type(), key.javaType(), fk.defaultValue());
+        }
+        FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(fk.nullable(), fk.blank(), dflt, fk.unique(), true,
+                List.of(), false, 0, 0, 0, false, false);
         FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(target, fk.onDelete(),
                 fk.relatedName(), fk.relatedQueryName());
         if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_NULL && !fk.nullable()) {
             throw new ImproperlyConfigured(name + "." + f.getName() + " uses onDelete = SET_NULL but is not nullable; "
                     + "add nullable = true");
         }
-        if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_DEFAULT && fk.defaultValue().isEmpty()) {
+        if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_DEFAULT && dflt == null) {
             throw new ImproperlyConfigured(name + "." + f.getName() + " uses onDelete = SET_DEFAULT but declares no defaultValue");
         }
         // The column type is the target's key type, known once the target's metadata exists;
@@ -244,6 +254,23 @@ public final class ModelMeta {
             return (Object) constructor.invokeExact();
         } catch (Throwable t) {
             throw Accessors.rethrow(t);
+        }
+    }
+
+    /**
+     * Gives a new instance every declared default (Django sets them in {@code Model.__init__}):
+     * called from {@code Model}'s constructor, so field initializers, which run after it, still win.
+     * The (field, value) pairs are converted once, when this metadata is built.
+     */
+    public void applyDefaults(Object instance) {
+        FieldMeta[] targets = defaultFields;
+        for (int i = 0; i < targets.length; i++) {
+            FieldMeta f = targets[i];
+            if (f.isForeignKey()) {
+                ((Ref<?>) f.get(instance)).setId(defaultValues[i]);
+            } else {
+                f.set(instance, defaultValues[i]);
+            }
         }
     }
 

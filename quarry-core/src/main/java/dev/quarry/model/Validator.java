@@ -28,8 +28,9 @@ public final class Validator {
                 continue;
             }
             if (v == null) {
-                // A declared default or an automatic date fills the value on save.
-                if (!f.nullable() && !f.options().hasDefault() && !(f.options().autoNow() || f.options().autoNowAdd())) {
+                // Declared defaults were applied when the instance was created, so a null here was set
+                // afterwards (as Django); only an automatic date is still filled in on save.
+                if (!f.nullable() && !(f.options().autoNow() || f.options().autoNowAdd())) {
                     add(errors, f, "This field cannot be null.");
                 }
                 continue;

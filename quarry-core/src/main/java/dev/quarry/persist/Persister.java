@@ -130,7 +130,10 @@ public final class Persister {
         }
     }
 
-    /** The value a field writes: a foreign key's target key, or the field's value (its default when null). */
+    /**
+     * The value a field writes: a foreign key's target key, or the field's value as it is (defaults were
+     * applied when the instance was created; a null written later is saved as NULL, as in Django).
+     */
     public static Object dbValue(FieldMeta f, Object instance) {
         Object v = f.get(instance);
         if (f.isForeignKey()) {
@@ -148,10 +151,6 @@ public final class Persister {
                 ref.setId(targetPk);
             }
             return ref.id();
-        }
-        if (v == null && f.options().hasDefault()) {
-            v = f.options().defaultValue();
-            f.set(instance, v);
         }
         return v;
     }

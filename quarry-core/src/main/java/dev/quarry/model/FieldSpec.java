@@ -1,0 +1,110 @@
+package dev.quarry.model;
+
+import dev.quarry.annotation.BigIntegerField;
+import dev.quarry.annotation.BooleanField;
+import dev.quarry.annotation.CharField;
+import dev.quarry.annotation.DateField;
+import dev.quarry.annotation.DateTimeField;
+import dev.quarry.annotation.DecimalField;
+import dev.quarry.annotation.Defaults;
+import dev.quarry.annotation.FloatField;
+import dev.quarry.annotation.IntegerField;
+import dev.quarry.annotation.PositiveIntegerField;
+import dev.quarry.annotation.PositiveSmallIntegerField;
+import dev.quarry.annotation.SmallIntegerField;
+import dev.quarry.annotation.TextField;
+import dev.quarry.annotation.UUIDField;
+import dev.quarry.spi.FieldType;
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The options of one plain field annotation, as written: each annotation type has one typed
+ * reader below, so javac checks every option name. A new field annotation is one more entry in
+ * {@link #READERS}.
+ */
+record FieldSpec(FieldType type, boolean nullable, boolean blank, String defaultValue, boolean unique,
+                 boolean dbIndex, List<String> choices, String dbColumn, boolean primaryKey, int maxLength,
+                 int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd) {
+
+    private static final Map<Class<? extends Annotation>, Reader<?>> READERS = Stream.of(
+            reader(CharField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())),
+            reader(TextField.class, a -> of(FieldType.TEXT, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(IntegerField.class, a -> of(FieldType.INTEGER, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(SmallIntegerField.class, a -> of(FieldType.SMALLINT, a.nullable(), a.blank(), a.defaultValue(),
+                    a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(PositiveSmallIntegerField.class, a -> of(FieldType.POSITIVE_SMALLINT, a.nullable(), a.blank(),
+                    a.defaultValue(), a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(PositiveIntegerField.class, a -> of(FieldType.POSITIVE_INTEGER, a.nullable(), a.blank(),
+                    a.defaultValue(), a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(BigIntegerField.class, a -> of(FieldType.BIGINT, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(BooleanField.class, a -> of(FieldType.BOOLEAN, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(FloatField.class, a -> of(FieldType.FLOAT, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(DecimalField.class, a -> of(FieldType.DECIMAL, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withDigits(a.maxDigits(), a.decimalPlaces())),
+            reader(DateField.class, a -> of(FieldType.DATE, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+            reader(DateTimeField.class, a -> of(FieldType.DATETIME, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+            reader(UUIDField.class, a -> of(FieldType.UUID, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())))
+            .collect(Collectors.toUnmodifiableMap(Reader::type, r -> r));
+
+    FieldSpec {
+        choices = List.copyOf(choices);
+    }
+
+    /** The options of a plain field annotation, or {@code null} when {@code a} is not one. */
+    static FieldSpec read(Annotation a) {
+        Reader<?> reader = READERS.get(a.annotationType());
+        return reader == null ? null : reader.apply(a);
+    }
+
+    /** Whether a default value was declared (anything but {@link Defaults#NONE}, the empty string included). */
+    boolean hasDefault() {
+        return !Defaults.NONE.equals(defaultValue);
+    }
+
+    /** The options every field annotation shares; the kind-specific ones are added by the {@code with} methods. */
+    private static FieldSpec of(FieldType type, boolean nullable, boolean blank, String defaultValue, boolean unique,
+                                boolean dbIndex, String[] choices, String dbColumn, boolean primaryKey) {
+        return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, List.of(choices), dbColumn, primaryKey,
+                0, 0, 0, false, false);
+    }
+
+    private FieldSpec withMaxLength(int length) {
+        return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
+                length, maxDigits, decimalPlaces, autoNow, autoNowAdd);
+    }
+
+    private FieldSpec withDigits(int digits, int places) {
+        return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
+                maxLength, digits, places, autoNow, autoNowAdd);
+    }
+
+    private FieldSpec withAutoDates(boolean now, boolean nowAdd) {
+        return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
+                maxLength, maxDigits, decimalPlaces, now, nowAdd);
+    }
+
+    private static <A extends Annotation> Reader<A> reader(Class<A> type, Function<A, FieldSpec> read) {
+        return new Reader<>(type, read);
+    }
+
+    /** The typed reader of one annotation type. */
+    private record Reader<A extends Annotation>(Class<A> type, Function<A, FieldSpec> read) {
+        FieldSpec apply(Annotation a) {
+            return read.apply(type.cast(a));
+        }
+    }
+}
