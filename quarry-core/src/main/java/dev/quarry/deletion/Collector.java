@@ -80,7 +80,8 @@ public final class Collector {
                 case CASCADE -> collect(r.source(), related);
                 case PROTECT -> throw new ProtectedError(String.format(
                         "Cannot delete some instances of %s because they are referenced through protected foreign key %s: "
-                                + "%s with keys %s", meta.name(), fk, r.source().name(), related), r.source().type(), related, List.of());
+                                + "%s (their keys are in blockingKeys())", meta.name(), fk, rows(related.size(), r.source().name())),
+                        r.source().type(), related, List.of());
                 case RESTRICT -> restrictions.add(new Restriction(fk, r.source(), related));
                 case SET_NULL -> updates.add(new Update(fk, null, related));
                 case SET_DEFAULT -> updates.add(new Update(fk, fk.options().defaultValue(), related));
@@ -111,10 +112,15 @@ public final class Collector {
             if (!outside.isEmpty()) {
                 throw new RestrictedError(String.format(
                         "Cannot delete some instances of %s because they are referenced through restricted foreign key %s: "
-                                + "%s with keys %s", r.field().relation().target().name(), r.field(), r.source().name(), outside),
-                        r.source().type(), outside, List.of());
+                                + "%s (their keys are in blockingKeys())", r.field().relation().target().name(), r.field(),
+                        rows(outside.size(), r.source().name())), r.source().type(), outside, List.of());
             }
         }
+    }
+
+    /** "1 row of Prize", "3 rows of Prize": the count, not the keys (a key may be a value such as an e-mail address; STYLE rule 12). */
+    private static String rows(int n, String model) {
+        return n + (n == 1 ? " row of " : " rows of ") + model;
     }
 
     private Map<String, Integer> run() {
