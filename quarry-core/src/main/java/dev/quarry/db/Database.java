@@ -1,8 +1,7 @@
 package dev.quarry.db;
 
+import dev.quarry.DatabaseError;
 import dev.quarry.ExecutedQuery;
-import dev.quarry.IntegrityError;
-import dev.quarry.QuarryException;
 import dev.quarry.QueryListener;
 import dev.quarry.spi.Backend;
 import dev.quarry.sql.CompiledSql;
@@ -25,10 +24,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Connections, transactions and statement execution for one database. A transaction is bound to
  * the thread that opened it; nested {@link #atomic} blocks are savepoints. Every statement is
- * logged to {@code quarry.sql} with its values and time, and reported to the listeners.
+ * logged to {@code quarry.sql} at DEBUG with its placeholders and time, its values only to
+ * {@code quarry.sql.params} at TRACE (STYLE rule 12), and reported to the listeners. A driver's
+ * exception becomes a {@link DatabaseError} through {@link SqlErrors}.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("quarry.sql");
+    private static final Logger PARAMS = LoggerFactory.getLogger("quarry.sql.params");
+    private static final CompiledSql SAVEPOINT = CompiledSql.of("SAVEPOINT", List.of());
+    private static final CompiledSql BEGIN = CompiledSql.of("BEGIN", List.of());
+    private static final CompiledSql COMMIT = CompiledSql.of("COMMIT", List.of());
+    private static final CompiledSql ROLLBACK = CompiledSql.of("ROLLBACK", List.of());
 
     private final ConnectionSource source;
     private final Backend backend;
@@ -79,7 +85,7 @@ public final class Database implements AutoCloseable {
             try {
                 sp = tx.connection.setSavepoint();
             } catch (SQLException e) {
-                throw wrap(e, "SAVEPOINT");
+                throw wrap(e, SAVEPOINT);
             }
             tx.depth++;
             try {
@@ -103,7 +109,7 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             rollbackQuietly(opened, e);
-            throw wrap(e, "COMMIT");
+            throw wrap(e, COMMIT);
         } catch (RuntimeException | Error e) {
             rollbackQuietly(opened, e);
             throw e;
@@ -123,7 +129,7 @@ public final class Database implements AutoCloseable {
             current.set(tx);
             return tx;
         } catch (SQLException e) {
-            throw wrap(e, "BEGIN");
+            throw wrap(e, BEGIN);
         }
     }
 
@@ -143,7 +149,7 @@ public final class Database implements AutoCloseable {
             }
             source.release(tx.connection);
         } catch (SQLException e) {
-            throw wrap(e, "release");
+            throw wrap(e, (CompiledSql) null);
         }
     }
 
@@ -157,7 +163,7 @@ public final class Database implements AutoCloseable {
             try {
                 tx.connection.rollback();
             } catch (SQLException e) {
-                throw wrap(e, "ROLLBACK");
+                throw wrap(e, ROLLBACK);
             } finally {
                 finish(tx);
             }
@@ -177,19 +183,19 @@ public final class Database implements AutoCloseable {
             try {
                 return work.apply(tx.connection);
             } catch (SQLException e) {
-                throw wrap(e, null);
+                throw wrap(e, (CompiledSql) null);
             }
         }
         Connection c;
         try {
             c = acquire();
         } catch (SQLException e) {
-            throw wrap(e, "connect");
+            throw wrap(e, (CompiledSql) null);
         }
         try {
             return work.apply(c);
         } catch (SQLException e) {
-            throw wrap(e, null);
+            throw wrap(e, (CompiledSql) null);
         } finally {
             try {
                 source.release(c);
@@ -212,8 +218,9 @@ public final class Database implements AutoCloseable {
                     return result;
                 }
             } catch (SQLException e) {
+                failed(sql, start);
                 statements.forget(c, sql.sql());
-                throw wrap(e, sql.inline(backend.operations()));
+                throw wrap(e, sql);
             }
         });
     }
@@ -235,7 +242,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(false);
             }
         } catch (SQLException e) {
-            throw wrap(e, "connect");
+            throw wrap(e, (CompiledSql) null);
         }
         PreparedStatement ps = null;
         ResultSet rs;
@@ -247,9 +254,10 @@ public final class Database implements AutoCloseable {
             rs = ps.executeQuery();
             logged(sql, start);
         } catch (SQLException e) {
+            failed(sql, start);
             closeQuietly(ps);
             endOwned(c, own, auto);
-            throw wrap(e, sql.inline(backend.operations()));
+            throw wrap(e, sql);
         }
         PreparedStatement statement = ps;
         java.util.Iterator<T> it = new java.util.Iterator<>() {
@@ -262,7 +270,7 @@ public final class Database implements AutoCloseable {
                     try {
                         more = rs.next();
                     } catch (SQLException e) {
-                        throw wrap(e, sql.inline(backend.operations()));
+                        throw wrap(e, sql);
                     }
                     fetched = true;
                 }
@@ -278,7 +286,7 @@ public final class Database implements AutoCloseable {
                 try {
                     return row.apply(rs);
                 } catch (SQLException e) {
-                    throw wrap(e, sql.inline(backend.operations()));
+                    throw wrap(e, sql);
                 }
             }
         };
@@ -302,7 +310,7 @@ public final class Database implements AutoCloseable {
             }
             source.release(c);
         } catch (SQLException e) {
-            throw wrap(e, "COMMIT");
+            throw wrap(e, COMMIT);
         }
     }
 
@@ -327,8 +335,9 @@ public final class Database implements AutoCloseable {
                 logged(sql, start);
                 return n;
             } catch (SQLException e) {
+                failed(sql, start);
                 statements.forget(c, sql.sql());
-                throw wrap(e, sql.inline(backend.operations()));
+                throw wrap(e, sql);
             }
         });
     }
@@ -342,6 +351,7 @@ public final class Database implements AutoCloseable {
                     st.execute(s);
                     logged(CompiledSql.of(s, List.of()), start);
                 } catch (SQLException e) {
+                    failed(CompiledSql.of(s, List.of()), start);
                     throw wrap(e, s);
                 }
             }
@@ -357,19 +367,30 @@ public final class Database implements AutoCloseable {
 
     private void logged(CompiledSql sql, long start) {
         long nanos = System.nanoTime() - start;
-        boolean debug = LOG.isDebugEnabled();
-        if (!debug && listeners.isEmpty()) {
-            return;
-        }
-        String inlined = sql.inline(backend.operations());
-        if (debug) {
-            LOG.debug("({} ms) {}", String.format("%.3f", nanos / 1e6), inlined);
-        }
+        log(sql, nanos, false);
         if (!listeners.isEmpty()) {
-            ExecutedQuery q = new ExecutedQuery(sql.sql(), new ArrayList<>(sql.params()), inlined, nanos);
+            ExecutedQuery q = new ExecutedQuery(sql.sql(), new ArrayList<>(sql.params()), sql.inline(backend.operations()), nanos);
             for (QueryListener l : listeners) {
                 l.onQuery(q);
             }
+        }
+    }
+
+    private void failed(CompiledSql sql, long start) {
+        log(sql, System.nanoTime() - start, true);
+    }
+
+    /** The statement with placeholders to {@code quarry.sql} (DEBUG); its values only to {@code quarry.sql.params} (TRACE). */
+    private void log(CompiledSql sql, long nanos, boolean failed) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}", StatementText.debugLine(sql, nanos, failed));
+        }
+        if (PARAMS.isTraceEnabled() && !sql.params().isEmpty()) {
+            List<String> values = new ArrayList<>(sql.params().size());
+            for (Object p : sql.params()) {
+                values.add(backend.operations().literal(p));
+            }
+            PARAMS.trace("values: {}", values);
         }
     }
 
@@ -381,15 +402,14 @@ public final class Database implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Wraps a driver exception, naming the statement; constraint violations become {@link IntegrityError}. */
-    public static QuarryException wrap(SQLException e, String statement) {
-        String state = e.getSQLState();
-        String message = e.getMessage() + (statement == null ? "" : "\n  while running: " + statement);
-        if ((state != null && state.startsWith("23")) || (e.getErrorCode() == 19 && e.getClass().getName().contains("sqlite"))
-                || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
-            return new IntegrityError(message, state, e.getErrorCode(), statement, e);
-        }
-        return new QuarryException(message, e);
+    /** The {@link DatabaseError} for a driver exception raised while running {@code sql} ({@code null}: no statement); see {@link SqlErrors}. */
+    public static DatabaseError wrap(SQLException e, CompiledSql sql) {
+        return SqlErrors.translate(e, sql);
+    }
+
+    /** The {@link DatabaseError} for a driver exception raised while running a statement without parameters (DDL). */
+    public static DatabaseError wrap(SQLException e, String statement) {
+        return SqlErrors.translate(e, statement == null ? null : CompiledSql.of(statement, List.of()));
     }
 
     @Override

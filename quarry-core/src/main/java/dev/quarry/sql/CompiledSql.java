@@ -15,7 +15,11 @@ public record CompiledSql(String sql, List<Object> params) {
         return new CompiledSql(sql, params);
     }
 
-    /** The statement with its values inlined as literals, for logs and messages only; execution always binds. */
+    /**
+     * The statement with its values inlined as literals, for pasting into a database shell and for
+     * in-process {@code QueryListener}s; never for logs or exception messages, which show the
+     * placeholders (STYLE rule 12). Execution always binds.
+     */
     public String inline(Operations ops) {
         StringBuilder out = new StringBuilder(sql.length() + params.size() * 8);
         int p = 0;
