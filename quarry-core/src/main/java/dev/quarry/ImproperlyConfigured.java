@@ -4,6 +4,7 @@ package dev.quarry;
 public class ImproperlyConfigured extends QuarryException {
     private static final long serialVersionUID = 1L;
 
+    /** A configuration error with this message (which says the fix). */
     public ImproperlyConfigured(String message) {
         super(message);
     }

@@ -4,10 +4,12 @@ package dev.quarry;
 public class QuarryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An error with this message. */
     public QuarryException(String message) {
         super(message);
     }
 
+    /** An error with this message, caused by {@code cause}. */
     public QuarryException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -84,6 +84,16 @@ class PackageFlowTest {
     }
 
     @Test
+    void theFacadeStaysThin() {
+        // The API package builds QuerySets and delegates: SQL text is compiled in sql, rows are read
+        // in load, writes live in persist and deletion, lookups and expressions resolve in query.
+        noClasses().that().resideInAPackage("dev.quarry")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.quarry.sql..", "dev.quarry.query.lookup..",
+                        "dev.quarry.backend.sqlite..", "dev.quarry.backend.postgresql..", "dev.quarry.backend.mysql..")
+                .check(classes);
+    }
+
+    @Test
     void noVendorClassIsUsedOutsideItsBackendPackage() {
         for (String vendor : new String[] {"sqlite", "postgresql", "mysql"}) {
             noClasses().that().resideOutsideOfPackage("dev.quarry.backend." + vendor + "..")
