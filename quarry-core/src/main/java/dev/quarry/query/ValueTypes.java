@@ -100,24 +100,17 @@ public final class ValueTypes {
         if (target == BigInteger.class) {
             return new BigInteger(integral(n, subject).toString());
         }
-        long v;
-        if (target == Long.class) {
-            return integral(n, subject).longValue();
+        if (target != Long.class && target != Integer.class && target != Short.class) {
+            return null;
         }
-        v = integral(n, subject).longValue();
-        if (target == Integer.class) {
-            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                throw new InvalidValueError(null, subject, n, "out of range for Integer");
-            }
-            return (int) v;
+        long v = integral(n, subject).longValue();
+        if (target == Integer.class && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+            throw new InvalidValueError(null, subject, n, "out of range for Integer");
         }
-        if (target == Short.class) {
-            if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
-                throw new InvalidValueError(null, subject, n, "out of range for Short");
-            }
-            return (short) v;
+        if (target == Short.class && (v < Short.MIN_VALUE || v > Short.MAX_VALUE)) {
+            throw new InvalidValueError(null, subject, n, "out of range for Short");
         }
-        return null;
+        return target == Long.class ? (Object) v : target == Integer.class ? (Object) (int) v : (Object) (short) v;
     }
 
     private static Number integral(Number n, String subject) {

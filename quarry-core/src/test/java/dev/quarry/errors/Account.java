@@ -1,11 +1,11 @@
 package dev.quarry.errors;
 
-import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.annotation.CharField;
 import dev.quarry.annotation.IntegerField;
 import dev.quarry.annotation.TextField;
+import java.util.Map;
 
 /** An account with a unique handle of any length, a short code and a balance, for the database-error tests. */
 public class Account extends Model {

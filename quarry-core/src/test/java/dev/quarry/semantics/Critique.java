@@ -1,6 +1,5 @@
 package dev.quarry.semantics;
 
-import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.Ref;
@@ -8,6 +7,7 @@ import dev.quarry.annotation.CharField;
 import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.OnDelete;
 import dev.quarry.annotation.PositiveSmallIntegerField;
+import java.util.Map;
 
 /** A rating of a novel; no related name, so Novel gets {@code critique_set} / {@code critique}. */
 public class Critique extends Model {

@@ -1,9 +1,9 @@
 package dev.quarry.semantics;
 
-import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.annotation.CharField;
+import java.util.Map;
 
 /** A label on novels (many-to-many). */
 public class Label extends Model {

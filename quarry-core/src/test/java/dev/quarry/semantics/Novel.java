@@ -1,6 +1,5 @@
 package dev.quarry.semantics;
 
-import java.util.Map;
 import dev.quarry.ManyToMany;
 import dev.quarry.Manager;
 import dev.quarry.Model;
@@ -11,6 +10,7 @@ import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.ManyToManyField;
 import dev.quarry.annotation.OnDelete;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** A book with a required writer, an optional editor (nullable FK) and labels. */
 public class Novel extends Model {

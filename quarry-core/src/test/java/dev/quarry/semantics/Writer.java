@@ -1,10 +1,10 @@
 package dev.quarry.semantics;
 
-import java.util.Map;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.annotation.CharField;
 import dev.quarry.annotation.IntegerField;
+import java.util.Map;
 
 /** An author, for the semantics tests. */
 public class Writer extends Model {
