@@ -293,8 +293,8 @@ public final class Quarry implements AutoCloseable {
                 }
             }
             Backend backend = Backends.forUrl(jdbcUrl);
-            ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource)
-                    : ConnectionSource.of(url, user, password);
+            ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource, backend)
+                    : ConnectionSource.of(url, user, password, backend);
             return new Quarry(new Database(source, backend), registry, fetchMode);
         }
     }

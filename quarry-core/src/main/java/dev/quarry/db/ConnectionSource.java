@@ -1,53 +1,46 @@
 package dev.quarry.db;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.quarry.spi.Backend;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
 
-/** Where connections come from and go back to: a user's pooled DataSource, or a JDBC URL. */
+/**
+ * Where connections come from and go back to. Three kinds, each safe for many threads: a user's
+ * pool ({@link PooledConnections}), connections Quarry opens from a URL and keeps a few of
+ * ({@link OwnedConnections}), and the one connection of an in-memory SQLite database, lent to one
+ * thread at a time ({@link SerialConnection}). A lease goes back with {@code broken} when a
+ * cleanup step failed on it, so it is discarded instead of reused.
+ */
 public interface ConnectionSource extends AutoCloseable {
-    Connection acquire() throws SQLException;
+    /** Lends a connection to the calling thread. */
+    Lease acquire() throws SQLException;
 
-    void release(Connection connection) throws SQLException;
+    /** Takes a connection back; a {@code broken} one is closed (or left to the pool to evict), never reused. */
+    void release(Lease lease, boolean broken);
 
+    /** Releases every connection the source holds; later acquisitions fail. */
     @Override
     void close();
 
-    /** Connections from a DataSource (a pool such as HikariCP); released connections are closed (returned to the pool). */
-    static ConnectionSource of(DataSource ds) {
-        return new ConnectionSource() {
-            @Override
-            public Connection acquire() throws SQLException {
-                return ds.getConnection();
-            }
-
-            @Override
-            public void release(Connection connection) throws SQLException {
-                connection.close();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    /** Connections from a DataSource (a pool such as HikariCP); each is returned by closing it. */
+    static ConnectionSource of(DataSource dataSource, Backend backend) {
+        return new PooledConnections(dataSource, backend);
     }
 
-    /**
-     * Connections from DriverManager, keeping one idle connection for reuse; an in-memory SQLite
-     * URL keeps its single connection for the life of the source (closing it would lose the data).
-     */
-    static ConnectionSource of(String url, String user, String password) {
+    /** Connections Quarry opens from a JDBC URL: one shared connection for an in-memory database, else a few kept idle. */
+    static ConnectionSource of(String url, String user, String password, Backend backend) {
         Properties props = new Properties();
+        backend.connectionProperties(url).forEach(props::setProperty);
         if (user != null) {
             props.setProperty("user", user);
         }
         if (password != null) {
             props.setProperty("password", password);
         }
-        boolean memory = url.startsWith("jdbc:sqlite:") && (url.equals("jdbc:sqlite:") || url.contains(":memory:")
-                || url.contains("mode=memory"));
-        return new IdleConnectionSource(() -> DriverManager.getConnection(url, props), memory);
+        if (backend.singleConnection(url)) {
+            return new SerialConnection(url, props, backend);
+        }
+        return new OwnedConnections(url, props, backend, OwnedConnections.DEFAULT_MAX_IDLE);
     }
 }

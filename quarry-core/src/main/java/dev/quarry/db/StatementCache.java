@@ -3,53 +3,53 @@ package dev.quarry.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
- * Prepared statements kept per connection, least recently used evicted, so a repeated query
- * shape skips the driver's (and SQLite's) statement preparation. Statements of a closed
- * connection are noticed and prepared again.
+ * The prepared statements of one connection Quarry owns, least recently used evicted, so a
+ * repeated query shape skips the driver's (and SQLite's) statement preparation. Used only by the
+ * thread that holds the connection's lease, so it needs no lock.
  */
 final class StatementCache {
-    private final int perConnection;
-    private final Map<Connection, LinkedHashMap<String, PreparedStatement>> caches =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private final LinkedHashMap<String, PreparedStatement> statements;
 
-    StatementCache(int perConnection) {
-        this.perConnection = perConnection;
-    }
-
-    PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        LinkedHashMap<String, PreparedStatement> cache = caches.computeIfAbsent(c, k -> new LinkedHashMap<>(16, 0.75f, true) {
+    StatementCache(int capacity) {
+        this.statements = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-                if (size() > perConnection) {
+                if (size() > capacity) {
                     close(eldest.getValue());
                     return true;
                 }
                 return false;
             }
-        });
-        PreparedStatement ps = cache.get(sql);
+        };
+    }
+
+    /** The cached statement for {@code sql} on {@code c}, prepared now if needed. */
+    PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
         if (ps != null && !ps.isClosed()) {
             return ps;
         }
         ps = c.prepareStatement(sql);
-        cache.put(sql, ps);
+        statements.put(sql, ps);
         return ps;
     }
 
-    void forget(Connection c, String sql) {
-        LinkedHashMap<String, PreparedStatement> cache = caches.get(c);
-        if (cache != null) {
-            PreparedStatement ps = cache.remove(sql);
-            if (ps != null) {
-                close(ps);
-            }
+    /** Drops (and closes) the statement for {@code sql}, after it failed. */
+    void forget(String sql) {
+        PreparedStatement ps = statements.remove(sql);
+        if (ps != null) {
+            close(ps);
         }
+    }
+
+    /** Closes every cached statement (the connection is going away). */
+    void closeAll() {
+        statements.values().forEach(StatementCache::close);
+        statements.clear();
     }
 
     private static void close(PreparedStatement ps) {

@@ -17,8 +17,27 @@ public interface Backend {
     /** DDL for tables, constraints and indexes. */
     SchemaEditor schemaEditor();
 
-    /** Prepares a new connection (SQLite turns foreign keys on, for instance). */
+    /**
+     * Prepares a connection the first time Quarry sees it (SQLite turns foreign keys on and sets a
+     * busy timeout, for instance). Runs once per physical connection, also for pooled ones.
+     */
     default void initConnection(java.sql.Connection connection) throws java.sql.SQLException {
+    }
+
+    /**
+     * Driver properties for connections Quarry opens itself from a JDBC URL (never for a
+     * user's DataSource); the user's own properties win.
+     */
+    default java.util.Map<String, String> connectionProperties(String jdbcUrl) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Whether the database at this URL lives only as long as one connection (an in-memory SQLite
+     * database), so Quarry must keep that connection and share it between threads one at a time.
+     */
+    default boolean singleConnection(String jdbcUrl) {
+        return false;
     }
 
     /** The command line that opens this database's shell ({@code quarry dbshell}). */

@@ -228,20 +228,22 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    @Committing
     @OnlyOn("sqlite") // one writer per database file: a second writer waits busy_timeout, then SQLITE_BUSY
     void aBusySqliteDatabaseIsARetryableConflict(Quarry quarry) throws SQLException {
-        db(quarry).execute(List.of("PRAGMA busy_timeout = 100"));
-        try (Connection other = connect(quarry)) {
+        // Quarry's transactions take the write lock when they begin (BEGIN IMMEDIATE), so the
+        // conflict shows at the start of the transaction, after this Quarry's short busy timeout.
+        String url = db(quarry).withConnection(c -> c.getMetaData().getURL());
+        try (Connection other = connect(quarry);
+             Quarry impatient = Quarry.builder().url(url + "?busy_timeout=100").models(Account.class).build()) {
             other.setAutoCommit(false);
             update(other, sql(quarry, "INSERT INTO %s (handle, balance) VALUES (?, 0)"), "theirs");
-            DatabaseError e = refused(quarry, () -> Account.of("mine"));
+            DatabaseError e = refused(impatient, () -> Account.objects.using(impatient).create(Map.of("handle", "mine")));
             other.rollback();
             assertThat(e).isInstanceOf(TransactionConflictError.class);
             assertThat(e.isRetryable()).isTrue();
             assertThat(e.vendorCode()).isEqualTo(5);
             assertThat(e.getMessage()).startsWith("[SQLITE_BUSY]").doesNotContain("mine");
-        } finally {
-            db(quarry).execute(List.of("PRAGMA busy_timeout = 3000"));
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /** SQLite through sqlite-jdbc: the embedded default. */
 public final class SqliteBackend extends BaseBackend {
@@ -23,11 +24,43 @@ public final class SqliteBackend extends BaseBackend {
         super("sqlite", List.of("jdbc:sqlite:"), FEATURES, ops, new SqliteSchemaEditor(ops));
     }
 
+    /** How long a statement waits for another connection's lock before failing with "database is locked" (Django's default too). */
+    static final int BUSY_TIMEOUT_MS = 5000;
+
+    /**
+     * Foreign keys on; a busy timeout, so that writers from several threads wait for each other
+     * instead of failing; and WAL for file databases, so readers do not wait for a writer.
+     */
     @Override
     public void initConnection(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            if (!isMemory(connection.getMetaData().getURL())) {
+                s.execute("PRAGMA journal_mode = WAL");
+            }
         }
+    }
+
+    /**
+     * Transactions take the write lock when they begin ({@code BEGIN IMMEDIATE}): two transactions
+     * that read and then write would otherwise deadlock on the upgrade, and SQLite would fail one at
+     * once, whatever the busy timeout. Set only on connections Quarry opens; a DataSource of the
+     * user's should set {@code transaction_mode=IMMEDIATE} itself.
+     */
+    @Override
+    public Map<String, String> connectionProperties(String jdbcUrl) {
+        return Map.of("transaction_mode", "IMMEDIATE", "busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
+    }
+
+    /** An in-memory database lives as long as its connection, so Quarry keeps one and lends it to one thread at a time. */
+    @Override
+    public boolean singleConnection(String jdbcUrl) {
+        return isMemory(jdbcUrl);
+    }
+
+    static boolean isMemory(String url) {
+        return url == null || url.equals("jdbc:sqlite:") || url.contains(":memory:") || url.contains("mode=memory");
     }
 
     @Override

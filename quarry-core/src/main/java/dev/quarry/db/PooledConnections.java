@@ -1,0 +1,82 @@
+package dev.quarry.db;
+
+import dev.quarry.spi.Backend;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Connections from a user's DataSource, usually a pool. Nothing of a connection is kept once it is
+ * returned: the set of physical connections already prepared by the backend holds them weakly, so
+ * a connection the pool retires can be collected. No prepared-statement cache (a pool closes the
+ * statements of a returned connection); configure the driver's own (pgjdbc {@code prepareThreshold},
+ * MariaDB {@code useServerPrepStmts}/{@code cachePrepStmts}). Thread-safe.
+ */
+final class PooledConnections implements ConnectionSource {
+    private final DataSource dataSource;
+    private final Backend backend;
+    private final Set<Connection> prepared = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private volatile boolean closed;
+
+    PooledConnections(DataSource dataSource, Backend backend) {
+        this.dataSource = dataSource;
+        this.backend = backend;
+    }
+
+    @Override
+    public Lease acquire() throws SQLException {
+        if (closed) {
+            throw new SQLException("This Quarry has been closed", "08003");
+        }
+        Connection c = dataSource.getConnection();
+        try {
+            Connection physical = physical(c);
+            if (!prepared.contains(physical)) {
+                backend.initConnection(c);
+                prepared.add(physical);
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c, e);
+            throw e;
+        }
+        return new Lease(c, null);
+    }
+
+    /** The driver's connection behind a pool's proxy (the proxy itself changes at every borrow). */
+    private static Connection physical(Connection c) {
+        try {
+            return c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c;
+        } catch (SQLException e) {
+            return c;
+        }
+    }
+
+    @Override
+    public void release(Lease lease, boolean broken) {
+        Connection c = lease.connection();
+        if (broken) {
+            prepared.remove(physical(c));
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the pool decides what to do with a connection that failed to close
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        try {
+            c.close();
+        } catch (SQLException s) {
+            cause.addSuppressed(s);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.quarry.db;
+
+import dev.quarry.ExecutedQuery;
+import dev.quarry.QueryListener;
+import dev.quarry.spi.Operations;
+import dev.quarry.sql.CompiledSql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every statement is reported: {@code quarry.sql} at DEBUG with its placeholders and time,
+ * its values only to {@code quarry.sql.params} at TRACE (STYLE rule 12), and the in-process
+ * {@link QueryListener}s (which get the values: they are opt-in code, not logs). Thread-safe: the
+ * listener list is copy-on-write.
+ */
+final class QueryLog {
+    private static final Logger LOG = LoggerFactory.getLogger("quarry.sql");
+    private static final Logger PARAMS = LoggerFactory.getLogger("quarry.sql.params");
+
+    private final Operations ops;
+    private final List<QueryListener> listeners = new CopyOnWriteArrayList<>();
+
+    QueryLog(Operations ops) {
+        this.ops = ops;
+    }
+
+    void add(QueryListener listener) {
+        listeners.add(listener);
+    }
+
+    void remove(QueryListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Reports a statement that ran, {@code nanos} after {@code start}. */
+    void ran(CompiledSql sql, long start) {
+        long nanos = System.nanoTime() - start;
+        log(sql, nanos, false);
+        if (!listeners.isEmpty()) {
+            ExecutedQuery q = new ExecutedQuery(sql.sql(), new ArrayList<>(sql.params()), sql.inline(ops), nanos);
+            for (QueryListener l : listeners) {
+                l.onQuery(q);
+            }
+        }
+    }
+
+    /** Reports a statement that failed. */
+    void failed(CompiledSql sql, long start) {
+        log(sql, System.nanoTime() - start, true);
+    }
+
+    private void log(CompiledSql sql, long nanos, boolean failed) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}", StatementText.debugLine(sql, nanos, failed));
+        }
+        if (PARAMS.isTraceEnabled() && !sql.params().isEmpty()) {
+            List<String> values = new ArrayList<>(sql.params().size());
+            for (Object p : sql.params()) {
+                values.add(ops.literal(p));
+            }
+            PARAMS.trace("values: {}", values);
+        }
+    }
+}
