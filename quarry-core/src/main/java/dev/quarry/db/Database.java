@@ -24,13 +24,15 @@ public final class Database implements AutoCloseable {
     private final ConnectionSource source;
     private final Backend backend;
     private final Transactions transactions;
+    private final WriteGate gate;
     private final QueryLog log;
 
     /** A database reached through {@code source}, speaking {@code backend}'s SQL. */
     public Database(ConnectionSource source, Backend backend) {
         this.source = source;
         this.backend = backend;
-        this.transactions = new Transactions(source);
+        this.gate = backend.features().has(dev.quarry.spi.Feature.SINGLE_WRITER) ? new WriteGate() : null;
+        this.transactions = new Transactions(source, gate);
         this.log = new QueryLog(backend.operations());
     }
 
@@ -68,10 +70,14 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} with this thread's transaction connection, or a connection of its own (autocommit) given back after. */
     public <T> T withConnection(SqlFunction<Connection, T> work) {
-        return withLease(lease -> work.apply(lease.connection()), null);
+        return withLease(lease -> work.apply(lease.connection()), null, true);
     }
 
-    private <T> T withLease(SqlFunction<Lease, T> work, CompiledSql sql) {
+    /**
+     * Runs {@code work} on this thread's transaction lease, or on a lease borrowed for it alone;
+     * a {@code writing} one outside a transaction waits its turn where the database has one writer.
+     */
+    private <T> T withLease(SqlFunction<Lease, T> work, CompiledSql sql, boolean writing) {
         Lease tx = transactions.lease();
         if (tx != null) {
             try {
@@ -80,6 +86,24 @@ public final class Database implements AutoCloseable {
                 throw SqlErrors.translate(e, sql);
             }
         }
+        boolean gated = gate != null && writing;
+        if (gated) {
+            try {
+                gate.enter();
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e, sql);
+            }
+        }
+        try {
+            return borrowed(work, sql);
+        } finally {
+            if (gated) {
+                gate.exit();
+            }
+        }
+    }
+
+    private <T> T borrowed(SqlFunction<Lease, T> work, CompiledSql sql) {
         Lease lease;
         try {
             lease = source.acquire();
@@ -134,7 +158,7 @@ public final class Database implements AutoCloseable {
             } finally {
                 closeUncached(lease, ps);
             }
-        }, sql);
+        }, sql, WriteGate.writes(sql.sql()));
     }
 
     /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it changed. */
@@ -155,7 +179,7 @@ public final class Database implements AutoCloseable {
             } finally {
                 closeUncached(lease, ps);
             }
-        }, sql);
+        }, sql, true);
     }
 
     /** Runs statements without parameters (DDL), in order. */
@@ -173,7 +197,7 @@ public final class Database implements AutoCloseable {
                 }
             }
             return null;
-        }, null);
+        }, null, true);
     }
 
     /**

@@ -10,10 +10,22 @@ import java.sql.Connection;
 final class Lease {
     private final Connection connection;
     private final StatementCache statements;
+    private final Connection physical;
 
     Lease(Connection connection, StatementCache statements) {
+        this(connection, statements, connection);
+    }
+
+    /** A pool's proxy {@code connection} for the driver's {@code physical} connection behind it. */
+    Lease(Connection connection, StatementCache statements, Connection physical) {
         this.connection = connection;
         this.statements = statements;
+        this.physical = physical;
+    }
+
+    /** The driver's connection behind a pool's proxy (the same object when there is no pool). */
+    Connection physical() {
+        return physical;
     }
 
     Connection connection() {

@@ -3,22 +3,20 @@ package dev.quarry.db;
 import dev.quarry.spi.Backend;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Set;
-import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /**
  * Connections from a user's DataSource, usually a pool. Nothing of a connection is kept once it is
- * returned: the set of physical connections already prepared by the backend holds them weakly, so
- * a connection the pool retires can be collected. No prepared-statement cache (a pool closes the
+ * returned: the set of physical connections already prepared by the backend holds them weakly and
+ * by identity, so a connection the pool retires can be collected, and the backend's setup runs
+ * once per physical connection, not at every borrow. No prepared-statement cache (a pool closes the
  * statements of a returned connection); configure the driver's own (pgjdbc {@code prepareThreshold},
  * MariaDB {@code useServerPrepStmts}/{@code cachePrepStmts}). Thread-safe.
  */
 final class PooledConnections implements ConnectionSource {
     private final DataSource dataSource;
     private final Backend backend;
-    private final Set<Connection> prepared = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final WeakIdentitySet<Connection> prepared = new WeakIdentitySet<>();
     private volatile boolean closed;
 
     PooledConnections(DataSource dataSource, Backend backend) {
@@ -32,8 +30,8 @@ final class PooledConnections implements ConnectionSource {
             throw new SQLException("This Quarry has been closed", "08003");
         }
         Connection c = dataSource.getConnection();
+        Connection physical = physical(c);
         try {
-            Connection physical = physical(c);
             if (!prepared.contains(physical)) {
                 backend.initConnection(c);
                 prepared.add(physical);
@@ -42,7 +40,7 @@ final class PooledConnections implements ConnectionSource {
             closeQuietly(c, e);
             throw e;
         }
-        return new Lease(c, null);
+        return new Lease(c, null, physical);
     }
 
     /** The driver's connection behind a pool's proxy (the proxy itself changes at every borrow). */
@@ -58,7 +56,7 @@ final class PooledConnections implements ConnectionSource {
     public void release(Lease lease, boolean broken) {
         Connection c = lease.connection();
         if (broken) {
-            prepared.remove(physical(c));
+            prepared.remove(lease.physical());
         }
         try {
             c.close();

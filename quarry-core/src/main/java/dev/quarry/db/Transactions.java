@@ -35,10 +35,13 @@ final class Transactions {
     }
 
     private final ConnectionSource source;
+    private final WriteGate gate;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
-    Transactions(ConnectionSource source) {
+    /** Transactions on connections of {@code source}; {@code gate} queues them when the database has one writer ({@code null} otherwise). */
+    Transactions(ConnectionSource source, WriteGate gate) {
         this.source = source;
+        this.gate = gate;
     }
 
     /** The lease of this thread's transaction, or {@code null} outside one. */
@@ -115,8 +118,16 @@ final class Transactions {
     private Tx open() {
         Lease lease;
         try {
+            if (gate != null) {
+                gate.enter();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, BEGIN);
+        }
+        try {
             lease = source.acquire();
         } catch (SQLException e) {
+            exitGate();
             throw SqlErrors.translate(e, BEGIN);
         }
         try {
@@ -129,7 +140,14 @@ final class Transactions {
             return tx;
         } catch (SQLException e) {
             source.release(lease, true);
+            exitGate();
             throw SqlErrors.translate(e, BEGIN);
+        }
+    }
+
+    private void exitGate() {
+        if (gate != null) {
+            gate.exit();
         }
     }
 
@@ -159,6 +177,7 @@ final class Transactions {
             }
         }
         source.release(tx.lease, broken);
+        exitGate();
         @SuppressWarnings("unchecked")
         E out = (E) first;
         return out;

@@ -13,5 +13,10 @@ public enum Feature {
     /** {@code GROUP BY pk} may select the other columns of that table. */
     GROUP_BY_SELECTED_PK,
     /** Comparisons with {@code =} are case-sensitive under the default collation. */
-    CASE_SENSITIVE_EQUALITY
+    CASE_SENSITIVE_EQUALITY,
+    /**
+     * One writer at a time for the whole database (SQLite): Quarry queues its own writing threads
+     * fairly instead of letting them spin on the database's busy handler, where one can starve.
+     */
+    SINGLE_WRITER
 }
