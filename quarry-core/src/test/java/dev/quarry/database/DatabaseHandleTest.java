@@ -168,6 +168,8 @@ class DatabaseHandleTest {
         assertThat(ran(a, 0, b, 1, () -> Book.objects.using(b).get("author__name", "Bob").title)).isEqualTo("Faust");
         assertThat(ran(a, 0, b, 1, () -> Author.objects.orderBy("name").using(b).first().orElseThrow().name))
                 .isEqualTo("Bob");
+        assertThat(ran(a, 0, b, 1, () -> Author.objects.orderBy("name").valuesList("name", String.class).using(b).list()))
+                .containsExactly("Bob", "cat");
     }
 
     @Test
@@ -241,6 +243,26 @@ class DatabaseHandleTest {
         }));
         ran(a, 0, b, 1, bob::refreshFromDb);
 
+        // However they were loaded or saved: through selectRelated, a prefetch, a stream, bulkCreate.
+        Book viaJoin = ran(a, 0, b, 1, () -> Book.objects.using(b).selectRelated("author").get("title", "Faust"));
+        ran(a, 0, b, 1, () -> viaJoin.author.get().save());
+        Author viaPrefetch = ran(a, 0, b, 2, () -> Book.objects.using(b).prefetchRelated("author").get("title", "Faust"))
+                .author.get();
+        assertThat(ran(a, 0, b, 1, () -> viaPrefetch.related("books", Book.class).count())).isEqualTo(2);
+        Author streamed = ran(a, 0, b, 1, () -> {
+            try (var authors = Author.objects.using(b).stream()) {
+                return authors.findFirst().orElseThrow();
+            }
+        });
+        assertThat(ran(a, 0, b, 1, () -> streamed.related("books", Book.class).count())).isEqualTo(2);
+        Author cat = new Author();
+        cat.name = "cat";
+        ran(a, 0, b, 1, () -> Author.objects.using(b).bulkCreate(List.of(cat)));
+        cat.name = "Cat";
+        ran(a, 0, b, 1, cat::save);
+
+        assertThat(ran(a, 0, b, 1, () -> Author.objects.using(b).orderBy("name").valuesList("name", String.class).list()))
+                .containsExactly("Bob", "Cat");
         assertThat(ran(a, 0, b, 1, () -> Book.objects.using(b).orderBy("title").valuesList("title", String.class).list()))
                 .containsExactly("Faust", "Urfaust");
         assertThat(ran(a, 0, b, 1, () -> Book.objects.using(b).filter("author__name", "Bob").filter("year", 1832).count()))
@@ -285,6 +307,7 @@ class DatabaseHandleTest {
             assertThatThrownBy(() -> Author.objects.count()).isInstanceOf(ImproperlyConfigured.class)
                     .hasMessageContaining("has been closed");
         });
+        assertThatThrownBy(a::install).isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("has been closed");
         // A closed Quarry does not block installing another one.
         Quarry b = open("sqlite", "b", Book.class);
         assertThat(b.install()).isSameAs(b);
