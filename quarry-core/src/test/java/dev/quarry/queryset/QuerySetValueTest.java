@@ -177,6 +177,12 @@ class QuerySetValueTest {
                     .hasMessageContaining("Cannot filter a query once limit, offset or slice has been applied");
             assertThatThrownBy(() -> byTitle.offset(1).orderBy("year")).isInstanceOf(QueryError.class)
                     .hasMessageContaining("Cannot orderBy");
+            // Django: "Cannot reverse a query once a slice has been taken." and the same for distinct():
+            // either would silently select another window.
+            assertThatThrownBy(() -> byTitle.limit(2).reverse()).isInstanceOf(QueryError.class)
+                    .hasMessageContaining("Cannot reverse a query once limit, offset or slice has been applied");
+            assertThatThrownBy(() -> Author.objects.filter("books__year__gt", 0).slice(0, 3).distinct())
+                    .isInstanceOf(QueryError.class).hasMessageContaining("Cannot distinct");
             assertThatThrownBy(() -> byTitle.limit(-1)).isInstanceOf(QueryError.class).hasMessageContaining("Negative limit");
             assertThatThrownBy(() -> byTitle.slice(3, 1)).isInstanceOf(QueryError.class).hasMessageContaining("before its start");
         });
