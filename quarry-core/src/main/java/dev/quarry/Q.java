@@ -49,6 +49,10 @@ public final class Q {
     /** NOT this. */
     public Q negate() {
         if (condition instanceof Condition.Node n) {
+            if (n.negated() && n.children().size() == 1) {
+                // NOT (NOT x) is x itself, so that it equals x (Django: ~~Q(x) == Q(x)).
+                return new Q(n.children().get(0));
+            }
             return new Q(new Condition.Node(n.or(), n.children(), !n.negated()));
         }
         return new Q(new Condition.Node(false, List.of(condition), true));
@@ -61,10 +65,19 @@ public final class Q {
         if (isEmpty()) {
             return other;
         }
-        List<Condition> c = new ArrayList<>(2);
-        c.add(condition);
-        c.add(other.condition);
+        // (a AND b) AND c is a AND b AND c, however grouped, as Django's Node.add squashes same-connector children.
+        List<Condition> c = new ArrayList<>();
+        addFlattened(c, condition, or);
+        addFlattened(c, other.condition, or);
         return new Q(new Condition.Node(or, c, false));
+    }
+
+    private static void addFlattened(List<Condition> out, Condition c, boolean or) {
+        if (c instanceof Condition.Node n && !n.negated() && n.or() == or) {
+            out.addAll(n.children());
+        } else {
+            out.add(c);
+        }
     }
 
     /** Whether this Q has no condition (matches every row). */

@@ -2,6 +2,7 @@ package dev.quarry.load;
 
 import dev.quarry.FetchMode;
 import dev.quarry.FieldError;
+import dev.quarry.Ordering;
 import dev.quarry.Ref;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
@@ -127,6 +128,15 @@ public final class Prefetcher {
         return out;
     }
 
+    /**
+     * The query of a to-many level in a defined order: its own, else the primary key. A prefetched
+     * relation answers first() and last() from memory, and they must be the rows the database
+     * would give (Django orders an unordered first() by primary key).
+     */
+    private static QueryTree ordered(QueryTree t) {
+        return t.ordering().isEmpty() && !t.isSliced() ? t.orderBy(List.of(Ordering.asc("pk"))) : t;
+    }
+
     private static List<Object> reverseForeignKey(Session session, ModelMeta meta, List<?> owners, String name,
                                                   ReverseRelation r, FetchMode mode, QueryTree custom) {
         Database db = session.database();
@@ -134,7 +144,7 @@ public final class Prefetcher {
         Map<Object, List<Object>> byOwner = new HashMap<>();
         List<Object> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(meta, owners), db.backend())) {
-            QueryTree base = custom != null ? custom : QueryTree.of(session.registry(), r.source());
+            QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), r.source()));
             QueryTree t = base.filter(new Condition.Leaf(fk.name() + "__in", chunk));
             List<Object> rows = Loader.models(session, t, mode);
             all.addAll(rows);
@@ -165,7 +175,7 @@ public final class Prefetcher {
         ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
         UnaryOperator<Object> normalize = key -> key instanceof Number n && !(key instanceof Long) ? (Object) n.longValue() : key;
         for (List<Object> chunk : chunks(keys(meta, owners), backend)) {
-            QueryTree base = custom != null ? custom : QueryTree.of(session.registry(), target);
+            QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
             QueryTree t = base.prefetchThrough(through, targetColumn, sourceColumn, meta.pk().type().referenceType(), chunk);
             CompiledSql sql = Loader.selectSql(backend, t);
             ModelRows rows = new ModelRows(t, backend.operations());
@@ -205,7 +215,7 @@ public final class Prefetcher {
         }
         Map<Object, Object> byKey = new HashMap<>();
         for (List<Object> chunk : chunks(new ArrayList<>(ids), db.backend())) {
-            QueryTree base = custom != null ? custom : QueryTree.of(session.registry(), target);
+            QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
             for (Object row : Loader.models(session, base.filter(new Condition.Leaf("pk__in", chunk)), mode)) {
                 byKey.put(target.pkValue(row), row);
             }

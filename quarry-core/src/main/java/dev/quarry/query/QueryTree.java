@@ -353,6 +353,7 @@ public final class QueryTree {
 
     /** The same tree ordered the other way; an unordered tree is ordered by primary key first. */
     public QueryTree reverseOrdering() {
+        checkNotSliced("reverse");
         QueryTree t = ordering.isEmpty() ? orderBy(List.of(Ordering.asc("pk"))) : copy();
         t.ordering = t.ordering.stream().map(OrderTerm::reversed).toList();
         return t;
@@ -411,6 +412,7 @@ public final class QueryTree {
 
     /** Removes duplicate rows. */
     public QueryTree distinct() {
+        checkNotSliced("distinct");
         QueryTree t = copy();
         t.distinct = true;
         return t;
