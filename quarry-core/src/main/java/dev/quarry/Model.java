@@ -159,8 +159,8 @@ public abstract class Model {
             String defaultAccessor = r.source().modelName() + "_set";
             if (name.equals(defaultAccessor) && r.renamed()) {
                 return String.format("%s has no relation '%s': %s sets relatedName=\"%s\", which replaces the default "
-                        + "'%s'. Use related(\"%s\")", meta.name(), name, r.fieldLabel(), r.accessorName(),
-                        defaultAccessor, r.accessorName());
+                        + "'%s'. Use related(\"%s\", %s.class)", meta.name(), name, r.fieldLabel(), r.accessorName(),
+                        defaultAccessor, r.accessorName(), r.source().name());
             }
             if (name.equals(defaultAccessor) && r.hidden()) {
                 return String.format("%s has no relation '%s': %s hides its reverse side with relatedName=\"+\"",
@@ -172,8 +172,9 @@ public abstract class Model {
             return String.format("'%s' on %s is a foreign key (one object), not a to-many relation: use its Ref, %s.%s.get()",
                     name, meta.name(), meta.modelName(), f.name());
         }
+        List<String> choices = registry.relatedNames(meta);
         return String.format("%s has no relation '%s'. Choices are: %s", meta.name(), name,
-                String.join(", ", registry.relatedNames(meta)));
+                choices.isEmpty() ? "(none: no to-many relation reaches " + meta.name() + ")" : String.join(", ", choices));
     }
 
     /** An annotation's value on an instance loaded by an annotated QuerySet ({@code annotate("book_count", ...)}). */

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * A lazy, immutable query over one model's rows: a value, safe to keep in a field and to share
  * between threads. Building one runs no SQL; each terminal call ({@link #list()}, iteration,
  * {@link #count()}, {@link #exists()}, {@link #get()}, {@link #first()}) runs the query again and
- * returns fresh rows, unlike Django's result cache (ADR 0004). Every building method returns a new
+ * returns fresh rows, unlike Django's result cache (ADR 0006). Every building method returns a new
  * QuerySet and leaves this one unmodified.
  *
  * <p>A QuerySet runs on the Quarry it was bound to with {@link #using(Quarry)}, or else on the

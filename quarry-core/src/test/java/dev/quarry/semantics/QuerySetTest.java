@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** QuerySets are lazy, immutable, cached once evaluated; get/first/last, slicing, values, update, stream. */
+/** QuerySets are lazy, immutable values that run their query at each terminal call; get/first/last, slicing, values, update, stream. */
 @QuarryTest(models = {Writer.class, Novel.class, Critique.class, Label.class})
 class QuerySetTest {
 

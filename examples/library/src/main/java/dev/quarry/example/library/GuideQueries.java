@@ -39,7 +39,7 @@ public final class GuideQueries {
     public static List<Step> steps() {
         List<Step> s = new ArrayList<>();
         s.add(new Step("Q1", "Default and custom reverse names: an author's books",
-                "Author rowling = Author.objects.get(\"name\", \"J.K. Rowling\");\nrowling.books().all()   // or rowling.related(\"books\").all()",
+                "Author rowling = Author.objects.get(\"name\", \"J.K. Rowling\");\nrowling.books().all()   // or rowling.related(\"books\", Book.class).all()",
                 () -> titles(rowling().books().all().orderBy("id"))));
         s.add(new Step("Q2", "related_name replaces the default <model>_set",
                 "rowling.related(\"book_set\")",
@@ -52,7 +52,7 @@ public final class GuideQueries {
                     }
                 }));
         s.add(new Step("Q3", "Default reverse name: a book's review_set",
-                "Book.objects.get(\"id\", 1).related(\"review_set\").all()",
+                "Book.objects.get(\"id\", 1).related(\"review_set\", Review.class).all()",
                 () -> {
                     Book book = Book.objects.get("id", 1L);
                     List<String> out = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class GuideQueries {
                     return out;
                 }));
         s.add(new Step("Q11", "Users who reviewed an author's books",
-                "Review.objects.filter(\"book__author__name\", \"J.K. Rowling\")\n    .valuesList(\"user_name\").flat(String.class).distinct()",
+                "Review.objects.filter(\"book__author__name\", \"J.K. Rowling\")\n    .valuesList(\"user_name\", String.class).distinct()",
                 () -> {
                     List<String> users = new ArrayList<>(Review.objects.filter("book__author__name", "J.K. Rowling")
                             .valuesList("user_name", String.class).distinct().list());
@@ -139,7 +139,7 @@ public final class GuideQueries {
                     return out;
                 }));
         s.add(new Step("Q12", "Many-to-many, reverse side: the books of a tag",
-                "Tag.objects.get(\"name\", \"Fantasy\").related(\"books\").all()",
+                "Tag.objects.get(\"name\", \"Fantasy\").related(\"books\", Book.class).all()",
                 () -> titles(Tag.objects.get("name", "Fantasy").related("books", Book.class).all().orderBy("id"))));
         s.add(new Step("Q13", "Books tagged Mystery or Thriller, without duplicates",
                 "Book.objects.filter(\"tags__name__in\", List.of(\"Mystery\", \"Thriller\")).distinct()",
@@ -162,7 +162,7 @@ public final class GuideQueries {
                         .distinct().orderBy("id").list())));
         s.add(new Step("Q15c", "Authors of one book that has both tags",
                 "Author.objects.filter(\"books__in\", Book.objects.filter(\"tags__name\", \"Fantasy\")\n"
-                        + "    .filter(\"tags__name\", \"Science Fiction\").valuesList(\"id\").flat(Long.class).list()).distinct()",
+                        + "    .filter(\"tags__name\", \"Science Fiction\").valuesList(\"id\", Long.class).list()).distinct()",
                 () -> names(Author.objects.filter("books__in", Book.objects.filter("tags__name", "Fantasy")
                         .filter("tags__name", "Science Fiction").valuesList("id", Long.class).list()).distinct().orderBy("id").list())));
         s.add(new Step("Q16", "Top-rated authors with more than 10 reviews",
