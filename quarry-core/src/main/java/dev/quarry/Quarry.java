@@ -36,6 +36,7 @@ import javax.sql.DataSource;
  */
 public final class Quarry implements AutoCloseable {
     private static final Object INSTALL_LOCK = new Object();
+    private static final java.util.concurrent.atomic.AtomicInteger BUILT = new java.util.concurrent.atomic.AtomicInteger();
     private static volatile Quarry installed;
 
     static {
@@ -46,6 +47,7 @@ public final class Quarry implements AutoCloseable {
     private final Registry registry;
     private final FetchMode fetchMode;
     private final Session session;
+    private final int number = BUILT.incrementAndGet();
     private volatile boolean closed;
 
     private Quarry(Database database, Registry registry, FetchMode fetchMode) {
@@ -196,10 +198,10 @@ public final class Quarry implements AutoCloseable {
         database.close();
     }
 
-    /** The vendor and the models, for messages; never the URL (it may carry a password). */
+    /** A number telling this Quarry from others built in the JVM, the vendor and the models, for messages; never the URL (it may carry a password). */
     @Override
     public String toString() {
-        return "Quarry[" + database.backend().vendor() + ", models " + registry.models().stream()
+        return "Quarry#" + number + "[" + database.backend().vendor() + ", models " + registry.models().stream()
                 .map(ModelMeta::name).toList() + (closed ? ", closed" : "") + "]";
     }
 

@@ -125,7 +125,7 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
     /** Removes any ordering, the model's default included. This QuerySet is not modified. */
     @Override
     public QuerySet<T> unordered() {
-        return next(t -> t.orderBy(List.of()), null);
+        return next(QueryTree::unordered, null);
     }
 
     /** The same rows in the opposite order. This QuerySet is not modified. */

@@ -131,7 +131,7 @@ public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>,
     /** Removes any ordering. This query is not modified. */
     @Override
     public ValuesQuerySet<R> unordered() {
-        return next(t -> t.orderBy(List.of()), null);
+        return next(QueryTree::unordered, null);
     }
 
     /** The same rows in the opposite order. This query is not modified. */

@@ -28,11 +28,19 @@ public final class Loader {
     /** The SELECT of this tree as users see it: text with placeholders, the values, and a value-inlined copy. */
     public static Sql describe(Backend backend, QueryTree tree) {
         CompiledSql sql = selectSql(backend, tree);
-        return new Sql(sql.sql(), sql.params(), sql.inline(backend.operations()));
+        return Sql.of(sql.sql(), sql.params(), () -> sql.inline(backend.operations()));
+    }
+
+    /** Whether the tree asks for no row at all ({@code limit(0)}): then no SQL is sent, as Django does for {@code [:0]}. */
+    private static boolean none(QueryTree tree) {
+        return tree.limit() != null && tree.limit() == 0;
     }
 
     /** Every matching instance, each sharing one load context with fetch mode {@code mode}. */
     public static List<Object> models(Session session, QueryTree tree, FetchMode mode) {
+        if (none(tree)) {
+            return new java.util.ArrayList<>();
+        }
         Database db = session.database();
         Backend backend = db.backend();
         CompiledSql sql = selectSql(backend, tree);
@@ -43,6 +51,9 @@ public final class Loader {
 
     /** The matching instances read through a cursor, one at a time; closing the stream releases the cursor. */
     public static Stream<Object> stream(Session session, QueryTree tree, FetchMode mode) {
+        if (none(tree)) {
+            return Stream.empty();
+        }
         Database db = session.database();
         ModelRows rows = new ModelRows(tree, db.backend().operations());
         LoadContext context = new LoadContext(session, mode);
@@ -51,6 +62,9 @@ public final class Loader {
 
     /** Every matching row as a map from output name to value. */
     public static List<Map<String, Object>> maps(Database db, QueryTree tree) {
+        if (none(tree)) {
+            return List.of();
+        }
         CompiledSql sql = selectSql(db.backend(), tree);
         ValuesRows rows = new ValuesRows(tree, db.backend().operations());
         return db.query(sql, rs -> ValuesRows.all(rs, rows::map));
@@ -58,6 +72,9 @@ public final class Loader {
 
     /** Every matching row as a list of values in the selected order. */
     public static List<List<Object>> tuples(Database db, QueryTree tree) {
+        if (none(tree)) {
+            return List.of();
+        }
         CompiledSql sql = selectSql(db.backend(), tree);
         ValuesRows rows = new ValuesRows(tree, db.backend().operations());
         return db.query(sql, rs -> ValuesRows.all(rs, rows::tuple));
@@ -65,12 +82,18 @@ public final class Loader {
 
     /** The rows as maps ({@code maps}) or lists, through a cursor; closing the stream releases it. */
     public static Stream<Object> streamValues(Database db, QueryTree tree, boolean maps) {
+        if (none(tree)) {
+            return Stream.empty();
+        }
         ValuesRows rows = new ValuesRows(tree, db.backend().operations());
         return db.stream(selectSql(db.backend(), tree), maps ? rows::map : rows::tuple, STREAM_FETCH_SIZE);
     }
 
     /** {@code SELECT COUNT(*)} of the matching rows. */
     public static long count(Database db, QueryTree tree) {
+        if (none(tree)) {
+            return 0;
+        }
         CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).count(tree);
         return db.query(sql, rs -> {
             rs.next();
@@ -80,6 +103,9 @@ public final class Loader {
 
     /** Whether any row matches. */
     public static boolean exists(Database db, QueryTree tree) {
+        if (none(tree)) {
+            return false;
+        }
         CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).exists(tree);
         return db.query(sql, rs -> rs.next());
     }

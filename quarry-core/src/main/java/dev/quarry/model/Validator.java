@@ -46,7 +46,7 @@ public final class Validator {
                 }
             }
             if (!f.options().choices().isEmpty() && !f.options().choices().contains(String.valueOf(v))) {
-                add(errors, f, String.format("Value '%s' is not a valid choice. Choices are: %s", v,
+                add(errors, f, String.format("Value %s is not a valid choice. Choices are: %s", dev.quarry.internal.Excerpt.of(String.valueOf(v)),
                         String.join(", ", f.options().choices())));
             }
             if ((f.type() == dev.quarry.spi.FieldType.POSITIVE_INTEGER || f.type() == dev.quarry.spi.FieldType.POSITIVE_SMALLINT)

@@ -351,6 +351,12 @@ public final class QueryTree {
         return t;
     }
 
+    /** The tree without any ordering, the model's default included (Django's {@code order_by()}). */
+    public QueryTree unordered() {
+        checkNotSliced("unordered");
+        return orderBy(List.of());
+    }
+
     /** The same tree ordered the other way; an unordered tree is ordered by primary key first. */
     public QueryTree reverseOrdering() {
         checkNotSliced("reverse");

@@ -165,9 +165,12 @@ class QuerySetValueTest {
 
         for (Window w : windows) {
             QuerySet<Book> qs = w.apply().apply(byTitle);
-            assertThat(titles(queries.assertNumQueries(1, qs::list))).as(w.name()).containsExactlyElementsOf(w.titles());
-            assertThat(queries.assertNumQueries(1, qs::count)).as(w.name() + ".count()").isEqualTo(w.titles().size());
-            assertThat(queries.assertNumQueries(1, qs::exists)).as(w.name() + ".exists()").isEqualTo(!w.titles().isEmpty());
+            // A window of no row (limit(0), slice(2, 2), an empty slice of a slice) sends no SQL,
+            // as Django runs no query for qs[:0].
+            int expected = java.util.Set.of("limit(0)", "slice(2, 2)", "slice(1, 3).slice(5, 6)").contains(w.name()) ? 0 : 1;
+            assertThat(titles(queries.assertNumQueries(expected, qs::list))).as(w.name()).containsExactlyElementsOf(w.titles());
+            assertThat(queries.assertNumQueries(expected, qs::count)).as(w.name() + ".count()").isEqualTo(w.titles().size());
+            assertThat(queries.assertNumQueries(expected, qs::exists)).as(w.name() + ".exists()").isEqualTo(!w.titles().isEmpty());
         }
         assertThat(byTitle.limit(2).offset(1).sql()).isEqualTo(byTitle.offset(1).limit(2).sql());
 

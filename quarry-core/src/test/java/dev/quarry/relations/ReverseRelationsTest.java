@@ -122,7 +122,7 @@ class ReverseRelationsTest {
 
         assertThatThrownBy(() -> ann.related("book_set")).isInstanceOf(FieldError.class)
                 .hasMessageContaining("'book_set'").hasMessageContaining("Book.author")
-                .hasMessageContaining("related(\"books\")");
+                .hasMessageContaining("related(\"books\", Book.class)");
     }
 
     @Test
