@@ -29,21 +29,22 @@ import java.util.regex.Pattern;
  * The immutable, resolved form of a QuerySet: joins, WHERE and HAVING trees, annotations,
  * ordering, paging, values and select_related, resolved against one Quarry's {@link Registry}.
  * Every method returns a new tree; lookup strings are resolved here, so a bad one fails before
- * any SQL exists. Join reuse and INNER/LEFT choices live in {@link JoinList}, path splitting in
- * {@link ParsedPath}, lookup tails in {@link Lookups}, select_related planning in
- * {@link SelectRelatedPlan}.
+ * any SQL exists. Conditions are built by {@link WhereBuilder}, join reuse and INNER/LEFT choices
+ * live in {@link JoinList}, path splitting in {@link ParsedPath}, lookup tails in {@link Lookups},
+ * select_related planning in {@link SelectRelatedPlan}. Fields are package-private for those
+ * helpers, which change only fresh copies.
  */
 public final class QueryTree {
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final Registry registry;
-    private final ModelMeta model;
+    final Registry registry;
+    final ModelMeta model;
     private final char prefix;
-    private final String rootAlias;
-    private JoinList joins;
-    private Where where;
-    private Where having;
-    private Map<String, Expr> annotations = Map.of();
+    final String rootAlias;
+    JoinList joins;
+    Where where;
+    Where having;
+    Map<String, Expr> annotations = Map.of();
     private List<OrderTerm> ordering = List.of();
     private boolean defaultOrdering = true;
     private Long limit;
@@ -52,7 +53,7 @@ public final class QueryTree {
     private Map<String, Expr> values;
     private boolean groupByValues;
     private List<SelectRelatedNode> selectRelated = List.of();
-    private int groups;
+    int groups;
     private List<Col> extraColumns = List.of();
 
     private QueryTree(Registry registry, ModelMeta model, char prefix) {
@@ -73,7 +74,7 @@ public final class QueryTree {
         return t;
     }
 
-    private QueryTree copy() {
+    QueryTree copy() {
         QueryTree t = new QueryTree(registry, model, prefix);
         t.joins = joins;
         t.where = where;
@@ -93,7 +94,7 @@ public final class QueryTree {
     }
 
     /** An empty tree of the same model for a subquery, with aliases that cannot clash with this tree's. */
-    private QueryTree subquery() {
+    QueryTree subquery() {
         return new QueryTree(registry, model, prefix == 0 ? 'U' : (char) (prefix + 1));
     }
 
@@ -107,7 +108,7 @@ public final class QueryTree {
         }
         QueryTree t = copy();
         t.groups++;
-        t.addCondition(t.build(c, t.groups, false));
+        WhereBuilder.add(t, WhereBuilder.build(t, c, t.groups, false));
         return t;
     }
 
@@ -119,131 +120,15 @@ public final class QueryTree {
         }
         QueryTree t = copy();
         t.groups++;
-        t.addCondition(t.negation(c, t.groups));
+        WhereBuilder.add(t, WhereBuilder.negation(t, c, t.groups));
         return t;
     }
 
     /** Rows whose key is in a many-to-many table row that refers to {@code ownerKey}. */
     public QueryTree filterThrough(String throughTable, String selectColumn, String whereColumn, Object ownerKey) {
         QueryTree t = copy();
-        t.addCondition(new Where.InThrough(Col.of(rootAlias, model.pk()), throughTable, selectColumn, whereColumn, ownerKey));
+        WhereBuilder.add(t, new Where.InThrough(Col.of(rootAlias, model.pk()), throughTable, selectColumn, whereColumn, ownerKey));
         return t;
-    }
-
-    private void addCondition(Where w) {
-        List<Where> plain = new ArrayList<>();
-        List<Where> aggregated = new ArrayList<>();
-        if (w instanceof Where.And and) {
-            for (Where c : and.children()) {
-                (c.containsAggregate() ? aggregated : plain).add(c);
-            }
-        } else {
-            (w.containsAggregate() ? aggregated : plain).add(w);
-        }
-        if (!plain.isEmpty()) {
-            where = and(where, plain.size() == 1 ? plain.get(0) : new Where.And(plain));
-        }
-        if (!aggregated.isEmpty()) {
-            having = and(having, aggregated.size() == 1 ? aggregated.get(0) : new Where.And(aggregated));
-        }
-    }
-
-    private static Where and(Where existing, Where added) {
-        if (existing == null) {
-            return added;
-        }
-        List<Where> all = new ArrayList<>();
-        if (existing instanceof Where.And a) {
-            all.addAll(a.children());
-        } else {
-            all.add(existing);
-        }
-        all.add(added);
-        return new Where.And(all);
-    }
-
-    private Where build(Condition c, int group, boolean outer) {
-        if (c instanceof Condition.Leaf leaf) {
-            return condition(leaf.lookup(), leaf.value(), group, outer);
-        }
-        Condition.Node node = (Condition.Node) c;
-        if (node.negated()) {
-            return negation(new Condition.Node(node.or(), node.children(), false), group);
-        }
-        boolean childOuter = outer || (node.or() && node.children().size() > 1);
-        List<Where> children = new ArrayList<>();
-        for (Condition child : node.children()) {
-            children.add(build(child, group, childOuter));
-        }
-        if (children.size() == 1) {
-            return children.get(0);
-        }
-        return node.or() ? new Where.Or(children) : new Where.And(children);
-    }
-
-    /**
-     * NOT c. When c needs no join and touches no nullable column, a plain NOT; otherwise NOT EXISTS
-     * over a subquery that applies c as one filter() call, so exclude(c) is filter(c)'s complement.
-     */
-    private Where negation(Condition c, int group) {
-        QueryTree trial = copy();
-        Where w = trial.build(c, group, false);
-        if (w.containsAggregate() || (trial.joins.size() == joins.size() && !nullSensitive(w))) {
-            this.joins = trial.joins;
-            return new Where.Not(w);
-        }
-        QueryTree sub = subquery();
-        sub.annotations = annotations;
-        sub = sub.filter(c);
-        sub.where = and(new Where.ColumnsEqual(Col.of(sub.rootAlias, model.pk()), Col.of(rootAlias, model.pk())), sub.where);
-        return new Where.Exists(sub, true);
-    }
-
-    private static boolean nullSensitive(Where w) {
-        if (w instanceof Where.Condition c) {
-            return c.lhs().nullable() && !c.lookup().name().equals("isnull");
-        }
-        if (w instanceof Where.And a) {
-            return a.children().stream().anyMatch(QueryTree::nullSensitive);
-        }
-        if (w instanceof Where.Or o) {
-            return o.children().stream().anyMatch(QueryTree::nullSensitive);
-        }
-        if (w instanceof Where.Not n) {
-            return nullSensitive(n.child());
-        }
-        return false;
-    }
-
-    private Where condition(String path, Object value, int group, boolean outer) {
-        int cut = path.indexOf("__");
-        String head = cut < 0 ? path : path.substring(0, cut);
-        if (!annotations.isEmpty() && annotations.containsKey(head) && model.field(head) == null) {
-            Expr lhs = new AnnotationRef(head, annotations.get(head));
-            List<String> rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
-            Lookups.Resolved r = Lookups.resolve(lhs, rest, head);
-            Object prepared = r.lookup().prepare(value, r.expr().outputType(), head);
-            return new Where.Condition(r.expr(), r.lookup(), prepared);
-        }
-        ParsedPath parsed = ParsedPath.parse(registry, model, path);
-        parsed.checkInstances(value, path);
-        String subject = parsed.field().toString();
-        Lookups.Resolved r = Lookups.resolve(Col.of("?", parsed.field()), parsed.rest(), subject);
-        Object prepared = r.lookup().prepare(value, r.expr().outputType(), subject);
-        boolean needsOuter = outer || r.lookup().matchesMissingRow(prepared);
-        JoinList.Joined j = joins.join(parsed.hops(), group, needsOuter);
-        joins = j.joins();
-        return new Where.Condition(rebase(r.expr(), j.alias()), r.lookup(), prepared);
-    }
-
-    private static Expr rebase(Expr e, String alias) {
-        if (e instanceof Col c) {
-            return new Col(alias, c.column(), c.outputType(), c.field(), c.nullable());
-        }
-        if (e instanceof DatePartExpr d) {
-            return new DatePartExpr(d.part(), rebase(d.source(), alias));
-        }
-        return e;
     }
 
     // ----- annotations and expressions -----
@@ -466,7 +351,7 @@ public final class QueryTree {
                 new dev.quarry.model.JoinStep(throughTable, model.pk().column(), targetColumn, true, false));
         t.joins = j.joins();
         Col source = new Col(j.alias(), sourceColumn, sourceType, null, false);
-        t.where = and(where, new Where.Condition(source, LookupRegistry.lookup("in"), List.copyOf(keys)));
+        t.where = WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"), List.copyOf(keys)));
         t.extraColumns = List.of(source);
         return t;
     }
