@@ -14,6 +14,7 @@ public abstract class BaseBackend implements Backend {
     private final Operations operations;
     private final SchemaEditor schemaEditor;
 
+    /** A backend named {@code vendor} that accepts URLs starting with one of {@code urlPrefixes}. */
     protected BaseBackend(String vendor, List<String> urlPrefixes, Features features, Operations operations,
                           SchemaEditor schemaEditor) {
         this.vendor = vendor;

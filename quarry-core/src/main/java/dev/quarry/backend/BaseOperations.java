@@ -22,6 +22,7 @@ import java.util.UUID;
 public abstract class BaseOperations implements Operations {
     private final boolean nullsOrdering;
 
+    /** Operations for a database that has (or lacks) {@code NULLS FIRST/LAST}. */
     protected BaseOperations(boolean nullsOrdering) {
         this.nullsOrdering = nullsOrdering;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 public abstract class BaseSchemaEditor implements SchemaEditor {
     protected final Operations ops;
 
+    /** A schema editor quoting names and writing literals with {@code ops}. */
     protected BaseSchemaEditor(Operations ops) {
         this.ops = ops;
     }
@@ -45,6 +46,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         return "";
     }
 
+    /** The name, quoted for this database. */
     protected String q(String name) {
         return ops.quoteName(name);
     }

@@ -5,5 +5,6 @@ import java.sql.SQLException;
 /** A function over a JDBC object that may throw {@link SQLException}. */
 @FunctionalInterface
 public interface SqlFunction<T, R> {
+    /** Applies the function. */
     R apply(T t) throws SQLException;
 }

@@ -30,15 +30,19 @@ public abstract class ModelAccess {
         instance = access;
     }
 
+    /** Stores an annotation value on a loaded instance. */
     public abstract void setAnnotation(Object model, String name, Object value);
 
     /** The relations prefetched onto this instance, by accessor name; created when {@code create}. */
     public abstract Map<String, List<Object>> prefetched(Object model, boolean create);
 
+    /** Stores the load context an instance was loaded with. */
     public abstract void setContext(Object model, Object context);
 
+    /** The load context an instance was loaded with, or {@code null}. */
     public abstract Object context(Object model);
 
+    /** Marks an instance as loaded from (or saved to) the database. */
     public abstract void setPersisted(Object model, boolean persisted);
 
     /** Stores a loaded target in a {@code Ref} so {@code get()} runs no query. */

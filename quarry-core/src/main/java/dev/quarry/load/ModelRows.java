@@ -54,6 +54,7 @@ public final class ModelRows {
         }
     }
 
+    /** A reader for the rows of {@code tree}, with column readers from {@code ops} chosen once. */
     public ModelRows(QueryTree tree, Operations ops) {
         this.root = new Block(tree.model(), ops, -1, null);
         int column = 1;

@@ -18,6 +18,7 @@ public final class ValuesRows {
     private final String[] names;
     private final ColumnReader[] readers;
 
+    /** A reader for the values rows of {@code tree}. */
     public ValuesRows(QueryTree tree, Operations ops) {
         Map<String, Expr> values = tree.values();
         names = values.keySet().toArray(new String[0]);
@@ -27,6 +28,7 @@ public final class ValuesRows {
         }
     }
 
+    /** The output names, in selected order. */
     public List<String> names() {
         return List.of(names);
     }

@@ -79,10 +79,12 @@ public final class FieldMeta {
         return options;
     }
 
+    /** Whether the column accepts NULL. */
     public boolean nullable() {
         return options.nullable();
     }
 
+    /** Whether this is the primary key. */
     public boolean primaryKey() {
         return options.primaryKey();
     }
@@ -97,6 +99,7 @@ public final class FieldMeta {
         return relation;
     }
 
+    /** Whether this field is a foreign key. */
     public boolean isForeignKey() {
         return relation != null;
     }

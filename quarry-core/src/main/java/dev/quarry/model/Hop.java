@@ -8,12 +8,14 @@ import java.util.List;
  */
 public record Hop(String name, ModelMeta from, ModelMeta to, List<JoinStep> steps, FieldMeta forwardKey) {
 
+    /** The hop along a foreign key, to its target. */
     public static Hop forward(FieldMeta fk) {
         ModelMeta target = fk.relation().target();
         return new Hop(fk.queryName(), fk.model(), target,
                 List.of(new JoinStep(target.table(), fk.column(), target.pk().column(), false, fk.nullable())), fk);
     }
 
+    /** The hop along a many-to-many field, through its table to the target. */
     public static Hop manyToMany(ManyToManyMeta m) {
         ModelMeta target = m.target();
         return new Hop(m.queryName(), m.source(), target, List.of(
@@ -21,6 +23,7 @@ public record Hop(String name, ModelMeta from, ModelMeta to, List<JoinStep> step
                 new JoinStep(target.table(), m.targetColumn(), target.pk().column(), false, false)), null);
     }
 
+    /** The hop along a reverse relation, back to the model that declares it. */
     public static Hop reverse(ReverseRelation r) {
         if (r.isManyToMany()) {
             ManyToManyMeta m = r.manyToMany();

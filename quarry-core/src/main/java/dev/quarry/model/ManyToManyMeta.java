@@ -31,14 +31,17 @@ public final class ManyToManyMeta {
         this.setter = setter;
     }
 
+    /** The model that declares the field. */
     public ModelMeta source() {
         return source;
     }
 
+    /** The related model. */
     public ModelMeta target() {
         return ModelMeta.of(targetClass);
     }
 
+    /** The related model class. */
     public Class<?> targetClass() {
         return targetClass;
     }
@@ -48,18 +51,22 @@ public final class ManyToManyMeta {
         return name;
     }
 
+    /** The snake_case name lookups use ({@code tags}). */
     public String queryName() {
         return queryName;
     }
 
+    /** The declared related name, or empty. */
     public String relatedName() {
         return relatedName;
     }
 
+    /** The declared related query name, or empty. */
     public String relatedQueryName() {
         return relatedQueryName;
     }
 
+    /** The automatic through table ({@code book_tags}). */
     public String throughTable() {
         return throughTable;
     }
@@ -87,6 +94,7 @@ public final class ManyToManyMeta {
         }
     }
 
+    /** Sets the {@code ManyToMany} handle of an instance. */
     public void set(Object instance, Object value) {
         try {
             setter.invokeExact(instance, value);

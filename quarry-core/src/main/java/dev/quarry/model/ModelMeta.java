@@ -185,6 +185,7 @@ public final class ModelMeta {
         return target;
     }
 
+    /** The model class. */
     public Class<?> type() {
         return type;
     }
@@ -199,6 +200,7 @@ public final class ModelMeta {
         return modelName;
     }
 
+    /** The table name. */
     public String table() {
         return table;
     }
@@ -213,14 +215,17 @@ public final class ModelMeta {
         return fields;
     }
 
+    /** The foreign keys, in declaration order. */
     public List<FieldMeta> foreignKeys() {
         return foreignKeys;
     }
 
+    /** The many-to-many fields, in declaration order. */
     public List<ManyToManyMeta> manyToMany() {
         return manyToMany;
     }
 
+    /** The primary key field. */
     public FieldMeta pk() {
         return pk;
     }

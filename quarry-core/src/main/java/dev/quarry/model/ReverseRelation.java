@@ -31,6 +31,7 @@ public record ReverseRelation(ModelMeta target, ModelMeta source, FieldMeta fore
         return new ReverseRelation(target, source, fk, m2m, accessor, query, hidden);
     }
 
+    /** Whether this is the reverse side of a many-to-many field. */
     public boolean isManyToMany() {
         return manyToMany != null;
     }

@@ -5,8 +5,10 @@ import dev.quarry.spi.SqlWriter;
 
 /** What a query node needs to render itself: the writer, the backend's operations, nested selects. */
 public interface RenderContext {
+    /** The writer the SQL goes to. */
     SqlWriter w();
 
+    /** The backend's operations. */
     Operations ops();
 
     /** Writes {@code alias.column}, both quoted. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 /** A resolved WHERE/HAVING tree. */
 public sealed interface Where {
+    /** Writes the condition. */
     void render(RenderContext ctx);
 
     /** Whether any condition in the tree involves an aggregate. */

@@ -11,6 +11,7 @@ public record CompiledSql(String sql, List<Object> params) {
         params = Collections.unmodifiableList(new ArrayList<>(params));
     }
 
+    /** A statement and its parameters. */
     public static CompiledSql of(String sql, List<Object> params) {
         return new CompiledSql(sql, params);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 public final class DeleteCompiler {
     private final Operations ops;
 
+    /** A compiler writing with the backend's {@code ops}. */
     public DeleteCompiler(Operations ops) {
         this.ops = ops;
     }

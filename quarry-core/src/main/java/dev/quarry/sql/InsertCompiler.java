@@ -7,6 +7,7 @@ import java.util.List;
 public final class InsertCompiler {
     private final Operations ops;
 
+    /** A compiler writing with the backend's {@code ops}. */
     public InsertCompiler(Operations ops) {
         this.ops = ops;
     }

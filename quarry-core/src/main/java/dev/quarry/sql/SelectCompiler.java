@@ -30,6 +30,7 @@ public final class SelectCompiler implements RenderContext {
     private final Features features;
     private SqlBuilder w;
 
+    /** A compiler writing with the backend's {@code ops}, shaped by its {@code features}. */
     public SelectCompiler(Operations ops, Features features) {
         this.ops = ops;
         this.features = features;

@@ -11,6 +11,7 @@ public final class UpdateCompiler {
     private final Operations ops;
     private final Features features;
 
+    /** A compiler writing with the backend's {@code ops}, shaped by its {@code features}. */
     public UpdateCompiler(Operations ops, Features features) {
         this.ops = ops;
         this.features = features;

@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface OnlyOn {
+    /** The vendors ({@code sqlite}, {@code postgresql}, {@code mysql}) or labels ({@code mariadb}) the test runs on. */
     String[] value();
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class Queries {
     private final Quarry quarry;
 
+    /** Counts the statements {@code quarry} runs. */
     public Queries(Quarry quarry) {
         this.quarry = quarry;
     }

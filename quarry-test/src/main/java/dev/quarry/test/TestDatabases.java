@@ -90,6 +90,7 @@ public final class TestDatabases {
 
     /** A private database of one test class. */
     public record Isolated(Target target, String url, String name, Dropper dropper) {
+        /** Drops the database (file, schema or database). */
         public void drop() {
             try {
                 dropper.drop();

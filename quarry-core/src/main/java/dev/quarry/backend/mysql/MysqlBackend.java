@@ -11,6 +11,7 @@ public final class MysqlBackend extends BaseBackend {
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING,
             Feature.CASE_SENSITIVE_EQUALITY), 32_000, 65_535);
 
+    /** The backend, as {@code ServiceLoader} creates it. */
     public MysqlBackend() {
         this(new MysqlOperations(FEATURES));
     }

@@ -13,6 +13,7 @@ public final class PostgresBackend extends BaseBackend {
             Feature.ILIKE, Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY),
             32_000, 32_767);
 
+    /** The backend, as {@code ServiceLoader} creates it. */
     public PostgresBackend() {
         this(new PostgresOperations(FEATURES));
     }

@@ -16,6 +16,7 @@ public final class SqliteBackend extends BaseBackend {
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
             Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY, Feature.SINGLE_WRITER), 32_000, 32_766);
 
+    /** The backend, as {@code ServiceLoader} creates it. */
     public SqliteBackend() {
         this(new SqliteOperations(FEATURES));
     }

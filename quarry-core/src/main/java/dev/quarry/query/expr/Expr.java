@@ -5,6 +5,7 @@ import dev.quarry.spi.FieldType;
 
 /** A resolved SQL expression: a column, a value, an aggregate, a transform. */
 public interface Expr {
+    /** Writes the expression. */
     void render(RenderContext ctx);
 
     /** The kind of value it produces, which picks the column reader. */
