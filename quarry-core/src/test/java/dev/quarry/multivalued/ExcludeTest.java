@@ -1,4 +1,4 @@
-package dev.quarry.exclude;
+package dev.quarry.multivalued;
 
 import static dev.quarry.expr.Aggregates.count;
 import static org.assertj.core.api.Assertions.assertThat;
