@@ -354,6 +354,17 @@ class FetchModeTest {
     }
 
     @Test
+    void peersOnInstancesLoadedBySelectRelatedLoadsForEveryOneOfThem(Queries queries) {
+        new Shelf();
+        List<Book> books = queries.assertNumQueries(1, () -> Book.objects.fetchMode(FetchMode.PEERS)
+                .selectRelated("author").orderBy("title").list());
+        // The authors came with the books: their peers are the other authors of the result, not the books.
+        List<Long> counts = queries.assertNumQueries(1, () -> books.stream()
+                .map(b -> b.author.get().related("books").count()).toList());
+        assertThat(counts).containsExactly(2L, 2L, 1L, 1L);
+    }
+
+    @Test
     void peersOnPrefetchedInstancesLoadsForEveryOneOfThem(Queries queries) {
         new Shelf();
         List<Author> authors = queries.assertNumQueries(2, () -> Author.objects.fetchMode(FetchMode.PEERS)
