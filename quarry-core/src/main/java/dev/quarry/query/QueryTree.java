@@ -287,7 +287,7 @@ public final class QueryTree {
         if (alias == null || !ALIAS.matcher(alias).matches() || alias.contains("__")) {
             throw new FieldError(model.type(), alias, String.format("Invalid annotation alias %s on %s: use letters, digits "
                     + "and single underscores, starting with a letter (as a Java identifier without '__')",
-                    alias == null ? "null" : "'" + dev.quarry.internal.Excerpt.of(alias) + "'", model.name()));
+                    alias == null ? "null" : dev.quarry.internal.Excerpt.of(alias), model.name()));
         }
     }
 
