@@ -1,6 +1,7 @@
 package dev.quarry.load;
 
 import dev.quarry.FetchMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ public final class LoadContext {
     private final Session session;
     private final FetchMode mode;
     private List<?> peers = List.of();
+    private List<LoadContext> related;
 
     /** A context for one result loaded through {@code session} with fetch mode {@code mode}. */
     public LoadContext(Session session, FetchMode mode) {
@@ -36,5 +38,19 @@ public final class LoadContext {
 
     void setPeers(List<?> peers) {
         this.peers = peers;
+    }
+
+    /**
+     * The context of the instances that select-related block {@code index} loads alongside this
+     * result: the same session and mode, with those instances (not this result's) as its peers.
+     */
+    LoadContext related(int index) {
+        if (related == null) {
+            related = new ArrayList<>();
+        }
+        while (related.size() <= index) {
+            related.add(new LoadContext(session, mode));
+        }
+        return related.get(index);
     }
 }

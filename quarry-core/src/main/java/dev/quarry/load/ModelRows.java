@@ -94,22 +94,37 @@ public final class ModelRows {
     /** Reads every row into a list of instances sharing one load context. */
     public List<Object> readAll(ResultSet rs, LoadContext context) throws SQLException {
         List<Object> out = new ArrayList<>();
+        List<List<Object>> children = new ArrayList<>(related.size());
+        for (int i = 0; i < related.size(); i++) {
+            children.add(new ArrayList<>());
+        }
         while (rs.next()) {
-            out.add(read(rs, context));
+            out.add(read(rs, context, children));
         }
         context.setPeers(out);
+        for (int i = 0; i < related.size(); i++) {
+            // The instances a select-related block loaded are peers of each other, not of the result.
+            context.related(i).setPeers(children.get(i));
+        }
         return out;
     }
 
     /** Reads the current row. */
     public Object read(ResultSet rs, LoadContext context) throws SQLException {
+        return read(rs, context, null);
+    }
+
+    private Object read(ResultSet rs, LoadContext context, List<List<Object>> children) throws SQLException {
         Object obj = readBlock(rs, root, context);
         if (!related.isEmpty()) {
             Object[] loaded = new Object[related.size()];
             for (int i = 0; i < loaded.length; i++) {
                 Block b = related.get(i);
                 Object owner = b.parent < 0 ? obj : loaded[b.parent];
-                Object child = owner == null ? null : readBlock(rs, b, context);
+                Object child = owner == null ? null : readBlock(rs, b, context.related(i));
+                if (child != null && children != null) {
+                    children.get(i).add(child);
+                }
                 loaded[i] = child;
                 if (owner != null) {
                     ACCESS.cacheRef(b.viaKey.get(owner), child);

@@ -242,7 +242,7 @@ public final class ModelMeta {
     public FieldMeta requireField(String fieldName) {
         FieldMeta f = field(fieldName);
         if (f == null) {
-            throw new FieldError(String.format("%s has no field named '%s'. Choices are: %s", name, fieldName,
+            throw new FieldError(type, fieldName, String.format("%s has no field named '%s'. Choices are: %s", name, fieldName,
                     String.join(", ", fields.stream().map(FieldMeta::queryName).toList())));
         }
         return f;

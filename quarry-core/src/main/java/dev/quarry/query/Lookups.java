@@ -16,7 +16,8 @@ final class Lookups {
     /** The left side after its transforms, and the lookup that ends the path ({@code exact} when none does). */
     record Resolved(Expr expr, Lookup lookup) {}
 
-    static Resolved resolve(Expr lhs, List<String> rest, String subject) {
+    /** Resolves {@code rest} against {@code lhs}; a part that is no transform or lookup is a FieldError on {@code model}. */
+    static Resolved resolve(Class<?> model, Expr lhs, List<String> rest, String subject) {
         Expr expr = lhs;
         for (int i = 0; i < rest.size(); i++) {
             String part = rest.get(i);
@@ -24,7 +25,7 @@ final class Lookups {
             if (dp != null) {
                 FieldType t = expr.outputType();
                 if (t != FieldType.DATE && t != FieldType.DATETIME) {
-                    throw new FieldError(null, part, String.format("Unsupported transform '%s' for %s field '%s': date "
+                    throw new FieldError(model, part, String.format("Unsupported transform '%s' for %s field '%s': date "
                             + "parts apply to date and datetime fields", part, t, subject));
                 }
                 expr = new DatePartExpr(dp, expr);
@@ -34,7 +35,7 @@ final class Lookups {
             if (lookup != null && i == rest.size() - 1) {
                 return new Resolved(expr, lookup);
             }
-            throw new FieldError(null, part, String.format("Unsupported lookup '%s' for %s field '%s' or join on the field "
+            throw new FieldError(model, part, String.format("Unsupported lookup '%s' for %s field '%s' or join on the field "
                     + "not permitted. Lookups are: %s", part, expr.outputType(), subject,
                     String.join(", ", LookupRegistry.names())));
         }

@@ -111,14 +111,15 @@ final class WhereBuilder {
         if (!t.annotations.isEmpty() && t.annotations.containsKey(head) && t.model.field(head) == null) {
             Expr lhs = new AnnotationRef(head, t.annotations.get(head));
             List<String> rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
-            Lookups.Resolved r = Lookups.resolve(lhs, rest, head);
+            Lookups.Resolved r = Lookups.resolve(t.model.type(), lhs, rest, head);
             Object prepared = r.lookup().prepare(value, r.expr().outputType(), head);
             return new Where.Condition(r.expr(), r.lookup(), prepared);
         }
         ParsedPath parsed = ParsedPath.parse(t.registry, t.model, path);
         parsed.checkInstances(value, path);
         String subject = parsed.field().toString();
-        Lookups.Resolved r = Lookups.resolve(Col.of("?", parsed.field()), parsed.rest(), subject);
+        Lookups.Resolved r = Lookups.resolve(parsed.field().model().type(), Col.of("?", parsed.field()), parsed.rest(),
+                subject);
         Object prepared = r.lookup().prepare(value, r.expr().outputType(), subject);
         boolean needsOuter = outer || r.lookup().matchesMissingRow(prepared);
         JoinList.Joined j = t.joins.join(parsed.hops(), group, needsOuter);

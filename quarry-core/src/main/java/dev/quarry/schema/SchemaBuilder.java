@@ -67,9 +67,11 @@ public final class SchemaBuilder {
         out.add(byName.get(name));
     }
 
+    /** A many-to-many column referring to {@code target}'s key: the key's type and size ({@code varchar(30)} for a CharField key). */
     private static ColumnDef reference(String column, ModelMeta target) {
-        return new ColumnDef(column, target.pk().type().referenceType(), 0, 0, 0, false, false, false, true, null,
-                target.table(), target.pk().column());
+        FieldMeta pk = target.pk();
+        return new ColumnDef(column, pk.type().referenceType(), maxLength(pk), pk.options().maxDigits(),
+                pk.options().decimalPlaces(), false, false, false, true, null, target.table(), pk.column());
     }
 
     private static ColumnDef column(FieldMeta f) {
@@ -77,15 +79,22 @@ public final class SchemaBuilder {
         Object dflt = o.defaultValue();
         String refTable = null;
         String refColumn = null;
+        // A foreign key's column has the size of the key it refers to (its own options have none).
+        FieldMeta sized = f;
         if (f.isForeignKey()) {
             ModelMeta target = f.relation().target();
             refTable = target.table();
             refColumn = target.pk().column();
             dflt = null;
+            sized = target.pk();
         }
-        int maxLength = f.type() == FieldType.UUID ? 36 : o.maxLength();
-        return new ColumnDef(f.column(), f.type(), maxLength, o.maxDigits(), o.decimalPlaces(), o.nullable(), o.unique(),
-                o.primaryKey(), o.dbIndex(), dflt, refTable, refColumn);
+        return new ColumnDef(f.column(), f.type(), maxLength(sized), sized.options().maxDigits(),
+                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(), dflt, refTable,
+                refColumn);
+    }
+
+    private static int maxLength(FieldMeta f) {
+        return f.type() == FieldType.UUID ? 36 : f.options().maxLength();
     }
 
     /** The DDL that creates these tables: every CREATE TABLE and index first, then the foreign keys. */
