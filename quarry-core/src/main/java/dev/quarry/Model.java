@@ -102,7 +102,7 @@ public abstract class Model {
         Object fresh = Manager.of(getClass()).using(quarry()).get("pk", pk());
         for (FieldMeta f : meta.fields()) {
             if (f.isForeignKey()) {
-                ((Ref<?>) f.get(this)).setId(((Ref<?>) f.get(fresh)).id());
+                ((Ref<?>) f.get(this)).assignId(((Ref<?>) f.get(fresh)).id());
             } else {
                 f.set(this, f.get(fresh));
             }
@@ -273,6 +273,11 @@ public abstract class Model {
         @Override
         public void setPersisted(Object model, boolean persisted) {
             ((Model) model).persisted = persisted;
+        }
+
+        @Override
+        public void setRefId(Object ref, Object id) {
+            ((Ref<?>) ref).assignId(id);
         }
 
         @Override

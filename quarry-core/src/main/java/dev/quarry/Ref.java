@@ -41,8 +41,17 @@ public final class Ref<T extends Model> {
         return ValueTypes.convert(id(), type, field.toString());
     }
 
-    /** Points at the target with this key, forgetting any loaded target. */
+    /**
+     * Points at the target with this key (converted to the target's key type: {@code "3"} or
+     * {@code 3} for a {@code Long} key), forgetting any loaded target; a value that is no key of
+     * the target is refused with {@link InvalidValueError}.
+     */
     public void setId(Object targetId) {
+        assignId(dev.quarry.model.FieldValues.forKey(field, targetId));
+    }
+
+    /** Points at the target with this key, already of the key's type (Quarry's own callers). */
+    void assignId(Object targetId) {
         if (!Objects.equals(this.id, targetId) || (loaded && value != null && !Objects.equals(value.pk(), targetId))) {
             this.loaded = false;
             this.value = null;

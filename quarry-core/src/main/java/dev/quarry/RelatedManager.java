@@ -109,6 +109,24 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         return cached == null ? q : QuerySet.prefetched(targetType(), q.plan(), (List<T>) (List<?>) cached);
     }
 
+    /** Sets a field on every related row in one UPDATE: a write, allowed in every fetch mode. */
+    @Override
+    public int update(String field, Object value) {
+        return query().update(field, value);
+    }
+
+    /** Sets these fields on every related row in one UPDATE: a write, allowed in every fetch mode. */
+    @Override
+    public int update(Map<String, ?> fieldValues) {
+        return query().update(fieldValues);
+    }
+
+    /** The SELECT of the related rows, built without running it (allowed in every fetch mode). */
+    @Override
+    public Sql sql() {
+        return query().sql();
+    }
+
     private List<Object> cached() {
         Map<String, List<Object>> p = ModelAccess.get().prefetched(owner, false);
         return p == null ? null : p.get(accessor);
@@ -137,7 +155,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                 writer().add(q.database(), key, List.of(obj.pk()));
             });
         } else {
-            ((Ref<?>) reverse.foreignKey().get(obj)).setId(ownerKey());
+            ((Ref<?>) reverse.foreignKey().get(obj)).assignId(ownerKey());
             obj.saveTo(q);
         }
         forget();
@@ -164,7 +182,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
             FieldMeta fk = reverse.foreignKey();
             q.useTransaction(() -> {
                 for (T o : objects) {
-                    ((Ref<?>) fk.get(o)).setId(key);
+                    ((Ref<?>) fk.get(o)).assignId(key);
                     o.saveTo(q);
                 }
             });
@@ -196,7 +214,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                     if (!key.equals(ref.id())) {
                         throw new QueryError(o + " is not related to " + owner + " through " + this);
                     }
-                    ref.setId(null);
+                    ref.assignId(null);
                     o.saveTo(q);
                 }
             });

@@ -45,6 +45,9 @@ public abstract class ModelAccess {
     /** Marks an instance as loaded from (or saved to) the database. */
     public abstract void setPersisted(Object model, boolean persisted);
 
+    /** Sets a {@code Ref}'s key to a value already of the target key's type (loading, defaults, saving). */
+    public abstract void setRefId(Object ref, Object id);
+
     /** Stores a loaded target in a {@code Ref} so {@code get()} runs no query. */
     public abstract void cacheRef(Object ref, Object value);
 

@@ -147,7 +147,7 @@ public final class ModelRows {
             FieldMeta f = b.fields[i];
             Object v = i == 0 ? pk : b.readers[i].read(rs, b.start + i);
             if (f.isForeignKey()) {
-                ((Ref<?>) f.get(obj)).setId(v);
+                ACCESS.setRefId(f.get(obj), v);
             } else {
                 UnaryOperator<Object> c = b.coercions[i];
                 if (c != null && v != null) {

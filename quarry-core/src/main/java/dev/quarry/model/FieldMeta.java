@@ -142,9 +142,9 @@ public final class FieldMeta {
             }
             ref.set(m);
         } else if (value instanceof Ref<?> r) {
-            ref.setId(FieldValues.forKey(this, r.id()));
+            dev.quarry.internal.ModelAccess.get().setRefId(ref, FieldValues.forKey(this, r.id()));
         } else {
-            ref.setId(FieldValues.forKey(this, value));
+            dev.quarry.internal.ModelAccess.get().setRefId(ref, FieldValues.forKey(this, value));
         }
     }
 

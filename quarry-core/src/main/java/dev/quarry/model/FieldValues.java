@@ -52,7 +52,8 @@ public final class FieldValues {
     }
 
     /** The target key foreign key {@code fk} holds for a user's key value, in the type of the target's primary key. */
-    static Object forKey(FieldMeta fk, Object value) {
+    /** A value for foreign key {@code fk}: converted to the target's key type, or refused naming the field. */
+    public static Object forKey(FieldMeta fk, Object value) {
         if (value == null) {
             return null;
         }

@@ -272,7 +272,7 @@ public final class ModelMeta {
         for (int i = 0; i < targets.length; i++) {
             FieldMeta f = targets[i];
             if (f.isForeignKey()) {
-                ((Ref<?>) f.get(instance)).setId(defaultValues[i]);
+                dev.quarry.internal.ModelAccess.get().setRefId(f.get(instance), defaultValues[i]);
             } else {
                 f.set(instance, defaultValues[i]);
             }

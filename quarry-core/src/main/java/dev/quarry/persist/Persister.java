@@ -148,7 +148,7 @@ public final class Persister {
                             "save() of %s refused to prevent data loss: its '%s' refers to an unsaved %s; save that first",
                             f.model().name(), f.name(), ref.get().getClass().getSimpleName()));
                 }
-                ref.setId(targetPk);
+                ACCESS.setRefId(ref, targetPk);
             }
             return ref.id();
         }

@@ -185,7 +185,8 @@ public final class QueryTree {
     }
 
     private Expr typed(AggregateExpr e, Aggregate<?> aggregate, String where) {
-        ValueTypes.check(e.outputType(), aggregate.type(), aggregate.toString(), where + " on " + model.name());
+        ValueTypes.check(model.type(), e.outputType(), aggregate.type(), aggregate.path(), where + " on " + model.name()
+                + " (" + aggregate + ")");
         return e;
     }
 
@@ -214,6 +215,13 @@ public final class QueryTree {
     public Map.Entry<QueryTree, Map<String, Expr>> resolveAggregates(Map<String, ? extends Aggregate<?>> aggregates) {
         QueryTree t = copy();
         Map<String, Expr> out = new LinkedHashMap<>();
+        for (String alias : aggregates.keySet()) {
+            // An aggregate alias only names a result (Django's default is "rating__avg"), so "__" is fine here.
+            if (alias == null || !ALIAS.matcher(alias).matches()) {
+                throw new FieldError(model.type(), alias, String.format("Invalid aggregate alias %s on %s: use letters, "
+                        + "digits and underscores, starting with a letter", dev.quarry.internal.Excerpt.of(alias), model.name()));
+            }
+        }
         aggregates.forEach((alias, agg) -> out.put(alias, t.typed(new AggregateExpr(agg.function(),
                 t.resolveExpr(agg.path(), "aggregate"), agg.isDistinct()), agg, "aggregate")));
         return Map.entry(t, Collections.unmodifiableMap(out));

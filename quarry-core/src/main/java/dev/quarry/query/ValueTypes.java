@@ -58,8 +58,13 @@ public final class ValueTypes {
 
     /** Throws a {@link FieldError} naming {@code where} when values of this kind cannot be given as {@code requested}. */
     public static void check(FieldType type, Class<?> requested, String subject, String where) {
+        check(null, type, requested, subject, where);
+    }
+
+    /** As {@link #check(FieldType, Class, String, String)}, naming {@code model} in the error. */
+    public static void check(Class<?> model, FieldType type, Class<?> requested, String subject, String where) {
         if (!accepts(type, requested)) {
-            throw new FieldError(null, subject, String.format("%s: %s holds %s values, which %s cannot hold. Use %s.class "
+            throw new FieldError(model, subject, String.format("%s: %s holds %s values, which %s cannot hold. Use %s.class "
                     + "(or Object.class)", where, subject, natural(type).getSimpleName(), requested.getSimpleName(),
                     natural(type).getSimpleName()));
         }

@@ -263,6 +263,21 @@ class FetchModeTest {
     }
 
     @Test
+    void updatingAndDescribingAnUnloadedRelationAreAllowedUnderRaise(Queries queries) {
+        // update() writes and sql() runs nothing: neither reads the unloaded relation.
+        Shelf s = new Shelf();
+        Author ann = Author.objects.fetchMode(FetchMode.RAISE).get("name", "ann");
+        RelatedManager<Book> books = ann.related("books", Book.class);
+        assertThat(queries.assertNumQueries(0, books::sql).text()).contains("author_id");
+        int n = queries.assertNumQueries(1, () -> books.update("title", "Renamed"));
+        assertThat(n).isEqualTo((int) Book.objects.filter("author", ann).count());
+        assertThat(Book.objects.filter("title", "Renamed").count()).isEqualTo(n);
+        assertThat(s.golem).isNotNull();
+        queries.assertNumQueries(0, () -> assertThat(catchThrowableOfType(RelationNotLoaded.class,
+                () -> books.aggregate(dev.quarry.expr.Aggregates.count("id")))).isNotNull());
+    }
+
+    @Test
     void aWriteForgetsAPrefetchedRelationSoReadingItIsRefusedAgain(Queries queries) {
         Shelf s = new Shelf();
         Book dune = Book.objects.fetchMode(FetchMode.RAISE).prefetchRelated("tags").get("title", "Dune");

@@ -313,6 +313,20 @@ class ReverseRelationsTest {
     }
 
     @Test
+    void refSetIdConvertsTheKeyToTheTargetsKeyTypeOrRefusesIt(Queries queries) {
+        Author ann = author("Ann");
+        Book dune = book("Dune", ann, null);
+        queries.assertNumQueries(0, () -> {
+            dune.author.setId(String.valueOf(ann.id));
+            assertThat(dune.author.id()).isEqualTo(ann.id);
+            dune.author.setId(ann.id.intValue());
+            assertThat(dune.author.id()).isEqualTo(ann.id);
+            assertThatThrownBy(() -> dune.author.setId("abc")).isInstanceOf(InvalidValueError.class)
+                    .hasMessageContaining("Book.author");
+        });
+    }
+
+    @Test
     void aNullableForeignKeyWithoutValueIsNullWithoutAQuery(Queries queries) {
         Book dune = book("Dune", author("Ann"), null);
         Book loaded = Book.objects.get("pk", dune.id);
