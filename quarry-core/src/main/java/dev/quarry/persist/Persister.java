@@ -5,9 +5,11 @@ import dev.quarry.Ref;
 import dev.quarry.db.Database;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.Feature;
+import dev.quarry.spi.Features;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.sql.InsertCompiler;
 import dev.quarry.sql.UpdateCompiler;
@@ -39,7 +41,7 @@ public final class Persister {
                 List<Object> values = new ArrayList<>();
                 for (FieldMeta f : fields) {
                     columns.add(f.column());
-                    values.add(dbValue(f, instance));
+                    values.add(dbValue(f, instance, db.backend().features()));
                 }
                 CompiledSql sql = new UpdateCompiler(db.backend().operations(), db.backend().features())
                         .updateRow(meta.table(), columns, values, meta.pk().column(), pk);
@@ -75,17 +77,19 @@ public final class Persister {
         List<String> columns = fields.stream().map(FieldMeta::column).toList();
         boolean returning = generated && db.backend().features().has(Feature.RETURNING);
         InsertCompiler compiler = new InsertCompiler(db.backend().operations());
+        // Every value is checked before the first statement, so a bad one in the last batch sends no SQL.
+        List<List<Object>> allRows = new ArrayList<>(instances.size());
+        for (Object o : instances) {
+            List<Object> row = new ArrayList<>(fields.size());
+            for (FieldMeta f : fields) {
+                row.add(dbValue(f, o, db.backend().features()));
+            }
+            allRows.add(row);
+        }
         Runnable work = () -> {
             for (int start = 0; start < instances.size(); start += size) {
                 List<?> batch = instances.subList(start, Math.min(instances.size(), start + size));
-                List<List<Object>> rows = new ArrayList<>(batch.size());
-                for (Object o : batch) {
-                    List<Object> row = new ArrayList<>(fields.size());
-                    for (FieldMeta f : fields) {
-                        row.add(dbValue(f, o));
-                    }
-                    rows.add(row);
-                }
+                List<List<Object>> rows = allRows.subList(start, start + batch.size());
                 if (fields.isEmpty() && batch.size() > 1) {
                     for (Object o : batch) {
                         insert(db, meta, List.of(o), 1);
@@ -131,10 +135,15 @@ public final class Persister {
     }
 
     /**
-     * The value a field writes: a foreign key's target key, or the field's value as it is (defaults were
-     * applied when the instance was created; a null written later is saved as NULL, as in Django).
+     * The value a field writes: a foreign key's target key, or the field's value (defaults were
+     * applied when the instance was created; a null written later is saved as NULL, as in Django),
+     * checked against the column by {@link FieldValues#forColumn} before any SQL.
      */
-    public static Object dbValue(FieldMeta f, Object instance) {
+    public static Object dbValue(FieldMeta f, Object instance, Features features) {
+        return FieldValues.forColumn(f, value(f, instance), features);
+    }
+
+    private static Object value(FieldMeta f, Object instance) {
         Object v = f.get(instance);
         if (f.isForeignKey()) {
             Ref<?> ref = (Ref<?>) v;

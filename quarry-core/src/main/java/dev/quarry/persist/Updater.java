@@ -4,6 +4,7 @@ import dev.quarry.FieldError;
 import dev.quarry.InvalidValueError;
 import dev.quarry.db.Database;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.lookup.Values;
@@ -32,7 +33,8 @@ public final class Updater {
             if (value == null && !f.nullable()) {
                 throw new InvalidValueError(meta.type(), f.name(), f + " is not nullable; update() cannot set it to null");
             }
-            columns.put(f.column(), Values.coerce(value, f.type(), f.toString(), "update"));
+            Object coerced = Values.coerce(value, f.type(), f.toString(), "update");
+            columns.put(f.column(), FieldValues.forColumn(f, coerced, db.backend().features()));
         });
         return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns));
     }
