@@ -51,11 +51,23 @@ public final class Persister {
                 }
             }
         }
-        insert(db, meta, List.of(instance), 0);
+        insert(db, meta, List.of(instance), 0, false);
     }
 
-    /** Inserts the instances in batches of at most {@code batchSize} rows (0: as many as the parameter limit allows), in one transaction. */
+    /**
+     * Inserts the instances in batches of at most {@code batchSize} rows (0: as many as the parameter
+     * limit allows), in one transaction ({@code bulkCreate}). When that transaction, or one enclosing
+     * it, rolls back, the instances lose their generated keys and their persisted state again.
+     */
     public static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize) {
+        insert(db, meta, instances, batchSize, true);
+    }
+
+    /**
+     * {@code undoOnRollback} is off for {@code save()}: as in Django, an instance saved in a transaction
+     * that rolls back keeps its key, and a loop of saves in one long transaction keeps no instance alive.
+     */
+    private static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, boolean undoOnRollback) {
         if (instances.isEmpty()) {
             return;
         }
@@ -92,7 +104,7 @@ public final class Persister {
                 List<List<Object>> rows = allRows.subList(start, start + batch.size());
                 if (fields.isEmpty() && batch.size() > 1) {
                     for (Object o : batch) {
-                        insert(db, meta, List.of(o), 1);
+                        insert(db, meta, List.of(o), 1, undoOnRollback);
                     }
                     continue;
                 }
@@ -118,6 +130,11 @@ public final class Persister {
                 }
                 for (Object o : batch) {
                     ACCESS.setPersisted(o, true);
+                }
+                // If this transaction (or one enclosing it) rolls back, these rows are gone: the instances
+                // lose the keys the database generated and their persisted state, as if never saved.
+                if (undoOnRollback) {
+                    db.onRollback(() -> forget(meta, batch, generated));
                 }
             }
         };
@@ -162,6 +179,15 @@ public final class Persister {
             return ref.id();
         }
         return v;
+    }
+
+    private static void forget(ModelMeta meta, List<?> batch, boolean generated) {
+        for (Object o : batch) {
+            if (generated) {
+                meta.pk().set(o, null);
+            }
+            ACCESS.setPersisted(o, false);
+        }
     }
 
     private static void applyAutoDates(ModelMeta meta, Object instance, boolean adding) {
