@@ -2,9 +2,11 @@ package dev.quarry.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.quarry.InvalidValueError;
 import dev.quarry.Quarry;
+import dev.quarry.ValidationError;
 import dev.quarry.load.Session;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.test.OnlyOn;
@@ -166,6 +168,24 @@ class FieldRangesTest {
         assertThat(Measure.objects.get("name", "edge").price).isEqualByComparingTo("-999.99");
         assertThat(Measure.objects.get("name", "zeros").price).isEqualByComparingTo("1.5");
         assertThat(Measure.objects.filter("price__lt", 0).count()).isEqualTo(1);
+    }
+
+    @Test
+    void fullCleanReportsTheRangesWithDjangosValidatorMessages() {
+        Measure m = Measure.of("clean");
+        m.small = 40_000;
+        m.count = -1L;
+        m.price = new BigDecimal("1234.5");
+        ValidationError e = catchThrowableOfType(ValidationError.class, m::fullClean);
+        assertThat(e.fieldErrors()).containsEntry("small", List.of("Ensure this value is less than or equal to 32767."))
+                .containsEntry("count", List.of("Ensure this value is greater than or equal to 0."))
+                .containsEntry("price", List.of("Ensure that there are no more than 3 digits before the decimal point."));
+        m.small = 1;
+        m.count = 1L;
+        m.price = new BigDecimal("1.005");
+        e = catchThrowableOfType(ValidationError.class, m::fullClean);
+        assertThat(e.fieldErrors()).containsOnlyKeys("price");
+        assertThat(e.fieldErrors().get("price")).containsExactly("Ensure that there are no more than 2 decimal places.");
     }
 
     // ----- dates -----
