@@ -158,7 +158,7 @@ public abstract class BaseOperations implements Operations {
                 return null;
             }
             if (v < min || v > max) {
-                throw new dev.quarry.InvalidValueError(null, null, String.format("A %s column holds %d, outside its "
+                throw new dev.quarry.InvalidValueError(null, null, String.format("The %s column holds %d, outside its "
                         + "range (%d to %d); the row was written by something other than Quarry. Declare the field with a "
                         + "wider kind (BigIntegerField) or correct the row", type.name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' '), v, min, max));

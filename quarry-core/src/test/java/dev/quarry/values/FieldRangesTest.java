@@ -239,6 +239,6 @@ class FieldRangesTest {
                 .hasMessageContaining("Measure.plain").hasMessageContaining("3000000000")
                 .hasMessageContaining("-2147483648 to 2147483647");
         assertThatThrownBy(() -> Measure.objects.all().valuesList("plain").list()).isInstanceOf(InvalidValueError.class)
-                .hasMessageContaining("3000000000");
+                .hasMessageContaining("'plain'").hasMessageContaining("3000000000");
     }
 }

@@ -43,7 +43,7 @@ final class PostgresOperations extends BaseOperations {
 
     @Override
     public void inList(SqlWriter w, Runnable lhs, List<?> values, FieldType type) {
-        ArrayParam array = values.size() > ARRAY_THRESHOLD ? array(values, type) : null;
+        ArrayParam array = values.size() > ARRAY_THRESHOLD && type != null ? array(values, type) : null;
         if (array == null) {
             super.inList(w, lhs, values, type);
             return;
