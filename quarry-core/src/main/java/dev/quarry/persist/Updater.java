@@ -33,8 +33,11 @@ public final class Updater {
             if (value == null && !f.nullable()) {
                 throw new InvalidValueError(meta.type(), f.name(), f + " is not nullable; update() cannot set it to null");
             }
-            Object coerced = Values.coerce(value, f.type(), f.toString(), "update");
-            columns.put(f.column(), FieldValues.forColumn(f, coerced, db.backend().features()));
+            // Converted as assignment is (create(Map)), strictly: 2.5 for an integer field is refused, where
+            // PostgreSQL and MariaDB would round it and SQLite store it as it is.
+            Object converted = f.isForeignKey() ? Values.coerce(value, f.type(), f.toString(), "update")
+                    : FieldValues.forField(f, value);
+            columns.put(f.column(), FieldValues.forColumn(f, converted, db.backend().features()));
         });
         return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns));
     }

@@ -133,6 +133,8 @@ class FieldRangesTest {
         Measure.of("one").save();
         refused(queries, "Measure.wide", "2147483647", () -> Measure.objects.all().update("wide", 3_000_000_000L));
         refused(queries, "Measure.count", "from 0", () -> Measure.objects.all().update("count", -5));
+        // PostgreSQL and MariaDB would round 2.5 into the integer column, SQLite would store it as it is.
+        refused(queries, "Measure.plain", "whole number", () -> Measure.objects.all().update("plain", 2.5));
         refused(queries, "Measure.price", "digits before the decimal point", () -> Measure.objects.all().update("price", "1234.5"));
         refused(queries, "Measure.day", "0001-01-01 to 9999-12-31",
                 () -> Measure.objects.all().update("day", LocalDate.of(10_000, 1, 1)));
