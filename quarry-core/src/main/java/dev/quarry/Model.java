@@ -68,6 +68,7 @@ public abstract class Model {
     }
 
     void saveTo(Quarry q) {
+        q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
         Persister.save(q.database(), this);
         boundTo = q;
     }

@@ -121,10 +121,7 @@ public abstract class BaseOperations implements Operations {
                 long v = rs.getLong(i);
                 return rs.wasNull() ? null : v;
             };
-            case INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER -> (rs, i) -> {
-                int v = rs.getInt(i);
-                return rs.wasNull() ? null : v;
-            };
+            case INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER -> narrow(type);
             case BOOLEAN -> (rs, i) -> {
                 boolean v = rs.getBoolean(i);
                 return rs.wasNull() ? null : v;
@@ -144,6 +141,29 @@ public abstract class BaseOperations implements Operations {
                 String s = rs.getString(i);
                 return s == null ? null : UUID.fromString(s);
             };
+        };
+    }
+
+    /**
+     * A reader of a column narrower than {@code bigint}: reads the whole value ({@code getInt} would
+     * wrap 3,000,000,000, which SQLite lets an integer column hold) and refuses one outside the
+     * kind's range instead of returning a different number.
+     */
+    private static ColumnReader narrow(FieldType type) {
+        long min = type.minValue();
+        long max = type.maxValue();
+        return (rs, i) -> {
+            long v = rs.getLong(i);
+            if (rs.wasNull()) {
+                return null;
+            }
+            if (v < min || v > max) {
+                throw new dev.quarry.InvalidValueError(null, null, String.format("The %s column holds %d, outside its "
+                        + "range (%d to %d); the row was written by something other than Quarry. Declare the field with a "
+                        + "wider kind (BigIntegerField) or correct the row", type.name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' '), v, min, max));
+            }
+            return (int) v;
         };
     }
 

@@ -56,6 +56,14 @@ public final class Database implements AutoCloseable {
         transactions.onCommit(callback);
     }
 
+    /**
+     * Runs {@code callback} if the current block, or one enclosing it, rolls back; dropped at the
+     * outermost commit; nothing happens outside a transaction.
+     */
+    public void onRollback(Runnable callback) {
+        transactions.onRollback(callback);
+    }
+
     /** Opens a transaction on this thread that only {@link Rollback#close()} ends, by rolling back (tests). */
     public Rollback beginRollbackOnly() {
         return transactions.beginRollbackOnly();

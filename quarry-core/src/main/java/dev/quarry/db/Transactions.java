@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * error is the one thrown (cleanup failures are attached to it as suppressed), the connection always
  * goes back to its source, and one whose cleanup failed goes back as broken so it is never reused.
  * {@code onCommit} callbacks run after the outermost commit and are dropped with the block that
- * registered them when it rolls back.
+ * registered them when it rolls back; {@code onRollback} callbacks run when the block that
+ * registered them, or one enclosing it, rolls back, and are dropped at the outermost commit.
  */
 final class Transactions {
     private static final CompiledSql BEGIN = CompiledSql.of("BEGIN", List.of());
@@ -26,6 +27,7 @@ final class Transactions {
         final Lease lease;
         final boolean autoCommitBefore;
         final List<Runnable> onCommit = new ArrayList<>();
+        final List<Runnable> onRollback = new ArrayList<>();
         int depth;
 
         Tx(Lease lease, boolean autoCommitBefore) {
@@ -64,6 +66,7 @@ final class Transactions {
             throw SqlErrors.translate(e, SAVEPOINT);
         }
         int callbacks = tx.onCommit.size();
+        int undo = tx.onRollback.size();
         tx.depth++;
         try {
             T result = work.get();
@@ -80,6 +83,7 @@ final class Transactions {
                 e.addSuppressed(s);
             }
             tx.onCommit.subList(callbacks, tx.onCommit.size()).clear();
+            rolledBack(tx.onRollback.subList(undo, tx.onRollback.size()), e);
             throw e;
         } finally {
             tx.depth--;
@@ -167,6 +171,8 @@ final class Transactions {
                 broken = true;
                 first = attach(first, e);
             }
+            // Whether or not ROLLBACK itself succeeded, nothing of the transaction was committed.
+            first = rolledBack(tx.onRollback, first);
         }
         if (tx.autoCommitBefore) {
             try {
@@ -189,6 +195,38 @@ final class Transactions {
         }
         first.addSuppressed(e);
         return first;
+    }
+
+    /**
+     * Runs the {@code onRollback} callbacks of a block that rolled back, last registered first, and
+     * forgets them; a failing callback is attached to {@code failure} (or becomes the error to throw).
+     */
+    private static Throwable rolledBack(List<Runnable> callbacks, Throwable failure) {
+        Throwable first = failure;
+        for (int i = callbacks.size() - 1; i >= 0; i--) {
+            try {
+                callbacks.get(i).run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        callbacks.clear();
+        return first;
+    }
+
+    /**
+     * Registers {@code callback} to run if the current block, or one enclosing it, rolls back (to undo
+     * in-memory state that describes rows the rollback removes); nothing to do outside a transaction.
+     */
+    void onRollback(Runnable callback) {
+        Tx tx = current.get();
+        if (tx != null) {
+            tx.onRollback.add(callback);
+        }
     }
 
     /** Registers {@code callback} to run after the outermost commit; runs it now outside a transaction. */

@@ -17,6 +17,7 @@ import dev.quarry.model.ReverseRelation;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.sql.DeleteCompiler;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.Set;
 /**
  * Django's deletion collector: follows every foreign key that refers to the rows being deleted,
  * applies its on-delete rule (CASCADE collects, PROTECT/RESTRICT refuse, SET_NULL/SET_DEFAULT
- * update), removes many-to-many rows, then deletes children before parents, all in one
+ * update), removes many-to-many rows, then deletes children before parents (in the order of
+ * {@link DeletionOrder}, which MariaDB's row-by-row foreign key checks need), all in one
  * transaction. Returns the number of rows deleted per model.
  */
 public final class Collector {
@@ -39,6 +41,7 @@ public final class Collector {
     private final Map<ModelMeta, LinkedHashSet<Object>> collected = new LinkedHashMap<>();
     private final List<Update> updates = new ArrayList<>();
     private final List<Restriction> restrictions = new ArrayList<>();
+    private final DeletionOrder deletionOrder = new DeletionOrder();
 
     private record Update(FieldMeta field, Object value, List<Object> keys) {}
 
@@ -130,14 +133,25 @@ public final class Collector {
         return out;
     }
 
+    /**
+     * The keys of the rows of {@code source} whose {@code fk} holds one of {@code keys}; for a model
+     * that refers to itself, also which row each refers to, so replies are deleted before what they reply to.
+     */
     private List<Object> referring(ModelMeta source, FieldMeta fk, List<Object> keys) {
         List<Object> out = new ArrayList<>();
         ColumnReader reader = db.backend().operations().reader(source.pk().type());
+        boolean self = fk.relation().targetClass() == source.type();
+        ColumnReader keyReader = self ? db.backend().operations().reader(fk.type()) : null;
+        List<String> columns = self ? List.of(source.pk().column(), fk.column()) : List.of(source.pk().column());
         for (List<Object> chunk : chunks(keys)) {
-            out.addAll(db.query(compiler.selectWhereIn(source.table(), List.of(source.pk().column()), fk.column(), chunk), rs -> {
+            out.addAll(db.query(compiler.selectWhereIn(source.table(), columns, fk.column(), chunk), rs -> {
                 List<Object> ids = new ArrayList<>();
                 while (rs.next()) {
-                    ids.add(reader.read(rs, 1));
+                    Object id = reader.read(rs, 1);
+                    ids.add(id);
+                    if (self) {
+                        deletionOrder.selfReference(source, id, keyReader.read(rs, 2));
+                    }
                 }
                 return ids;
             }));
@@ -186,9 +200,10 @@ public final class Collector {
                 }
             }
         }
-        for (int i = order.size() - 1; i >= 0; i--) {
-            ModelMeta meta = order.get(i);
-            add(counts, meta.label(), deleteIn(meta.table(), meta.pk().column(), new ArrayList<>(collected.get(meta))));
+        for (ModelMeta meta : DeletionOrder.models(order)) {
+            for (Collection<Object> level : deletionOrder.levels(meta, collected.get(meta))) {
+                add(counts, meta.label(), deleteIn(meta.table(), meta.pk().column(), new ArrayList<>(level)));
+            }
         }
         counts.values().removeIf(n -> n == 0);
         return counts;

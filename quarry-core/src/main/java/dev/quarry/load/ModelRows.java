@@ -1,5 +1,6 @@
 package dev.quarry.load;
 
+import dev.quarry.InvalidValueError;
 import dev.quarry.Ref;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
@@ -137,6 +138,15 @@ public final class ModelRows {
         return obj;
     }
 
+    /** One column of field {@code f}; a value the reader refuses (out of the column's range) names the field. */
+    private static Object read(ColumnReader reader, ResultSet rs, int index, FieldMeta f) throws SQLException {
+        try {
+            return reader.read(rs, index);
+        } catch (InvalidValueError e) {
+            throw new InvalidValueError(f.model().type(), f.name(), f + ": " + e.getMessage());
+        }
+    }
+
     private static Object readBlock(ResultSet rs, Block b, LoadContext context) throws SQLException {
         Object pk = b.readers[0].read(rs, b.start);
         if (pk == null) {
@@ -145,7 +155,7 @@ public final class ModelRows {
         Object obj = b.meta.newInstance();
         for (int i = 0; i < b.fields.length; i++) {
             FieldMeta f = b.fields[i];
-            Object v = i == 0 ? pk : b.readers[i].read(rs, b.start + i);
+            Object v = i == 0 ? pk : read(b.readers[i], rs, b.start + i, f);
             if (f.isForeignKey()) {
                 ACCESS.setRefId(f.get(obj), v);
             } else {

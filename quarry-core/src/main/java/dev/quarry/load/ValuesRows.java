@@ -37,7 +37,7 @@ public final class ValuesRows {
     public List<Object> tuple(ResultSet rs) throws SQLException {
         Object[] row = new Object[readers.length];
         for (int i = 0; i < readers.length; i++) {
-            row[i] = readers[i].read(rs, i + 1);
+            row[i] = read(rs, i);
         }
         return Collections.unmodifiableList(Arrays.asList(row));
     }
@@ -46,9 +46,18 @@ public final class ValuesRows {
     public Map<String, Object> map(ResultSet rs) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < readers.length; i++) {
-            row.put(names[i], readers[i].read(rs, i + 1));
+            row.put(names[i], read(rs, i));
         }
         return Collections.unmodifiableMap(row);
+    }
+
+    /** Column {@code i}; a value its reader refuses (out of the column's range) names the output. */
+    private Object read(ResultSet rs, int i) throws SQLException {
+        try {
+            return readers[i].read(rs, i + 1);
+        } catch (dev.quarry.InvalidValueError e) {
+            throw new dev.quarry.InvalidValueError(null, names[i], "'" + names[i] + "': " + e.getMessage());
+        }
     }
 
     /** Every row, read by {@code reader}. */

@@ -46,6 +46,12 @@ final class FieldFactory {
         if (type == FieldType.CHAR && spec.maxLength() <= 0) {
             throw new ImproperlyConfigured(owner + ": CharField needs maxLength > 0");
         }
+        if (type == FieldType.DECIMAL && (spec.maxDigits() < 1 || spec.decimalPlaces() < 0
+                || spec.decimalPlaces() > spec.maxDigits())) {
+            // Django fields.E132-E134; PostgreSQL would refuse numeric(0, 0) only when the table is created.
+            throw new ImproperlyConfigured(String.format("%s: DecimalField needs maxDigits >= 1 and 0 <= decimalPlaces <= "
+                    + "maxDigits; got maxDigits = %d, decimalPlaces = %d", owner, spec.maxDigits(), spec.decimalPlaces()));
+        }
         if (spec.nullable() && f.getType().isPrimitive()) {
             throw new ImproperlyConfigured(owner + " is nullable but its Java type " + f.getType()
                     + " cannot hold null; use the boxed type");

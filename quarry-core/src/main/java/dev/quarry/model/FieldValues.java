@@ -3,14 +3,18 @@ package dev.quarry.model;
 import dev.quarry.ImproperlyConfigured;
 import dev.quarry.InvalidValueError;
 import dev.quarry.internal.Excerpt;
+import dev.quarry.spi.Feature;
+import dev.quarry.spi.Features;
 import dev.quarry.spi.FieldType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -27,6 +31,18 @@ import java.util.function.UnaryOperator;
  * columns alone, since SQL compares them exactly.
  */
 public final class FieldValues {
+    /**
+     * The first and last day a date or datetime field holds, on every backend: Django's (Python's)
+     * range. SQLite compares dates as text, which orders only four-digit years, and MariaDB stores no
+     * year past 9999 nor before year 0.
+     */
+    public static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+    /** The last day a date or datetime field holds; see {@link #MIN_DATE}. */
+    public static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+    private static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant MAX_INSTANT = MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+    private static final String DATE_RANGE = "a date from " + MIN_DATE + " to " + MAX_DATE;
+    private static final String INSTANT_RANGE = "an instant from " + MIN_INSTANT + " to " + MAX_INSTANT;
     private static final String BOOLEAN_FORMS = "expected true or false ('t', 'true', '1', 'f', 'false', '0', any case)";
 
     private FieldValues() {}
@@ -45,10 +61,81 @@ public final class FieldValues {
             return null;
         }
         try {
-            return convert(value, f.type(), boxed(f.javaType()), true);
+            Object v = convert(value, f.type(), boxed(f.javaType()), true);
+            if (v instanceof BigDecimal d && f.type() == FieldType.DECIMAL) {
+                digits(d, f.options().maxDigits(), f.options().decimalPlaces());
+            }
+            return v;
         } catch (Rejected r) {
             throw new InvalidValueError(f.model().type(), f.name(), value, r.getMessage());
         }
+    }
+
+    /**
+     * What field {@code f} writes for the value its Java field holds ({@code save()},
+     * {@code bulkCreate()}, {@code update()}), checked before any SQL as the column would never
+     * be: whole numbers against the column's range (an {@code @IntegerField long} may hold more than an
+     * integer column), decimals against {@code maxDigits}/{@code decimalPlaces}, dates and instants
+     * against {@link #MIN_DATE}..{@link #MAX_DATE}, NaN and infinities against what the database
+     * stores ({@link Feature#FLOAT_NAN}, {@link Feature#FLOAT_INFINITY}). Instants are truncated to
+     * microseconds, the precision every backend keeps (PostgreSQL would round the rest).
+     * An {@link InvalidValueError} names the model and field. Values of other types pass unchanged.
+     */
+    public static Object forColumn(FieldMeta f, Object value, Features features) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            FieldType kind = f.type();
+            if (kind.isIntegral() && isWhole(value)) {
+                long l = ((Number) value).longValue();
+                if (l < kind.minValue() || l > kind.maxValue()) {
+                    throw new Rejected(wholeRange(kind.minValue(), kind.maxValue()) + " (" + describe(kind) + ")");
+                }
+                return value;
+            }
+            return switch (kind) {
+                case DECIMAL -> {
+                    if (value instanceof BigDecimal d) {
+                        digits(d, f.options().maxDigits(), f.options().decimalPlaces());
+                    }
+                    yield value;
+                }
+                case FLOAT -> {
+                    String problem = unstorable(value, features);
+                    if (problem != null) {
+                        throw new Rejected(problem);
+                    }
+                    yield value;
+                }
+                case DATE -> value instanceof LocalDate d ? inRange(d) : value;
+                case DATETIME -> value instanceof Instant i ? inRange(i) : value;
+                default -> value;
+            };
+        } catch (Rejected r) {
+            throw new InvalidValueError(f.model().type(), f.name(), value, r.getMessage());
+        }
+    }
+
+    /**
+     * Why the database cannot store or compare {@code value}, or {@code null} when it can: a NaN or
+     * an infinite {@code Double}/{@code Float} where {@code features} lacks {@link Feature#FLOAT_NAN}
+     * or {@link Feature#FLOAT_INFINITY} (SQLite would store NaN as NULL, MariaDB refuses both).
+     */
+    public static String unstorable(Object value, Features features) {
+        if (!(value instanceof Double || value instanceof Float)) {
+            return null;
+        }
+        double d = ((Number) value).doubleValue();
+        if (Double.isNaN(d) && !features.has(Feature.FLOAT_NAN)) {
+            return "this database cannot store or compare NaN in a float column (it lacks Feature.FLOAT_NAN); "
+                    + "use null for a missing number";
+        }
+        if (Double.isInfinite(d) && !features.has(Feature.FLOAT_INFINITY)) {
+            return "this database cannot store or compare an infinite number in a float column (it lacks "
+                    + "Feature.FLOAT_INFINITY); use null or a finite bound such as Double.MAX_VALUE";
+        }
+        return null;
     }
 
     /** The target key foreign key {@code fk} holds for a user's key value, in the type of the target's primary key. */
@@ -186,7 +273,7 @@ public final class FieldValues {
     private static Object integral(Object v, FieldType kind, Class<?> j, boolean strict) {
         long min = min(kind, j);
         long max = max(kind, j);
-        String expected = min == Long.MIN_VALUE ? "expected a whole number" : "expected a whole number from " + min + " to " + max;
+        String expected = wholeRange(min, max);
         long l;
         if (v instanceof String s) {
             try {
@@ -271,37 +358,76 @@ public final class FieldValues {
     }
 
     private static Object date(Object v, boolean strict) {
-        if (v instanceof LocalDate) {
-            return v;
+        if (v instanceof LocalDate d) {
+            return inRange(d);
         }
         if (v instanceof String s) {
+            LocalDate d;
             try {
-                return LocalDate.parse(s.trim());
+                d = LocalDate.parse(s.trim());
             } catch (DateTimeParseException e) {
                 throw new Rejected("expected a date (YYYY-MM-DD)");
             }
+            return inRange(d);
         }
         return other(v, strict, "expected a LocalDate or a date as text (YYYY-MM-DD)");
     }
 
+    private static LocalDate inRange(LocalDate d) {
+        if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+            throw new Rejected("expected " + DATE_RANGE + ", the range every backend stores");
+        }
+        return d;
+    }
+
     private static Object instant(Object v, boolean strict) {
-        if (v instanceof Instant) {
-            return v;
+        if (v instanceof Instant i) {
+            return inRange(i);
         }
         if (v instanceof OffsetDateTime o) {
-            return o.toInstant();
+            return inRange(o.toInstant());
         }
         if (v instanceof ZonedDateTime z) {
-            return z.toInstant();
+            return inRange(z.toInstant());
         }
         if (v instanceof String s) {
+            Instant i;
             try {
-                return Instant.parse(s.trim());
+                i = Instant.parse(s.trim());
             } catch (DateTimeParseException e) {
                 throw new Rejected("expected an instant with its offset (2024-02-29T13:45:10Z)");
             }
+            return inRange(i);
         }
         return other(v, strict, "expected an Instant or an instant as text (2024-02-29T13:45:10Z)");
+    }
+
+    /** The instant at microsecond precision, when within the range every backend stores. */
+    private static Instant inRange(Instant i) {
+        if (i.isBefore(MIN_INSTANT) || i.isAfter(MAX_INSTANT.plusNanos(999))) {
+            throw new Rejected("expected " + INSTANT_RANGE + ", the range every backend stores");
+        }
+        return i.getNano() % 1000 == 0 ? i : i.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Refuses a decimal that a column of {@code maxDigits} digits, {@code places} of them after the
+     * point, cannot hold exactly: too many whole digits would overflow it, and more decimal places
+     * would be rounded (by PostgreSQL and MariaDB) or kept (by SQLite). Trailing zeros do not count.
+     */
+    private static void digits(BigDecimal d, int maxDigits, int places) {
+        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        int scale = Math.max(s.scale(), 0);
+        int whole = s.precision() - s.scale();
+        if (scale > places) {
+            throw new Rejected(String.format("expected at most %d decimal places (a DecimalField with maxDigits = %d, "
+                    + "decimalPlaces = %d); round it first, e.g. setScale(%d, RoundingMode.HALF_EVEN)", places, maxDigits,
+                    places, places));
+        }
+        if (whole > maxDigits - places) {
+            throw new Rejected(String.format("expected at most %d digits before the decimal point (a DecimalField with "
+                    + "maxDigits = %d, decimalPlaces = %d)", maxDigits - places, maxDigits, places));
+        }
     }
 
     private static Object uuid(Object v, boolean strict) {
@@ -347,12 +473,27 @@ public final class FieldValues {
 
     /** The smallest whole number both the column of this kind and the Java type {@code j} (if any) hold. */
     private static long min(FieldType kind, Class<?> j) {
-        return Math.max(lowest(natural(kind)), j == null ? Long.MIN_VALUE : lowest(j));
+        return Math.max(kind.minValue(), j == null ? Long.MIN_VALUE : lowest(j));
     }
 
     /** The largest whole number both the column of this kind and the Java type {@code j} (if any) hold. */
     private static long max(FieldType kind, Class<?> j) {
-        return Math.min(-(lowest(natural(kind)) + 1), j == null ? Long.MAX_VALUE : -(lowest(j) + 1));
+        return Math.min(kind.maxValue(), j == null ? Long.MAX_VALUE : -(lowest(j) + 1));
+    }
+
+    private static String wholeRange(long min, long max) {
+        return min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "expected a whole number"
+                : "expected a whole number from " + min + " to " + max;
+    }
+
+    private static String describe(FieldType kind) {
+        return switch (kind) {
+            case SMALLINT -> "a smallint column";
+            case POSITIVE_SMALLINT -> "a positive smallint column";
+            case INTEGER -> "an integer column";
+            case POSITIVE_INTEGER -> "a positive integer column";
+            default -> "a bigint column";
+        };
     }
 
     private static long lowest(Class<?> j) {

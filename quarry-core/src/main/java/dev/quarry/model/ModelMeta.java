@@ -52,6 +52,7 @@ public final class ModelMeta {
         if (!Model.class.isAssignableFrom(type) || type == Model.class) {
             throw new ImproperlyConfigured(type.getName() + " is not a model: models extend dev.quarry.Model");
         }
+        ModelChecks.inheritance(type);
         this.type = type;
         this.name = type.getSimpleName();
         this.modelName = Names.modelName(type);
@@ -98,6 +99,8 @@ public final class ModelMeta {
                 } else if (Ref.class.isAssignableFrom(f.getType()) || ManyToMany.class.isAssignableFrom(f.getType())) {
                     throw new ImproperlyConfigured(name + "." + f.getName() + " is a " + f.getType().getSimpleName()
                             + " without @" + (Ref.class.isAssignableFrom(f.getType()) ? "ForeignKey" : "ManyToManyField"));
+                } else {
+                    ModelChecks.unannotated(type, f);
                 }
             }
         }

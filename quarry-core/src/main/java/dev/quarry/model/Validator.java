@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Django's {@code full_clean()} rules for one instance: null, blank, max length, choices, positive numbers. */
+/**
+ * Django's {@code full_clean()} rules for one instance: null, blank, max length, choices, the range
+ * of whole numbers and the digits of decimals (the ranges {@code save()} enforces too).
+ */
 public final class Validator {
     private Validator() {}
 
@@ -49,15 +52,36 @@ public final class Validator {
                 add(errors, f, String.format("Value %s is not a valid choice. Choices are: %s", dev.quarry.internal.Excerpt.of(String.valueOf(v)),
                         String.join(", ", f.options().choices())));
             }
-            if ((f.type() == dev.quarry.spi.FieldType.POSITIVE_INTEGER || f.type() == dev.quarry.spi.FieldType.POSITIVE_SMALLINT)
-                    && v instanceof Number n && n.longValue() < 0) {
-                add(errors, f, "Ensure this value is greater than or equal to 0.");
+            // Django's MinValueValidator/MaxValueValidator from integer_field_range, on every backend.
+            if (f.type().isIntegral() && v instanceof Number n) {
+                if (n.longValue() < f.type().minValue()) {
+                    add(errors, f, "Ensure this value is greater than or equal to " + f.type().minValue() + ".");
+                } else if (n.longValue() > f.type().maxValue()) {
+                    add(errors, f, "Ensure this value is less than or equal to " + f.type().maxValue() + ".");
+                }
             }
-            if (f.type() == dev.quarry.spi.FieldType.POSITIVE_SMALLINT && v instanceof Number n && n.longValue() > 32767) {
-                add(errors, f, "Ensure this value is less than or equal to 32767.");
+            if (v instanceof java.math.BigDecimal d && f.type() == dev.quarry.spi.FieldType.DECIMAL) {
+                decimal(errors, f, d);
             }
         }
         return errors;
+    }
+
+    /** Django's DecimalValidator messages; trailing zeros do not count. */
+    private static void decimal(Map<String, List<String>> errors, FieldMeta f, java.math.BigDecimal d) {
+        java.math.BigDecimal s = d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
+        int places = Math.max(s.scale(), 0);
+        int whole = Math.max(s.precision() - s.scale(), 0);
+        int maxDigits = f.options().maxDigits();
+        int maxPlaces = f.options().decimalPlaces();
+        if (whole + places > maxDigits) {
+            add(errors, f, String.format("Ensure that there are no more than %d digits in total.", maxDigits));
+        } else if (places > maxPlaces) {
+            add(errors, f, String.format("Ensure that there are no more than %d decimal places.", maxPlaces));
+        } else if (whole > maxDigits - maxPlaces) {
+            add(errors, f, String.format("Ensure that there are no more than %d digits before the decimal point.",
+                    maxDigits - maxPlaces));
+        }
     }
 
     private static void add(Map<String, List<String>> errors, FieldMeta f, String message) {

@@ -5,9 +5,11 @@ import dev.quarry.Ref;
 import dev.quarry.db.Database;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.Feature;
+import dev.quarry.spi.Features;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.sql.InsertCompiler;
 import dev.quarry.sql.UpdateCompiler;
@@ -39,7 +41,7 @@ public final class Persister {
                 List<Object> values = new ArrayList<>();
                 for (FieldMeta f : fields) {
                     columns.add(f.column());
-                    values.add(dbValue(f, instance));
+                    values.add(dbValue(f, instance, db.backend().features()));
                 }
                 CompiledSql sql = new UpdateCompiler(db.backend().operations(), db.backend().features())
                         .updateRow(meta.table(), columns, values, meta.pk().column(), pk);
@@ -49,11 +51,23 @@ public final class Persister {
                 }
             }
         }
-        insert(db, meta, List.of(instance), 0);
+        insert(db, meta, List.of(instance), 0, false);
     }
 
-    /** Inserts the instances in batches of at most {@code batchSize} rows (0: as many as the parameter limit allows), in one transaction. */
+    /**
+     * Inserts the instances in batches of at most {@code batchSize} rows (0: as many as the parameter
+     * limit allows), in one transaction ({@code bulkCreate}). When that transaction, or one enclosing
+     * it, rolls back, the instances lose their generated keys and their persisted state again.
+     */
     public static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize) {
+        insert(db, meta, instances, batchSize, true);
+    }
+
+    /**
+     * {@code undoOnRollback} is off for {@code save()}: as in Django, an instance saved in a transaction
+     * that rolls back keeps its key, and a loop of saves in one long transaction keeps no instance alive.
+     */
+    private static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, boolean undoOnRollback) {
         if (instances.isEmpty()) {
             return;
         }
@@ -75,20 +89,22 @@ public final class Persister {
         List<String> columns = fields.stream().map(FieldMeta::column).toList();
         boolean returning = generated && db.backend().features().has(Feature.RETURNING);
         InsertCompiler compiler = new InsertCompiler(db.backend().operations());
+        // Every value is checked before the first statement, so a bad one in the last batch sends no SQL.
+        List<List<Object>> allRows = new ArrayList<>(instances.size());
+        for (Object o : instances) {
+            List<Object> row = new ArrayList<>(fields.size());
+            for (FieldMeta f : fields) {
+                row.add(dbValue(f, o, db.backend().features()));
+            }
+            allRows.add(row);
+        }
         Runnable work = () -> {
             for (int start = 0; start < instances.size(); start += size) {
                 List<?> batch = instances.subList(start, Math.min(instances.size(), start + size));
-                List<List<Object>> rows = new ArrayList<>(batch.size());
-                for (Object o : batch) {
-                    List<Object> row = new ArrayList<>(fields.size());
-                    for (FieldMeta f : fields) {
-                        row.add(dbValue(f, o));
-                    }
-                    rows.add(row);
-                }
+                List<List<Object>> rows = allRows.subList(start, start + batch.size());
                 if (fields.isEmpty() && batch.size() > 1) {
                     for (Object o : batch) {
-                        insert(db, meta, List.of(o), 1);
+                        insert(db, meta, List.of(o), 1, undoOnRollback);
                     }
                     continue;
                 }
@@ -115,6 +131,11 @@ public final class Persister {
                 for (Object o : batch) {
                     ACCESS.setPersisted(o, true);
                 }
+                // If this transaction (or one enclosing it) rolls back, these rows are gone: the instances
+                // lose the keys the database generated and their persisted state, as if never saved.
+                if (undoOnRollback) {
+                    db.onRollback(() -> forget(meta, batch, generated));
+                }
             }
         };
         if (instances.size() > size) {
@@ -131,10 +152,15 @@ public final class Persister {
     }
 
     /**
-     * The value a field writes: a foreign key's target key, or the field's value as it is (defaults were
-     * applied when the instance was created; a null written later is saved as NULL, as in Django).
+     * The value a field writes: a foreign key's target key, or the field's value (defaults were
+     * applied when the instance was created; a null written later is saved as NULL, as in Django),
+     * checked against the column by {@link FieldValues#forColumn} before any SQL.
      */
-    public static Object dbValue(FieldMeta f, Object instance) {
+    public static Object dbValue(FieldMeta f, Object instance, Features features) {
+        return FieldValues.forColumn(f, value(f, instance), features);
+    }
+
+    private static Object value(FieldMeta f, Object instance) {
         Object v = f.get(instance);
         if (f.isForeignKey()) {
             Ref<?> ref = (Ref<?>) v;
@@ -153,6 +179,15 @@ public final class Persister {
             return ref.id();
         }
         return v;
+    }
+
+    private static void forget(ModelMeta meta, List<?> batch, boolean generated) {
+        for (Object o : batch) {
+            if (generated) {
+                meta.pk().set(o, null);
+            }
+            ACCESS.setPersisted(o, false);
+        }
     }
 
     private static void applyAutoDates(ModelMeta meta, Object instance, boolean adding) {

@@ -4,6 +4,7 @@ import dev.quarry.FieldError;
 import dev.quarry.InvalidValueError;
 import dev.quarry.db.Database;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.lookup.Values;
@@ -32,7 +33,11 @@ public final class Updater {
             if (value == null && !f.nullable()) {
                 throw new InvalidValueError(meta.type(), f.name(), f + " is not nullable; update() cannot set it to null");
             }
-            columns.put(f.column(), Values.coerce(value, f.type(), f.toString(), "update"));
+            // Converted as assignment is (create(Map)), strictly: 2.5 for an integer field is refused, where
+            // PostgreSQL and MariaDB would round it and SQLite store it as it is.
+            Object converted = f.isForeignKey() ? Values.coerce(value, f.type(), f.toString(), "update")
+                    : FieldValues.forField(f, value);
+            columns.put(f.column(), FieldValues.forColumn(f, converted, db.backend().features()));
         });
         return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns));
     }

@@ -11,6 +11,9 @@ public interface RenderContext {
     /** The backend's operations. */
     Operations ops();
 
+    /** The backend's capabilities and limits. */
+    dev.quarry.spi.Features features();
+
     /** Writes {@code alias.column}, both quoted. */
     default void column(String alias, String column) {
         w().identifier(alias).sql(".").identifier(column);

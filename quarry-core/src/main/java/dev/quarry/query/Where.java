@@ -1,5 +1,8 @@
 package dev.quarry.query;
 
+import dev.quarry.InvalidValueError;
+import dev.quarry.model.FieldValues;
+import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.query.lookup.Lookup;
 import java.util.List;
@@ -65,7 +68,24 @@ public sealed interface Where {
     record Condition(Expr lhs, Lookup lookup, Object value) implements Where {
         @Override
         public void render(RenderContext ctx) {
+            checkStorable(ctx, value);
             lookup.render(ctx, lhs, value);
+        }
+
+        /** Refuses a NaN or infinity the database cannot compare (SQLite binds NaN as NULL), naming the left side. */
+        private void checkStorable(RenderContext ctx, Object v) {
+            if (v instanceof List<?> items) {
+                for (Object item : items) {
+                    checkStorable(ctx, item);
+                }
+                return;
+            }
+            String problem = FieldValues.unstorable(v, ctx.features());
+            if (problem != null) {
+                String subject = lhs instanceof Col c && c.field() != null ? c.field().toString() : "an expression";
+                throw new InvalidValueError(lhs instanceof Col c && c.field() != null ? c.field().model().type() : null,
+                        subject, String.format("%s: %s for lookup '%s'; got %s", subject, problem, lookup.name(), v));
+            }
         }
 
         @Override

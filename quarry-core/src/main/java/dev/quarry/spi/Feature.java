@@ -14,6 +14,10 @@ public enum Feature {
     GROUP_BY_SELECTED_PK,
     /** Comparisons with {@code =} are case-sensitive under the default collation. */
     CASE_SENSITIVE_EQUALITY,
+    /** Float columns store and compare NaN (PostgreSQL; SQLite stores NULL instead, MariaDB refuses it). */
+    FLOAT_NAN,
+    /** Float columns store and compare positive and negative infinity (PostgreSQL, SQLite; not MariaDB). */
+    FLOAT_INFINITY,
     /**
      * One writer at a time for the whole database (SQLite): Quarry queues its own writing threads
      * fairly instead of letting them spin on the database's busy handler, where one can starve.

@@ -18,6 +18,29 @@ public enum FieldType {
         return this == CHAR || this == TEXT;
     }
 
+    /**
+     * The smallest whole number a column of this kind holds on every backend (Django's
+     * {@code integer_field_range}: {@code 0} for the positive kinds); {@link Long#MIN_VALUE} for the
+     * other kinds.
+     */
+    public long minValue() {
+        return switch (this) {
+            case SMALLINT -> Short.MIN_VALUE;
+            case INTEGER -> Integer.MIN_VALUE;
+            case POSITIVE_SMALLINT, POSITIVE_INTEGER -> 0;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    /** The largest whole number a column of this kind holds on every backend; {@link Long#MAX_VALUE} for the other kinds. */
+    public long maxValue() {
+        return switch (this) {
+            case SMALLINT, POSITIVE_SMALLINT -> Short.MAX_VALUE;
+            case INTEGER, POSITIVE_INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
     /** The type of a column that refers to a primary key of this kind. */
     public FieldType referenceType() {
         return this == AUTO ? BIGINT : this;

@@ -20,6 +20,25 @@ public interface Operations {
     /** Writes the extraction of a date part as an integer. */
     void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs);
 
+    /**
+     * Writes {@code lhs IN (?, ?, ...)} for a non-empty list of lookup values compared with a column
+     * or expression of kind {@code type}. A backend whose driver or database limits the bind
+     * parameters of a statement overrides it to pass a long list as one parameter
+     * (PostgreSQL: {@code = ANY(?)} with an array); short lists should keep this form, so their SQL
+     * and plans stay as they are.
+     */
+    default void inList(SqlWriter w, Runnable lhs, java.util.List<?> values, FieldType type) {
+        lhs.run();
+        w.sql(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                w.sql(", ");
+            }
+            w.param(values.get(i));
+        }
+        w.sql(")");
+    }
+
     /** Writes one ORDER BY term. */
     void orderTerm(SqlWriter w, Runnable expr, boolean descending, NullsOrder nulls);
 

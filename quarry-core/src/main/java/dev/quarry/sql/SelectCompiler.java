@@ -46,6 +46,11 @@ public final class SelectCompiler implements RenderContext {
         return ops;
     }
 
+    @Override
+    public Features features() {
+        return features;
+    }
+
     /** The statement that fetches the rows. */
     public CompiledSql select(QueryTree t) {
         w = new SqlBuilder(ops);

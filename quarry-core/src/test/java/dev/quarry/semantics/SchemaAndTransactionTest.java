@@ -25,8 +25,14 @@ class SchemaAndTransactionTest {
         // UNIQUE
         Label.of("x");
         assertThatThrownBy(() -> quarry.useTransaction(() -> Label.of("x"))).isInstanceOf(IntegrityError.class);
-        // CHECK (stars >= 0) for a positive integer field
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Critique.of(novel, "c", -1))).isInstanceOf(IntegrityError.class);
+        // CHECK (stars >= 0) for a positive integer field: Quarry refuses -1 before any SQL, so the
+        // constraint is exercised with a statement of our own.
+        assertThatThrownBy(() -> Critique.of(novel, "c", -1)).isInstanceOf(dev.quarry.InvalidValueError.class);
+        var db = dev.quarry.load.Session.of(quarry).database();
+        var ops = db.backend().operations();
+        assertThatThrownBy(() -> quarry.useTransaction(() -> db.update(dev.quarry.sql.CompiledSql.of("INSERT INTO "
+                + ops.quoteName("critique") + " (" + ops.quoteName("novel_id") + ", " + ops.quoteName("critic") + ", "
+                + ops.quoteName("stars") + ") VALUES (?, ?, ?)", List.of(novel.id, "c", -1))))).isInstanceOf(IntegrityError.class);
         // FOREIGN KEY (deferred on SQLite and PostgreSQL: refused at commit)
         assertThatThrownBy(() -> quarry.useTransaction(() -> Novel.objects.create(Map.of("title", "Lost", "writer", 999_999L))))
                 .isInstanceOf(IntegrityError.class);

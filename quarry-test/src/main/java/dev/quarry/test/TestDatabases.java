@@ -53,7 +53,7 @@ public final class TestDatabases {
                         return new Isolated(this, url, name, () -> admin("DROP SCHEMA IF EXISTS " + name + " CASCADE"));
                     }
                     default -> {
-                        admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                        admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
                         String base = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
                         return new Isolated(this, base + name, name, () -> admin("DROP DATABASE IF EXISTS " + name));
                     }

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * MariaDB/MySQL forms: backtick quoting, tables in {@code utf8mb4_bin} so equality and LIKE are
- * case-sensitive as elsewhere (LOWER() for the case-insensitive lookups), datetimes stored as UTC,
+ * MariaDB/MySQL forms: backtick quoting, tables in {@code utf8mb4_nopad_bin} so equality and LIKE are
+ * case-sensitive and count trailing spaces as elsewhere (LOWER() for the case-insensitive lookups), datetimes stored as UTC,
  * NULLS FIRST/LAST emulated.
  */
 final class MysqlOperations extends BaseOperations {

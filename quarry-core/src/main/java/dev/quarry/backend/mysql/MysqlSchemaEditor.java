@@ -6,7 +6,12 @@ import dev.quarry.spi.Operations;
 import java.util.ArrayList;
 import java.util.List;
 
-/** MariaDB/MySQL DDL: InnoDB tables in utf8mb4_bin, auto-increment keys, foreign keys added after. */
+/**
+ * MariaDB/MySQL DDL: InnoDB tables in {@code utf8mb4_nopad_bin}, auto-increment keys, foreign keys
+ * added after. The collation is binary (case-sensitive, code point order) and NO PAD: under
+ * {@code utf8mb4_bin}, a PAD SPACE collation, {@code 'x'} equals {@code 'x  '} and the two collide on a
+ * unique column. (MariaDB 10.2+; MySQL 8 names its NO PAD binary collation {@code utf8mb4_0900_bin}.)
+ */
 final class MysqlSchemaEditor extends BaseSchemaEditor {
     MysqlSchemaEditor(Operations ops) {
         super(ops);
@@ -38,7 +43,7 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
 
     @Override
     protected String tableSuffix() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
     }
 
     @Override

@@ -6,12 +6,31 @@ import dev.quarry.spi.Features;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.PatternKind;
 import dev.quarry.spi.SqlWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
-/** PostgreSQL's forms: ILIKE for case-insensitive matches, timestamps with time zone, native UUIDs. */
+/**
+ * PostgreSQL's forms: ILIKE for case-insensitive matches, timestamps with time zone, native UUIDs,
+ * long IN lists as one array parameter.
+ */
 final class PostgresOperations extends BaseOperations {
+    /**
+     * Lists longer than this are bound as one array ({@code = ANY(?)}): pgjdbc refuses a statement
+     * with more than 65,535 parameters. PostgreSQL plans {@code IN (...)} as {@code = ANY(array)}
+     * anyway; shorter lists keep {@code IN (?, ...)}.
+     */
+    static final int ARRAY_THRESHOLD = 1000;
+
+    /**
+     * A list as one array parameter: typed by pgjdbc ({@code Long[]} is {@code int8[]}, ...), or
+     * ISO text to cast to {@code textCast} (pgjdbc binds no array of dates or instants).
+     */
+    private record ArrayParam(Object[] values, String textCast) {}
     PostgresOperations(Features features) {
         super(features);
     }
@@ -20,6 +39,97 @@ final class PostgresOperations extends BaseOperations {
     public void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive) {
         lhs.run();
         w.sql(caseInsensitive ? " ILIKE " : " LIKE ").param(likePattern(value, kind));
+    }
+
+    @Override
+    public void inList(SqlWriter w, Runnable lhs, List<?> values, FieldType type) {
+        ArrayParam array = values.size() > ARRAY_THRESHOLD && type != null ? array(values, type) : null;
+        if (array == null) {
+            super.inList(w, lhs, values, type);
+            return;
+        }
+        lhs.run();
+        if (array.textCast() == null) {
+            w.sql(" = ANY(").param(array.values()).sql(")");
+        } else {
+            // Text to date or timestamptz is only a stable cast (it reads DateStyle and TimeZone), so in
+            // "= ANY(CAST(? AS date[]))" it would run for every row (35 s for 2,000 rows and 100,000
+            // dates); a subquery casts the list once.
+            w.sql(" IN (SELECT unnest(CAST(").param(array.values()).sql(" AS ").sql(array.textCast()).sql(")))");
+        }
+    }
+
+    /**
+     * The values as an array pgjdbc binds ({@code Long[]}, {@code String[]}, ...), or {@code null}
+     * when one does not have the column kind's Java type (the list is then written as IN (?, ...)).
+     * Dates and instants travel as ISO text, cast by PostgreSQL; a fractional number compared with a
+     * whole-number column makes the list {@code numeric[]}.
+     */
+    private ArrayParam array(List<?> values, FieldType type) {
+        int n = values.size();
+        switch (type) {
+            case AUTO, BIGINT, INTEGER, SMALLINT, POSITIVE_INTEGER, POSITIVE_SMALLINT -> {
+                if (values.stream().allMatch(v -> v instanceof Long || v instanceof Integer || v instanceof Short)) {
+                    return new ArrayParam(values.stream().map(v -> ((Number) v).longValue()).toArray(Long[]::new), null);
+                }
+                return numeric(values);
+            }
+            case DECIMAL -> {
+                return numeric(values);
+            }
+            case FLOAT -> {
+                return values.stream().allMatch(v -> v instanceof Number)
+                        ? new ArrayParam(values.stream().map(v -> ((Number) v).doubleValue()).toArray(Double[]::new), null)
+                        : null;
+            }
+            case CHAR, TEXT -> {
+                return all(values, String.class) ? new ArrayParam(values.toArray(new String[n]), null) : null;
+            }
+            case UUID -> {
+                return all(values, UUID.class) ? new ArrayParam(values.toArray(new UUID[n]), null) : null;
+            }
+            case BOOLEAN -> {
+                return all(values, Boolean.class) ? new ArrayParam(values.toArray(new Boolean[n]), null) : null;
+            }
+            case DATE -> {
+                return all(values, LocalDate.class)
+                        ? new ArrayParam(values.stream().map(Object::toString).toArray(String[]::new), "date[]") : null;
+            }
+            case DATETIME -> {
+                return all(values, Instant.class)
+                        ? new ArrayParam(values.stream().map(v -> toDb(v).toString()).toArray(String[]::new), "timestamptz[]")
+                        : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static ArrayParam numeric(List<?> values) {
+        if (!values.stream().allMatch(v -> v instanceof Number n
+                && (!(v instanceof Double || v instanceof Float) || Double.isFinite(n.doubleValue())))) {
+            return null;
+        }
+        return new ArrayParam(values.stream().map(v -> v instanceof BigDecimal b ? b : new BigDecimal(v.toString()))
+                .toArray(BigDecimal[]::new), null);
+    }
+
+    private static boolean all(List<?> values, Class<?> type) {
+        return values.stream().allMatch(type::isInstance);
+    }
+
+    @Override
+    public String literal(Object v) {
+        if (v instanceof Object[] array) {
+            StringBuilder out = new StringBuilder("ARRAY[");
+            for (int i = 0; i < array.length; i++) {
+                out.append(i > 0 ? ", " : "").append(literal(array[i]));
+            }
+            out.append(']');
+            return array instanceof UUID[] ? out.append("::uuid[]").toString() : out.toString();
+        }
+        return super.literal(v);
     }
 
     @Override

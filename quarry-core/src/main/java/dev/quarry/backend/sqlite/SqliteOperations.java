@@ -15,13 +15,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * SQLite's forms: dates as ISO text (as Django stores them), booleans as 0/1, case-sensitive
- * matches with GLOB (SQLite's LIKE ignores ASCII case), LIMIT -1 for an offset alone.
+ * matches with GLOB (SQLite's LIKE ignores ASCII case), LIMIT -1 for an offset alone, long IN
+ * lists as one JSON array.
  */
 final class SqliteOperations extends BaseOperations {
+    /**
+     * Lists longer than this are bound as one JSON array read by {@code json_each}: the SQLite of
+     * sqlite-jdbc 3.50 takes at most 250,000 parameters per statement (other builds 32,766), and
+     * its statement text is limited too. Shorter lists keep {@code IN (?, ...)}.
+     */
+    static final int JSON_THRESHOLD = 1000;
+
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd[ ][['T']HH:mm:ss]")
@@ -69,6 +78,63 @@ final class SqliteOperations extends BaseOperations {
             }
         }
         return out.toString();
+    }
+
+    @Override
+    public void inList(SqlWriter w, Runnable lhs, List<?> values, FieldType type) {
+        String json = values.size() > JSON_THRESHOLD ? jsonArray(values) : null;
+        if (json == null) {
+            super.inList(w, lhs, values, type);
+            return;
+        }
+        // json_each's value column has no affinity, so the column's affinity applies as with "x = ?".
+        lhs.run();
+        w.sql(" IN (SELECT value FROM json_each(").param(json).sql("))");
+    }
+
+    /**
+     * The values as a JSON array, each in the form it binds in ({@link #toDb}: dates, UUIDs and
+     * decimals as text, booleans as 0/1), or {@code null} when one has no JSON form (the list is then
+     * written as IN (?, ...)).
+     */
+    private String jsonArray(List<?> values) {
+        StringBuilder out = new StringBuilder(values.size() * 8).append('[');
+        for (Object v : values) {
+            Object d = toDb(v);
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            if (d instanceof Long || d instanceof Integer || d instanceof Short || d instanceof Byte) {
+                out.append(d);
+            } else if (d instanceof Double || d instanceof Float) {
+                double x = ((Number) d).doubleValue();
+                if (Double.isNaN(x)) {
+                    return null;
+                }
+                // SQLite's JSON reads 9e999 as infinity, as its REAL columns hold it.
+                out.append(Double.isInfinite(x) ? (x > 0 ? "9e999" : "-9e999") : Double.toString(x));
+            } else if (d instanceof String s) {
+                jsonString(out, s);
+            } else {
+                return null;
+            }
+        }
+        return out.append(']').toString();
+    }
+
+    private static void jsonString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
     }
 
     @Override

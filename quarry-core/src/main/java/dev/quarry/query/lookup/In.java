@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** {@code in}: one of the values of a collection or array; an empty one matches nothing. */
+/**
+ * {@code in}: one of the values of a collection or array, of any length; an empty one matches
+ * nothing. How the list is written is the backend's ({@code Operations.inList}).
+ */
 final class In implements Lookup {
     static final String NAME = "in";
 
@@ -45,14 +48,7 @@ final class In implements Lookup {
             ctx.w().sql("1 = 0");
             return;
         }
-        lhs.render(ctx);
-        ctx.w().sql(" IN (");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                ctx.w().sql(", ");
-            }
-            ctx.w().param(items.get(i));
-        }
-        ctx.w().sql(")");
+        // The backend writes the list: IN (?, ...), or one parameter for a list past its limits.
+        ctx.ops().inList(ctx.w(), () -> lhs.render(ctx), items, lhs.outputType());
     }
 }
