@@ -106,7 +106,7 @@ class MixedWorkloadTest {
         long sessionsAfterClose;
         try (ServerSessions sessions = new ServerSessions(f)) {
             active = f.pool == null ? 0 : f.pool.getHikariPoolMXBean().getActiveConnections();
-            open = sessions.openTransactions();
+            open = sessions.openTransactionsSettled();
             f.quarry.close();
             sessionsAfterClose = f.pool == null ? sessions.sessionsSettled() : 0;
         }
