@@ -75,14 +75,24 @@ final class ServerSessions implements AutoCloseable {
             return switch (f.vendor()) {
                 case "postgresql" -> single(admin, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
                         + f.database.name() + "' AND state LIKE 'idle in transaction%'");
-                case "mysql" -> single(admin, "SELECT count(*) FROM information_schema.INNODB_TRX t "
-                        + "JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE p.DB = '"
-                        + f.database.name() + "'");
+                case "mysql" -> innodbTransactions();
                 default -> sqliteBusy();
             };
-        } catch (SQLException e) {
+        } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * InnoDB's transactions of the fixture's sessions. INNODB_TRX is a cache that InnoDB refreshes
+     * only when it was last read more than 0.1 s ago (so reads in quick succession would see the
+     * same old transactions for ever): wait that long first.
+     */
+    private long innodbTransactions() throws SQLException, InterruptedException {
+        Thread.sleep(150);
+        return single(admin, "SELECT count(*) FROM information_schema.INNODB_TRX t "
+                        + "JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE p.DB = '"
+                        + f.database.name() + "'");
     }
 
     /**
