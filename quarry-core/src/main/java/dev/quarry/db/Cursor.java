@@ -1,5 +1,6 @@
 package dev.quarry.db;
 
+import dev.quarry.spi.Feature;
 import dev.quarry.sql.CompiledSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +15,17 @@ import java.util.stream.StreamSupport;
 /**
  * The rows of one query read through a database cursor, as a {@link Stream}. When the stream owns
  * its connection (outside a transaction) it runs in a transaction of its own so that PostgreSQL
- * honours the fetch size, and it releases the cursor and gives the connection back exactly once:
- * when the rows run out, when reading fails, or when the stream is closed. Used by one thread.
+ * honours the fetch size; not where the database has one writer, whose transaction may hold the
+ * write lock (SQLite's BEGIN IMMEDIATE) and would stop every writer while the stream is open (the
+ * statement's own snapshot suffices there). It releases the cursor and gives the connection back
+ * exactly once: when the rows run out, when reading fails, or when the stream is closed. Used by
+ * one thread.
  */
 final class Cursor<T> implements Iterator<T> {
     private final Database db;
     private final Lease lease;
     private final boolean owned;
+    private final boolean transaction;
     private final boolean autoCommitBefore;
     private final CompiledSql sql;
     private final SqlFunction<ResultSet, T> row;
@@ -30,11 +35,12 @@ final class Cursor<T> implements Iterator<T> {
     private boolean more;
     private boolean done;
 
-    private Cursor(Database db, Lease lease, boolean owned, boolean autoCommitBefore, CompiledSql sql,
+    private Cursor(Database db, Lease lease, boolean owned, boolean transaction, boolean autoCommitBefore, CompiledSql sql,
                    SqlFunction<ResultSet, T> row) {
         this.db = db;
         this.lease = lease;
         this.owned = owned;
+        this.transaction = transaction;
         this.autoCommitBefore = autoCommitBefore;
         this.sql = sql;
         this.row = row;
@@ -43,7 +49,8 @@ final class Cursor<T> implements Iterator<T> {
     static <T> Stream<T> open(Database db, Lease lease, boolean owned, CompiledSql sql, SqlFunction<ResultSet, T> row,
                               int fetchSize) {
         boolean auto = false;
-        if (owned) {
+        boolean transaction = owned && !db.backend().features().has(Feature.SINGLE_WRITER);
+        if (transaction) {
             try {
                 auto = lease.connection().getAutoCommit();
                 if (auto) {
@@ -54,7 +61,7 @@ final class Cursor<T> implements Iterator<T> {
                 throw SqlErrors.translate(e, sql);
             }
         }
-        Cursor<T> c = new Cursor<>(db, lease, owned, auto, sql, row);
+        Cursor<T> c = new Cursor<>(db, lease, owned, transaction, auto, sql, row);
         long start = System.nanoTime();
         try {
             c.statement = lease.connection().prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY,
@@ -135,9 +142,11 @@ final class Cursor<T> implements Iterator<T> {
         boolean broken = false;
         SQLException failure = null;
         try {
-            lease.connection().commit();
-            if (autoCommitBefore) {
-                lease.connection().setAutoCommit(true);
+            if (transaction) {
+                lease.connection().commit();
+                if (autoCommitBefore) {
+                    lease.connection().setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             broken = true;

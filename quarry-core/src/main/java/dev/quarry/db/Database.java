@@ -139,7 +139,8 @@ public final class Database implements AutoCloseable {
             return true;
         }
         try {
-            return lease.connection().isClosed();
+            // the driver's connection: a pool's proxy says it is open until it is given back
+            return lease.physical().isClosed();
         } catch (SQLException s) {
             return true;
         }

@@ -3,6 +3,7 @@ package dev.quarry.db;
 import dev.quarry.QuarryException;
 import dev.quarry.sql.CompiledSql;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ final class Transactions {
     private static final CompiledSql BEGIN = CompiledSql.of("BEGIN", List.of());
     private static final CompiledSql COMMIT = CompiledSql.of("COMMIT", List.of());
     private static final CompiledSql SAVEPOINT = CompiledSql.of("SAVEPOINT", List.of());
+    private static final CompiledSql RELEASE = CompiledSql.of("RELEASE SAVEPOINT", List.of());
 
     /** One thread's open transaction. */
     private static final class Tx {
@@ -72,8 +74,11 @@ final class Transactions {
             T result = work.get();
             try {
                 tx.lease.connection().releaseSavepoint(sp);
-            } catch (SQLException ignored) {
-                // some drivers release savepoints at commit only; the savepoint is harmless
+            } catch (SQLFeatureNotSupportedException ignored) {
+                // a driver that releases savepoints at commit only; the savepoint is harmless
+            } catch (SQLException e) {
+                // the first error of a connection that died with the block's last statement (as Django)
+                throw SqlErrors.translate(e, RELEASE);
             }
             return result;
         } catch (RuntimeException | Error e) {

@@ -16,15 +16,18 @@ import java.util.stream.Stream;
 final class Fixture implements AutoCloseable {
     final TestDatabases.Target target;
     final TestDatabases.Isolated database;
+    /** The database's JDBC URL; on PostgreSQL it names the database as the sessions' application, so they can be told apart. */
+    final String url;
     final Quarry quarry;
     final HikariDataSource pool;
 
     private Fixture(TestDatabases.Target target, int poolSize, Consumer<HikariConfig> tune) {
         this.target = target;
         this.database = target.create();
+        this.url = target.vendor().equals("postgresql") ? database.url() + "&ApplicationName=" + database.name() : database.url();
         if (poolSize > 0) {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(database.url());
+            config.setJdbcUrl(url);
             config.setUsername(target.user());
             config.setPassword(target.password());
             config.setMaximumPoolSize(poolSize);
@@ -32,11 +35,12 @@ final class Fixture implements AutoCloseable {
             config.setPoolName("quarry-test-" + database.name());
             tune.accept(config);
             this.pool = new HikariDataSource(config);
-            this.quarry = Quarry.builder().dataSource(pool).models(Item.class, Note.class).build();
+            this.quarry = Quarry.builder().dataSource(pool)
+                    .models(Item.class, Note.class, Stamp.class).build();
         } else {
             this.pool = null;
-            this.quarry = Quarry.builder().url(database.url()).user(target.user()).password(target.password())
-                    .models(Item.class, Note.class).build();
+            this.quarry = Quarry.builder().url(url).user(target.user()).password(target.password())
+                    .models(Item.class, Note.class, Stamp.class).build();
         }
         quarry.createTables();
     }
