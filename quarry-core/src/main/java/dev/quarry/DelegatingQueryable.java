@@ -117,6 +117,16 @@ interface DelegatingQueryable<T extends Model> extends ModelQueryable<T> {
     }
 
     @Override
+    default QuerySet<T> selectForUpdate() {
+        return all().selectForUpdate();
+    }
+
+    @Override
+    default QuerySet<T> selectForUpdate(OnLocked onLocked, String... of) {
+        return all().selectForUpdate(onLocked, of);
+    }
+
+    @Override
     default int update(String field, Object value) {
         return all().update(field, value);
     }

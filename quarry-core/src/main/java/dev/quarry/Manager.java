@@ -76,7 +76,7 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     public List<T> bulkCreate(List<T> instances, int batchSize) {
         Quarry q = quarry();
         ModelMeta meta = q.registry().meta(type);
-        q.useTransaction(() -> Persister.insert(q.database(), meta, instances, batchSize));
+        q.atomic().run(() -> Persister.insert(q.database(), meta, instances, batchSize));
         for (T o : instances) {
             o.bindTo(q);
         }

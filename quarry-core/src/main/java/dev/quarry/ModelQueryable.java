@@ -36,6 +36,23 @@ public interface ModelQueryable<T extends Model> extends Queryable<T, QuerySet<T
      */
     <V> ValuesQuerySet<V> valuesList(String path, Class<V> type);
 
+    /**
+     * The same rows, locked for the rest of the transaction as they are read
+     * ({@code SELECT ... FOR UPDATE}); another transaction's locking read or write of them waits
+     * until this one ends. Refused outside a transaction ({@link TransactionManagementError}). On
+     * SQLite it adds nothing, as in Django: there a transaction holds the write lock from its start.
+     */
+    QuerySet<T> selectForUpdate();
+
+    /**
+     * The same rows, locked as they are read; {@code onLocked} says what to do with rows another
+     * transaction holds ({@code NOWAIT} fails at once, {@code SKIP_LOCKED} leaves them out), and
+     * {@code of} limits the lock to these tables: {@code "self"} for this model, a
+     * {@code selectRelated} path for the others. An option the database lacks is a
+     * {@link NotSupportedError} before any SQL (MariaDB has no {@code OF}).
+     */
+    QuerySet<T> selectForUpdate(OnLocked onLocked, String... of);
+
     /** Sets one field on every matching row in one UPDATE; returns the number of rows. */
     int update(String field, Object value);
 

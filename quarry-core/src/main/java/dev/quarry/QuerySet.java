@@ -8,6 +8,7 @@ import dev.quarry.load.Prefetcher;
 import dev.quarry.load.Session;
 import dev.quarry.persist.Updater;
 import dev.quarry.query.QueryTree;
+import dev.quarry.query.RowLock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -202,6 +203,19 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         return new QuerySet<>(type, plan, prefetches, java.util.Objects.requireNonNull(fetchMode, "fetchMode"), described, null);
     }
 
+    /** The same rows, locked as they are read (FOR UPDATE); only inside a transaction. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> selectForUpdate() {
+        return selectForUpdate(OnLocked.WAIT);
+    }
+
+    /** The same rows, locked as they are read, with these options. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> selectForUpdate(OnLocked onLocked, String... of) {
+        RowLock lock = Steps.lock(onLocked, of);
+        return next(t -> t.withLock(lock), null);
+    }
+
     /** The same query on {@code db} (resolved against its models now). This QuerySet is not modified. */
     public QuerySet<T> using(Quarry db) {
         return new QuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), prefetches, mode, described, null);
@@ -249,7 +263,7 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         if (prefetches.isEmpty()) {
             return Collections.unmodifiableList((List<T>) (List<?>) Loader.models(session, tree, m));
         }
-        return q.inTransaction(() -> {
+        return q.atomic().call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
             for (Prefetch p : prefetches) {
                 QueryTree custom = p.queryset() == null ? null : p.queryset().plan.tree(q);
@@ -395,7 +409,8 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
     /** Deletes every matching row and what cascades from them, in one transaction; counts per model. */
     public Map<String, Integer> delete() {
         Quarry q = plan.quarry();
-        return Collector.deleteMatching(q.session(), plan.tree(q));
+        // As Django, deleting takes no row lock of its own: the collection runs in the delete's transaction.
+        return Collector.deleteMatching(q.session(), plan.tree(q).withLock(null));
     }
 
     /** The SELECT this QuerySet runs, with its parameters, without running it. */

@@ -132,7 +132,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     private T attach(Quarry q, T obj) {
         if (isManyToMany()) {
             Object key = ownerKey();
-            q.useTransaction(() -> {
+            q.atomic().run(() -> {
                 obj.saveTo(q);
                 writer().add(q.database(), key, List.of(obj.pk()));
             });
@@ -159,10 +159,10 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         Object key = ownerKey();
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.useTransaction(() -> writer().add(q.database(), key, keys));
+            q.atomic().run(() -> writer().add(q.database(), key, keys));
         } else {
             FieldMeta fk = reverse.foreignKey();
-            q.useTransaction(() -> {
+            q.atomic().run(() -> {
                 for (T o : objects) {
                     ((Ref<?>) fk.get(o)).setId(key);
                     o.saveTo(q);
@@ -187,10 +187,10 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         Object key = ownerKey();
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.useTransaction(() -> writer().remove(q.database(), key, keys));
+            q.atomic().run(() -> writer().remove(q.database(), key, keys));
         } else {
             FieldMeta fk = nullableKey("remove");
-            q.useTransaction(() -> {
+            q.atomic().run(() -> {
                 for (T o : objects) {
                     Ref<?> ref = (Ref<?>) fk.get(o);
                     if (!key.equals(ref.id())) {
@@ -218,7 +218,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     /** Makes exactly these objects related: removes the others, adds the missing ones, in one transaction. */
     public void set(Collection<? extends T> objects) {
         Quarry q = owner.quarry();
-        q.useTransaction(() -> {
+        q.atomic().run(() -> {
             Set<Object> wanted = new HashSet<>();
             for (T o : objects) {
                 wanted.add(requireKey(o));
