@@ -144,6 +144,38 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         return obj;
     }
 
+    /** The related object matching {@code lookup}, or a new one created already related to the owner. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup) {
+        return getOrCreate(lookup, o -> { });
+    }
+
+    /** The related object matching {@code lookup}, or a new one with {@code defaults}, created already related to the owner. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return GetOrCreate.getOrCreate(all(), lookup, defaults, this::create);
+    }
+
+    /** The related object matching {@code lookup}, or a new one with these values, created already related to the owner. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        QuerySet<T> all = all();
+        return GetOrCreate.getOrCreate(all, lookup, GetOrCreate.fromMap(all, defaults), this::create);
+    }
+
+    /** The related object matching {@code lookup}, locked, updated and saved, or a new one created already related to the owner. */
+    @Override
+    public Created<T> updateOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return GetOrCreate.updateOrCreate(all(), lookup, defaults, this::create);
+    }
+
+    /** As {@link #updateOrCreate(Map, Consumer)}, with the new values as field names and values. */
+    @Override
+    public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        QuerySet<T> all = all();
+        return GetOrCreate.updateOrCreate(all, lookup, GetOrCreate.fromMap(all, defaults), this::create);
+    }
+
     /** Relates these objects to the owner: sets their foreign key and saves them, or adds many-to-many rows (existing pairs are kept). */
     @SafeVarargs
     public final void add(T... objects) {

@@ -93,14 +93,14 @@ public interface Operations {
     }
 
     /**
-     * Writes what a multi-row INSERT does with a row whose unique key already exists: nothing when
-     * {@code updateColumns} is empty, else sets those columns from the row being inserted.
-     * {@code targetColumns} name the unique constraint (may be empty for "any", when ignoring);
-     * {@code pkColumn} is the table's key. The default is the {@code ON CONFLICT} clause of
-     * PostgreSQL and SQLite.
+     * Writes what a multi-row INSERT into {@code table} does with a row whose unique key already
+     * exists: nothing when {@code updateColumns} is empty, else sets those columns from the row being
+     * inserted and raises {@code versionColumn} (when not {@code null}) by one. {@code targetColumns}
+     * name the unique constraint (may be empty for "any", when ignoring); {@code pkColumn} is the
+     * table's key. The default is the {@code ON CONFLICT} clause of PostgreSQL and SQLite.
      */
-    default void onConflict(SqlWriter w, java.util.List<String> targetColumns, java.util.List<String> updateColumns,
-                            String pkColumn) {
+    default void onConflict(SqlWriter w, String table, java.util.List<String> targetColumns,
+                            java.util.List<String> updateColumns, String pkColumn, String versionColumn) {
         w.sql(" ON CONFLICT");
         if (!targetColumns.isEmpty()) {
             w.sql(" (");
@@ -116,6 +116,10 @@ public interface Operations {
         w.sql(" DO UPDATE SET ");
         for (int i = 0; i < updateColumns.size(); i++) {
             w.sql(i > 0 ? ", " : "").identifier(updateColumns.get(i)).sql(" = EXCLUDED.").identifier(updateColumns.get(i));
+        }
+        if (versionColumn != null) {
+            // PostgreSQL: an unqualified column here is ambiguous between the row and EXCLUDED.
+            w.sql(", ").identifier(versionColumn).sql(" = ").identifier(table).sql(".").identifier(versionColumn).sql(" + 1");
         }
     }
 

@@ -54,8 +54,8 @@ final class MysqlOperations extends BaseOperations {
      * change those rows; this way only duplicates are ignored, as on PostgreSQL and SQLite.
      */
     @Override
-    public void onConflict(SqlWriter w, java.util.List<String> targetColumns, java.util.List<String> updateColumns,
-                           String pkColumn) {
+    public void onConflict(SqlWriter w, String table, java.util.List<String> targetColumns,
+                           java.util.List<String> updateColumns, String pkColumn, String versionColumn) {
         w.sql(" ON DUPLICATE KEY UPDATE ");
         if (updateColumns.isEmpty()) {
             w.identifier(pkColumn).sql(" = ").identifier(pkColumn);
@@ -64,6 +64,9 @@ final class MysqlOperations extends BaseOperations {
         for (int i = 0; i < updateColumns.size(); i++) {
             w.sql(i > 0 ? ", " : "").identifier(updateColumns.get(i)).sql(" = VALUES(").identifier(updateColumns.get(i))
                     .sql(")");
+        }
+        if (versionColumn != null) {
+            w.sql(", ").identifier(versionColumn).sql(" = ").identifier(versionColumn).sql(" + 1");
         }
     }
 
