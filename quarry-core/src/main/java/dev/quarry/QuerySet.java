@@ -266,6 +266,8 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         if (prefetches.isEmpty()) {
             return Collections.unmodifiableList((List<T>) (List<?>) Loader.models(session, tree, m));
         }
+        // Checked before the prefetch's own transaction begins, which would otherwise let a lock through.
+        Loader.checkLock(session.database(), tree);
         return q.atomic().call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
             for (Prefetch p : prefetches) {

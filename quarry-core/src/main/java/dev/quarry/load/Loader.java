@@ -41,7 +41,7 @@ public final class Loader {
      * TransactionManagementError; on every database, SQLite included, where Django lets it pass
      * because it ignores the lock), or with an option the database lacks (Django's NotSupportedError).
      */
-    static void checkLock(Database db, QueryTree tree) {
+    public static void checkLock(Database db, QueryTree tree) {
         RowLock lock = tree.lock();
         if (lock == null) {
             return;

@@ -60,6 +60,8 @@ class SelectForUpdateTest {
                     .isInstanceOf(TransactionManagementError.class);
             assertThatThrownBy(() -> shelf.related("counters", Counter.class).selectForUpdate().list())
                     .isInstanceOf(TransactionManagementError.class);
+            // A prefetch runs its queries in a transaction of its own, which must not let the lock through.
+            assertThatThrownBy(() -> locked.prefetchRelated("labels").list()).isInstanceOf(TransactionManagementError.class);
         });
         // Building it and reading its SQL run nothing and are allowed.
         assertThat(locked.sql().text()).isNotEmpty();
