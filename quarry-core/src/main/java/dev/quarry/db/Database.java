@@ -94,6 +94,10 @@ public final class Database implements AutoCloseable {
                 DatabaseError error = SqlErrors.translate(e, sql);
                 transactions.statementFailed(error);
                 throw error;
+            } catch (DatabaseError e) {
+                // a statement that translated its own error (DDL)
+                transactions.statementFailed(e);
+                throw e;
             }
         }
         boolean gated = gate != null && writing;
