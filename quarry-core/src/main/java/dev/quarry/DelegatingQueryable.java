@@ -2,8 +2,10 @@ package dev.quarry;
 
 import dev.quarry.expr.Aggregate;
 import dev.quarry.expr.Expression;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -114,6 +116,61 @@ interface DelegatingQueryable<T extends Model> extends ModelQueryable<T> {
     @Override
     default <V> ValuesQuerySet<V> valuesList(String path, Class<V> type) {
         return all().valuesList(path, type);
+    }
+
+    @Override
+    default QuerySet<T> selectForUpdate() {
+        return all().selectForUpdate();
+    }
+
+    @Override
+    default QuerySet<T> selectForUpdate(OnLocked onLocked, String... of) {
+        return all().selectForUpdate(onLocked, of);
+    }
+
+    @Override
+    default Created<T> getOrCreate(Map<String, ?> lookup) {
+        return all().getOrCreate(lookup);
+    }
+
+    @Override
+    default Created<T> getOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return all().getOrCreate(lookup, defaults);
+    }
+
+    @Override
+    default Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        return all().getOrCreate(lookup, defaults);
+    }
+
+    @Override
+    default Created<T> updateOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return all().updateOrCreate(lookup, defaults);
+    }
+
+    @Override
+    default Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        return all().updateOrCreate(lookup, defaults);
+    }
+
+    @Override
+    default int bulkUpdate(Collection<? extends T> objects, String field, String... more) {
+        return all().bulkUpdate(objects, field, more);
+    }
+
+    @Override
+    default int bulkUpdate(Collection<? extends T> objects, List<String> fields, int batchSize) {
+        return all().bulkUpdate(objects, fields, batchSize);
+    }
+
+    @Override
+    default <K> Map<K, T> inBulk(Collection<K> keys) {
+        return all().inBulk(keys);
+    }
+
+    @Override
+    default <K> Map<K, T> inBulk(String field, Collection<K> values) {
+        return all().inBulk(field, values);
     }
 
     @Override

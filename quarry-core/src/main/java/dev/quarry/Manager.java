@@ -3,6 +3,7 @@ package dev.quarry;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.persist.Conflict;
 import dev.quarry.persist.Persister;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,25 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
 
     /** As {@link #bulkCreate(List)}, at most {@code batchSize} rows per statement. */
     public List<T> bulkCreate(List<T> instances, int batchSize) {
+        return bulkCreate(instances, batchSize, null);
+    }
+
+    /**
+     * As {@link #bulkCreate(List)}, skipping or updating rows whose unique key exists
+     * ({@code OnConflict.ignore()}, {@code OnConflict.update(List.of("name"), "qty")}; Django's
+     * {@code ignore_conflicts} and {@code update_conflicts}).
+     */
+    public List<T> bulkCreate(List<T> instances, OnConflict onConflict) {
+        return bulkCreate(instances, 0, Objects.requireNonNull(onConflict, "onConflict"));
+    }
+
+    /** As {@link #bulkCreate(List, OnConflict)}, at most {@code batchSize} rows per statement. */
+    public List<T> bulkCreate(List<T> instances, int batchSize, OnConflict onConflict) {
         Quarry q = quarry();
         ModelMeta meta = q.registry().meta(type);
-        q.useTransaction(() -> Persister.insert(q.database(), meta, instances, batchSize));
+        Conflict conflict = onConflict == null ? null : onConflict.updates()
+                ? Conflict.update(meta, onConflict.uniqueFields(), onConflict.updateFields()) : Conflict.ignore();
+        q.atomic().run(() -> Persister.insert(q.database(), meta, instances, batchSize, conflict));
         for (T o : instances) {
             o.bindTo(q);
         }
@@ -95,22 +112,26 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
 
     /** A new, unsaved instance from field names and values. */
     T build(Quarry q, Map<String, ?> fieldValues) {
-        ModelMeta meta = q.registry().meta(type);
         T obj = newInstance(q);
+        assign(q.registry().meta(type), obj, fieldValues);
+        return obj;
+    }
+
+    /** Sets fields of {@code obj} from names (Java or snake_case) and values, as {@code create(Map)} does. */
+    static void assign(ModelMeta meta, Object obj, Map<String, ?> fieldValues) {
         fieldValues.forEach((name, value) -> {
             ManyToManyMeta m2m = meta.manyToMany(name);
             if (m2m != null) {
-                throw new FieldError(type, name, String.format("Cannot set many-to-many field '%s' of %s in create(); "
+                throw new FieldError(meta.type(), name, String.format("Cannot set many-to-many field '%s' of %s in create(); "
                         + "save first, then use related(\"%s\").add(...)", name, meta.name(), m2m.name()));
             }
             FieldMeta f = meta.field(name);
             if (f == null) {
-                throw new FieldError(type, name, String.format("%s has no field named '%s'. Choices are: %s", meta.name(), name,
-                        String.join(", ", meta.fields().stream().map(FieldMeta::queryName).toList())));
+                throw new FieldError(meta.type(), name, String.format("%s has no field named '%s'. Choices are: %s", meta.name(),
+                        name, String.join(", ", meta.fields().stream().map(FieldMeta::queryName).toList())));
             }
             set(f, obj, value);
         });
-        return obj;
     }
 
     static void set(FieldMeta f, Object obj, Object value) {

@@ -67,6 +67,41 @@ public abstract class Model {
         saveTo(quarry());
     }
 
+    /**
+     * Writes only these fields to this instance's row, in one UPDATE (Django's
+     * {@code save(update_fields=[...])}): other changes in memory are not written, auto-now fields
+     * are set only when listed, and the row must exist: no row with this key is a
+     * {@link DatabaseError}, never an insert. A {@code @VersionField} is checked and raised as by
+     * {@link #save()}. Unknown, many-to-many and primary key fields are refused before any SQL.
+     * (A name of its own rather than a {@code save} overload, so that {@code obj::save} stays one
+     * method: {@code executor.submit(obj::save)} would not compile next to an overload.)
+     */
+    public void saveOnly(String updateField, String... more) {
+        ModelMeta meta = ModelMeta.of(getClass());
+        List<String> names = new java.util.ArrayList<>(1 + more.length);
+        names.add(updateField);
+        names.addAll(List.of(more));
+        List<FieldMeta> fields = new java.util.ArrayList<>(names.size());
+        for (String name : names) {
+            FieldMeta f = name == null ? null : meta.field(name);
+            if (f == null || meta.manyToMany(name) != null) {
+                throw new FieldError(getClass(), name, String.format("saveOnly(%s) on %s: '%s' is not a concrete field of "
+                        + "%s (many-to-many fields are saved through related(...)). Choices are: %s", names, meta.name(),
+                        name, meta.name(), String.join(", ", meta.fields().stream().skip(1).map(FieldMeta::queryName).toList())));
+            }
+            if (f.primaryKey()) {
+                throw new FieldError(getClass(), name, "saveOnly(" + names + ") on " + meta.name()
+                        + " cannot write the primary key; the key says which row is written");
+            }
+            if (!fields.contains(f)) {
+                fields.add(f);
+            }
+        }
+        Quarry q = quarry();
+        Persister.saveFields(q.database(), this, fields);
+        boundTo = q;
+    }
+
     void saveTo(Quarry q) {
         q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
         Persister.save(q.database(), this);
@@ -97,9 +132,17 @@ public abstract class Model {
         return counts;
     }
 
-    /** Reloads every field from the database, forgetting prefetched relations. */
+    /**
+     * Reloads every field from the database (the version of a {@code @VersionField} too), forgetting
+     * prefetched relations and any loaded foreign-key target whose key changed; annotations stay.
+     * {@link DoesNotExist} when the row is gone.
+     */
     public void refreshFromDb() {
         ModelMeta meta = ModelMeta.of(getClass());
+        if (pk() == null) {
+            throw new QueryError(meta.name() + " object can't be refreshed from the database because its "
+                    + meta.pk().name() + " attribute is null; it was never saved");
+        }
         Object fresh = Manager.of(getClass()).using(quarry()).get("pk", pk());
         for (FieldMeta f : meta.fields()) {
             if (f.isForeignKey()) {

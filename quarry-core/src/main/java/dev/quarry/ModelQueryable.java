@@ -1,7 +1,9 @@
 package dev.quarry;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The query surface of model rows, shared by {@link QuerySet}, {@link Manager} and
@@ -35,6 +37,71 @@ public interface ModelQueryable<T extends Model> extends Queryable<T, QuerySet<T
      * a type that cannot hold the path's values fails when the query is built.
      */
     <V> ValuesQuerySet<V> valuesList(String path, Class<V> type);
+
+    /**
+     * The same rows, locked for the rest of the transaction as they are read
+     * ({@code SELECT ... FOR UPDATE}); another transaction's locking read or write of them waits
+     * until this one ends. Refused outside a transaction ({@link TransactionManagementError}). On
+     * SQLite it adds nothing, as in Django: there a transaction holds the write lock from its start.
+     */
+    QuerySet<T> selectForUpdate();
+
+    /**
+     * The same rows, locked as they are read; {@code onLocked} says what to do with rows another
+     * transaction holds ({@code NOWAIT} fails at once, {@code SKIP_LOCKED} leaves them out), and
+     * {@code of} limits the lock to these tables: {@code "self"} for this model, a
+     * {@code selectRelated} path for the others. An option the database lacks is a
+     * {@link NotSupportedError} before any SQL (MariaDB has no {@code OF}).
+     */
+    QuerySet<T> selectForUpdate(OnLocked onLocked, String... of);
+
+    /**
+     * The one row matching every entry of {@code lookup} (field or lookup names and values, ANDed as
+     * one {@code filter()} call), or a new row made from the entries that name a field (those
+     * without {@code __}) and saved; {@link Created#created()} says which (Django's
+     * {@code get_or_create}). Safe under concurrent callers when the lookup names a unique field: a
+     * caller whose insert loses to another's gets the other's row. Two statements when the row is
+     * new, one when it exists.
+     */
+    Created<T> getOrCreate(Map<String, ?> lookup);
+
+    /** As {@link #getOrCreate(Map)}; a new row gets {@code defaults} applied after the lookup's fields. */
+    Created<T> getOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults);
+
+    /** As {@link #getOrCreate(Map)}; a new row also gets these field values ({@code Map.of("qty", 1)}). */
+    Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults);
+
+    /**
+     * In one transaction: the row matching {@code lookup}, locked ({@code selectForUpdate}), with
+     * {@code defaults} applied and saved; or a new row as {@link #getOrCreate(Map, Consumer)} makes
+     * it (Django's {@code update_or_create}). Concurrent callers on one row run one after another.
+     */
+    Created<T> updateOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults);
+
+    /** As {@link #updateOrCreate(Map, Consumer)}, with the new values as field names and values. */
+    Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults);
+
+    /**
+     * Writes these fields of each object to its row, in one UPDATE per batch
+     * ({@code SET f = CASE WHEN pk = ? THEN ? ... END WHERE pk IN (...)}), in one transaction
+     * (Django's {@code bulk_update}); rows this query's filters leave out are not changed. Returns the
+     * number of rows matched. Every object needs a primary key; the primary key cannot be one of the
+     * fields. A model with a {@code @VersionField} gets its version raised, without a check.
+     */
+    int bulkUpdate(Collection<? extends T> objects, String field, String... more);
+
+    /** As {@link #bulkUpdate(Collection, String, String...)}, at most {@code batchSize} objects per UPDATE (0: as many as fit). */
+    int bulkUpdate(Collection<? extends T> objects, List<String> fields, int batchSize);
+
+    /**
+     * The rows whose primary key is one of {@code keys}, by key, in the order of {@code keys} (missing
+     * ones left out), in one query per batch of keys (Django's {@code in_bulk}); the map's keys are
+     * the caller's own values. No query for no keys; refused after limit/offset/slice.
+     */
+    <K> Map<K, T> inBulk(Collection<K> keys);
+
+    /** As {@link #inBulk(Collection)}, by the values of a unique {@code field} instead of the primary key. */
+    <K> Map<K, T> inBulk(String field, Collection<K> values);
 
     /** Sets one field on every matching row in one UPDATE; returns the number of rows. */
     int update(String field, Object value);

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -153,19 +152,26 @@ public final class Quarry implements AutoCloseable {
         database.removeListener(listener);
     }
 
-    /** Runs {@code work} in a transaction (a savepoint when nested) and returns its result; any exception rolls back. */
-    public <T> T inTransaction(Supplier<T> work) {
-        checkOpen();
-        return database.atomic(work);
+    /**
+     * An atomic block on this database, Django's {@code transaction.atomic}: the documented way to run
+     * a transaction. {@code db.atomic().run(() -> ...)} commits when the code returns and rolls back when
+     * it throws; {@code db.atomic().call(() -> value)} returns a value; a block inside another is a
+     * savepoint. {@code isolation(...)}, {@code readOnly()} and {@code durable()} set the block up.
+     * See {@link Atomic} and {@code docs/guide/10-transactions.md}.
+     */
+    public Atomic atomic() {
+        return new Atomic(this, null, false, false);
     }
 
-    /** Runs {@code work} in a transaction (a savepoint when nested); any exception rolls back. */
-    public void useTransaction(Runnable work) {
+    /**
+     * Runs {@code callback} after the outermost transaction of this thread commits, or drops it if
+     * the block that registered it rolls back; outside a transaction, runs it at once (Django's
+     * {@code transaction.on_commit}). A callback that throws does not stop the others; the first
+     * exception reaches the caller of the committing block, after the commit.
+     */
+    public void onCommit(Runnable callback) {
         checkOpen();
-        database.atomic(() -> {
-            work.run();
-            return null;
-        });
+        database.onCommit(Objects.requireNonNull(callback, "callback"));
     }
 
     /** Opens a transaction on this thread that closing the returned handle rolls back (for test harnesses). */

@@ -6,15 +6,19 @@ import dev.quarry.expr.Expression;
 import dev.quarry.load.Loader;
 import dev.quarry.load.Prefetcher;
 import dev.quarry.load.Session;
+import dev.quarry.persist.BulkUpdater;
 import dev.quarry.persist.Updater;
 import dev.quarry.query.QueryTree;
+import dev.quarry.query.RowLock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -202,6 +206,19 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         return new QuerySet<>(type, plan, prefetches, java.util.Objects.requireNonNull(fetchMode, "fetchMode"), described, null);
     }
 
+    /** The same rows, locked as they are read (FOR UPDATE); only inside a transaction. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> selectForUpdate() {
+        return selectForUpdate(OnLocked.WAIT);
+    }
+
+    /** The same rows, locked as they are read, with these options. This QuerySet is not modified. */
+    @Override
+    public QuerySet<T> selectForUpdate(OnLocked onLocked, String... of) {
+        RowLock lock = Steps.lock(onLocked, of);
+        return next(t -> t.withLock(lock), null);
+    }
+
     /** The same query on {@code db} (resolved against its models now). This QuerySet is not modified. */
     public QuerySet<T> using(Quarry db) {
         return new QuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), prefetches, mode, described, null);
@@ -249,7 +266,9 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         if (prefetches.isEmpty()) {
             return Collections.unmodifiableList((List<T>) (List<?>) Loader.models(session, tree, m));
         }
-        return q.inTransaction(() -> {
+        // Checked before the prefetch's own transaction begins, which would otherwise let a lock through.
+        Loader.checkLock(session.database(), tree);
+        return q.atomic().call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
             for (Prefetch p : prefetches) {
                 QueryTree custom = p.queryset() == null ? null : p.queryset().plan.tree(q);
@@ -392,10 +411,89 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         return Updater.update(q.database(), plan.tree(q), fieldValues);
     }
 
+    /** The matching row, or a new one made from the lookup's fields and saved (Django's get_or_create). */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup) {
+        return getOrCreate(lookup, o -> { });
+    }
+
+    /** The matching row, or a new one made from the lookup's fields and {@code defaults} and saved. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return GetOrCreate.getOrCreate(this, lookup, defaults, creator());
+    }
+
+    /** The matching row, or a new one made from the lookup's fields and these values and saved. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        return getOrCreate(lookup, GetOrCreate.fromMap(this, defaults));
+    }
+
+    /** The matching row locked, updated with {@code defaults} and saved, or a new one; in one transaction. */
+    @Override
+    public Created<T> updateOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return GetOrCreate.updateOrCreate(this, lookup, defaults, creator());
+    }
+
+    /** The matching row locked, updated with these values and saved, or a new one; in one transaction. */
+    @Override
+    public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        return updateOrCreate(lookup, GetOrCreate.fromMap(this, defaults));
+    }
+
+    /** How this QuerySet makes a row: a plain insert on its Quarry. */
+    private java.util.function.Function<Consumer<? super T>, T> creator() {
+        return init -> Manager.of(type).using(plan.quarry()).create(init);
+    }
+
+    /** Writes these fields of each object in one UPDATE per batch; returns the rows matched. */
+    @Override
+    public int bulkUpdate(Collection<? extends T> objects, String field, String... more) {
+        List<String> fields = new ArrayList<>(1 + more.length);
+        fields.add(field);
+        fields.addAll(Arrays.asList(more));
+        return bulkUpdate(objects, fields, 0);
+    }
+
+    /** Writes these fields of each object, at most {@code batchSize} per UPDATE; returns the rows matched. */
+    @Override
+    public int bulkUpdate(Collection<? extends T> objects, List<String> fields, int batchSize) {
+        if (batchSize < 0) {
+            throw new QueryError("bulkUpdate() batchSize must be 0 (as many as fit) or more; got " + batchSize);
+        }
+        Quarry q = plan.quarry();
+        List<T> all = List.copyOf(objects);
+        BulkUpdater.Plan update = BulkUpdater.plan(q.database(), q.registry().meta(type), all, fields, batchSize);
+        if (all.isEmpty()) {
+            return 0;
+        }
+        return q.atomic().call(() -> {
+            int matched = 0;
+            for (BulkUpdater.Batch batch : update.batches()) {
+                matched += update.run(q.database(), filter("pk__in", batch.keys()).plan.tree(q), batch);
+            }
+            update.raiseVersions();
+            return matched;
+        });
+    }
+
+    /** The rows with these primary keys, by the caller's keys, in their order. */
+    @Override
+    public <K> Map<K, T> inBulk(Collection<K> keys) {
+        return inBulk("pk", keys);
+    }
+
+    /** The rows with these values of a unique field, by the caller's values, in their order. */
+    @Override
+    public <K> Map<K, T> inBulk(String field, Collection<K> values) {
+        return InBulk.of(this, field, values);
+    }
+
     /** Deletes every matching row and what cascades from them, in one transaction; counts per model. */
     public Map<String, Integer> delete() {
         Quarry q = plan.quarry();
-        return Collector.deleteMatching(q.session(), plan.tree(q));
+        // As Django, deleting takes no row lock of its own: the collection runs in the delete's transaction.
+        return Collector.deleteMatching(q.session(), plan.tree(q).withLock(null));
     }
 
     /** The SELECT this QuerySet runs, with its parameters, without running it. */

@@ -150,7 +150,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     private T attach(Quarry q, T obj) {
         if (isManyToMany()) {
             Object key = ownerKey();
-            q.useTransaction(() -> {
+            q.atomic().run(() -> {
                 obj.saveTo(q);
                 writer().add(q.database(), key, List.of(obj.pk()));
             });
@@ -160,6 +160,38 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         }
         forget();
         return obj;
+    }
+
+    /** The related object matching {@code lookup}, or a new one created already related to the owner. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup) {
+        return getOrCreate(lookup, o -> { });
+    }
+
+    /** The related object matching {@code lookup}, or a new one with {@code defaults}, created already related to the owner. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return GetOrCreate.getOrCreate(all(), lookup, defaults, this::create);
+    }
+
+    /** The related object matching {@code lookup}, or a new one with these values, created already related to the owner. */
+    @Override
+    public Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        QuerySet<T> all = all();
+        return GetOrCreate.getOrCreate(all, lookup, GetOrCreate.fromMap(all, defaults), this::create);
+    }
+
+    /** The related object matching {@code lookup}, locked, updated and saved, or a new one created already related to the owner. */
+    @Override
+    public Created<T> updateOrCreate(Map<String, ?> lookup, Consumer<? super T> defaults) {
+        return GetOrCreate.updateOrCreate(all(), lookup, defaults, this::create);
+    }
+
+    /** As {@link #updateOrCreate(Map, Consumer)}, with the new values as field names and values. */
+    @Override
+    public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+        QuerySet<T> all = all();
+        return GetOrCreate.updateOrCreate(all, lookup, GetOrCreate.fromMap(all, defaults), this::create);
     }
 
     /** Relates these objects to the owner: sets their foreign key and saves them, or adds many-to-many rows (existing pairs are kept). */
@@ -177,10 +209,10 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         Object key = ownerKey();
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.useTransaction(() -> writer().add(q.database(), key, keys));
+            q.atomic().run(() -> writer().add(q.database(), key, keys));
         } else {
             FieldMeta fk = reverse.foreignKey();
-            q.useTransaction(() -> {
+            q.atomic().run(() -> {
                 for (T o : objects) {
                     ((Ref<?>) fk.get(o)).assignId(key);
                     o.saveTo(q);
@@ -205,10 +237,10 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         Object key = ownerKey();
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.useTransaction(() -> writer().remove(q.database(), key, keys));
+            q.atomic().run(() -> writer().remove(q.database(), key, keys));
         } else {
             FieldMeta fk = nullableKey("remove");
-            q.useTransaction(() -> {
+            q.atomic().run(() -> {
                 for (T o : objects) {
                     Ref<?> ref = (Ref<?>) fk.get(o);
                     if (!key.equals(ref.id())) {
@@ -236,7 +268,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     /** Makes exactly these objects related: removes the others, adds the missing ones, in one transaction. */
     public void set(Collection<? extends T> objects) {
         Quarry q = owner.quarry();
-        q.useTransaction(() -> {
+        q.atomic().run(() -> {
             Set<Object> wanted = new HashSet<>();
             for (T o : objects) {
                 wanted.add(requireKey(o));

@@ -3,6 +3,7 @@ package dev.quarry;
 import dev.quarry.expr.Aggregate;
 import dev.quarry.load.Loader;
 import dev.quarry.query.QueryTree;
+import dev.quarry.query.RowLock;
 import dev.quarry.query.expr.Expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,18 @@ final class Steps {
     static QueryTree first(QueryTree t) {
         QueryTree ordered = t.ordering().isEmpty() && !t.isSliced() ? t.orderBy(List.of(Ordering.asc("pk"))) : t;
         return ordered.slice(0, 1);
+    }
+
+    /** The row lock of {@code selectForUpdate(onLocked, of)}. */
+    static RowLock lock(OnLocked onLocked, String... of) {
+        java.util.Objects.requireNonNull(onLocked, "onLocked");
+        for (String name : of) {
+            if (name == null || name.isEmpty()) {
+                throw new QueryError("selectForUpdate(..., of) takes 'self' or selectRelated paths; got "
+                        + (name == null ? "null" : "an empty name"));
+            }
+        }
+        return new RowLock(onLocked == OnLocked.NOWAIT, onLocked == OnLocked.SKIP_LOCKED, List.of(of));
     }
 
     static Map<String, Aggregate<?>> byDefaultAlias(Aggregate<?> first, Aggregate<?> second, Aggregate<?>... more) {

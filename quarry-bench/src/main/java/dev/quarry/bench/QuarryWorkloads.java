@@ -109,7 +109,7 @@ public final class QuarryWorkloads implements Workloads {
 
     @Override
     public long w8GetByPk() {
-        return db.inTransaction(() -> {
+        return db.atomic().call(() -> {
             long sum = 0;
             for (int i = 0; i < GETS; i++) {
                 Book b = Book.objects.get("pk", Workloads.getId(i));

@@ -115,6 +115,9 @@ final class Cursor<T> implements Iterator<T> {
 
     private RuntimeException fail(SQLException e) {
         RuntimeException error = SqlErrors.translate(e, sql);
+        if (!owned) {
+            db.statementFailed(error);
+        }
         finishAfter(error);
         return error;
     }

@@ -32,8 +32,8 @@ public final class Database implements AutoCloseable {
         this.source = source;
         this.backend = backend;
         this.gate = backend.features().has(dev.quarry.spi.Feature.SINGLE_WRITER) ? new WriteGate() : null;
-        this.transactions = new Transactions(source, gate);
         this.log = new QueryLog(backend.operations());
+        this.transactions = new Transactions(source, gate, backend.operations(), log);
     }
 
     /** The backend: SQL dialect, features, types. */
@@ -48,7 +48,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a transaction (a savepoint when one is open), committing on return and rolling back on any exception. */
     public <T> T atomic(Supplier<T> work) {
-        return transactions.atomic(work);
+        return transactions.atomic(TxOptions.PLAIN, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction with these options (applied when it is the outermost block;
+     * a nested block may only ask for what is in force), committing on return and rolling back on any exception.
+     */
+    public <T> T atomic(TxOptions options, Supplier<T> work) {
+        return transactions.atomic(options, work);
     }
 
     /** Runs {@code callback} after the current transaction commits (dropped if it rolls back); at once outside one. */
@@ -86,12 +94,18 @@ public final class Database implements AutoCloseable {
      * a {@code writing} one outside a transaction waits its turn where the database has one writer.
      */
     private <T> T withLease(SqlFunction<Lease, T> work, CompiledSql sql, boolean writing) {
-        Lease tx = transactions.lease();
+        Lease tx = transactions.statementLease();
         if (tx != null) {
             try {
                 return work.apply(tx);
             } catch (SQLException e) {
-                throw SqlErrors.translate(e, sql);
+                DatabaseError error = SqlErrors.translate(e, sql);
+                transactions.statementFailed(error);
+                throw error;
+            } catch (DatabaseError e) {
+                // a statement that translated its own error (DDL)
+                transactions.statementFailed(e);
+                throw e;
             }
         }
         boolean gated = gate != null && writing;
@@ -216,7 +230,7 @@ public final class Database implements AutoCloseable {
      * first; close it (try-with-resources) when you may stop early.
      */
     public <T> Stream<T> stream(CompiledSql sql, SqlFunction<ResultSet, T> row, int fetchSize) {
-        Lease tx = transactions.lease();
+        Lease tx = transactions.statementLease();
         Lease lease;
         if (tx != null) {
             lease = tx;
@@ -228,6 +242,11 @@ public final class Database implements AutoCloseable {
             }
         }
         return Cursor.open(this, lease, tx == null, sql, row, fetchSize);
+    }
+
+    /** Marks this thread's current atomic block as failed by a statement's {@code error}. */
+    void statementFailed(RuntimeException error) {
+        transactions.statementFailed(error);
     }
 
     ConnectionSource source() {

@@ -47,6 +47,7 @@ public final class SqlErrors {
             "40P01", Family.CONFLICT, // PostgreSQL deadlock_detected
             "40002", Family.INTEGRITY, // a deferred constraint failed at commit (SQL standard)
             "55P03", Family.OPERATIONAL, // PostgreSQL lock_not_available (NOWAIT, lock_timeout): not retried blindly
+            "25006", Family.OPERATIONAL, // read_only_sql_transaction (PostgreSQL; MariaDB 1792): as SQLite's READONLY
             "57014", Family.OPERATIONAL, // PostgreSQL query_canceled (statement_timeout, Statement.cancel)
             "HYT00", Family.OPERATIONAL, // ODBC-style timeout
             "HYT01", Family.OPERATIONAL);

@@ -1,21 +1,31 @@
 package dev.quarry.db;
 
+import dev.quarry.DatabaseError;
 import dev.quarry.QuarryException;
+import dev.quarry.TransactionManagementError;
+import dev.quarry.spi.Operations;
 import dev.quarry.sql.CompiledSql;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Transactions bound to the thread that opens them: the outermost {@link #atomic} block borrows a
- * connection and commits or rolls back; nested blocks are savepoints. Whatever fails, the first
- * error is the one thrown (cleanup failures are attached to it as suppressed), the connection always
- * goes back to its source, and one whose cleanup failed goes back as broken so it is never reused.
- * {@code onCommit} callbacks run after the outermost commit and are dropped with the block that
- * registered them when it rolls back; {@code onRollback} callbacks run when the block that
+ * connection, applies the block's isolation and read-only mode, and commits or rolls back; nested
+ * blocks are savepoints. Whatever fails, the first error is the one thrown (cleanup failures are
+ * attached to it as suppressed), the connection always goes back to its source, and one whose
+ * cleanup failed goes back as broken so it is never reused.
+ *
+ * <p>A statement that fails inside a block marks that block (Django's {@code needs_rollback}): later
+ * statements in it are refused, and it rolls back when it ends, with a
+ * {@link TransactionManagementError} when it ends normally, so that a caught error never lets a
+ * half-done block commit (PostgreSQL refuses such statements itself; SQLite and MariaDB would run
+ * them). {@code onCommit} callbacks run after the outermost commit and are dropped with the block
+ * that registered them when it rolls back; {@code onRollback} callbacks run when the block that
  * registered them, or one enclosing it, rolls back, and are dropped at the outermost commit.
  */
 final class Transactions {
@@ -28,24 +38,40 @@ final class Transactions {
     private static final class Tx {
         final Lease lease;
         final boolean autoCommitBefore;
+        final TxOptions options;
+        final boolean harness;
         final List<Runnable> onCommit = new ArrayList<>();
         final List<Runnable> onRollback = new ArrayList<>();
         int depth;
+        /** The depth of the block a failed statement marked, or -1. */
+        int failedDepth = -1;
+        RuntimeException failure;
+        boolean modeUndone;
 
-        Tx(Lease lease, boolean autoCommitBefore) {
+        Tx(Lease lease, boolean autoCommitBefore, TxOptions options, boolean harness) {
             this.lease = lease;
             this.autoCommitBefore = autoCommitBefore;
+            this.options = options;
+            this.harness = harness;
         }
     }
 
     private final ConnectionSource source;
     private final WriteGate gate;
+    private final Operations ops;
+    private final QueryLog log;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
-    /** Transactions on connections of {@code source}; {@code gate} queues them when the database has one writer ({@code null} otherwise). */
-    Transactions(ConnectionSource source, WriteGate gate) {
+    /**
+     * Transactions on connections of {@code source}; {@code gate} queues them when the database has one
+     * writer ({@code null} otherwise); {@code ops} gives the statements that set a transaction's mode,
+     * reported to {@code log}.
+     */
+    Transactions(ConnectionSource source, WriteGate gate, Operations ops, QueryLog log) {
         this.source = source;
         this.gate = gate;
+        this.ops = ops;
+        this.log = log;
     }
 
     /** The lease of this thread's transaction, or {@code null} outside one. */
@@ -54,24 +80,62 @@ final class Transactions {
         return tx == null ? null : tx.lease;
     }
 
-    /** Runs {@code work} in a transaction (a savepoint inside one); commits on return, rolls back on any exception. */
-    <T> T atomic(Supplier<T> work) {
+    /**
+     * The lease of this thread's transaction for running a statement, or {@code null} outside one;
+     * refuses when a statement of the current block already failed.
+     */
+    Lease statementLease() {
         Tx tx = current.get();
-        return tx != null ? savepoint(tx, work) : outermost(work);
+        if (tx == null) {
+            return null;
+        }
+        checkNotFailed(tx);
+        return tx.lease;
     }
 
-    private <T> T savepoint(Tx tx, Supplier<T> work) {
+    /** Marks the innermost open block as failed by {@code error}, a statement's error; nothing outside a transaction. */
+    void statementFailed(RuntimeException error) {
+        Tx tx = current.get();
+        if (tx != null && tx.failedDepth < 0) {
+            tx.failedDepth = tx.depth;
+            tx.failure = error;
+        }
+    }
+
+    private static void checkNotFailed(Tx tx) {
+        if (tx.failedDepth >= 0) {
+            throw new TransactionManagementError("A statement failed earlier in this atomic block (see the cause), so the "
+                    + "block will be rolled back and no statement may run until it ends. To go on after a failure, run "
+                    + "the statement in a nested atomic() block and catch the error outside that block", tx.failure);
+        }
+    }
+
+    /** Runs {@code work} in a transaction (a savepoint inside one); commits on return, rolls back on any exception. */
+    <T> T atomic(TxOptions options, Supplier<T> work) {
+        Tx tx = current.get();
+        return tx != null ? savepoint(tx, options, work) : outermost(options, work);
+    }
+
+    private <T> T savepoint(Tx tx, TxOptions options, Supplier<T> work) {
+        checkNested(tx, options);
+        checkNotFailed(tx);
         Savepoint sp;
         try {
             sp = tx.lease.connection().setSavepoint();
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, SAVEPOINT);
+            DatabaseError error = SqlErrors.translate(e, SAVEPOINT);
+            statementFailed(error);
+            throw error;
         }
         int callbacks = tx.onCommit.size();
         int undo = tx.onRollback.size();
         tx.depth++;
+        int depth = tx.depth;
         try {
             T result = work.get();
+            if (tx.failedDepth == depth) {
+                throw rolledBackAfterCaughtError(tx);
+            }
             try {
                 tx.lease.connection().releaseSavepoint(sp);
             } catch (SQLFeatureNotSupportedException ignored) {
@@ -84,8 +148,17 @@ final class Transactions {
         } catch (RuntimeException | Error e) {
             try {
                 tx.lease.connection().rollback(sp);
+                if (tx.failedDepth >= depth) {
+                    tx.failedDepth = -1;
+                    tx.failure = null;
+                }
             } catch (SQLException s) {
                 e.addSuppressed(s);
+                // The outer block cannot trust what is left: it must roll back too.
+                if (tx.failedDepth < 0 || tx.failedDepth > depth - 1) {
+                    tx.failedDepth = depth - 1;
+                    tx.failure = SqlErrors.translate(s, SAVEPOINT);
+                }
             }
             tx.onCommit.subList(callbacks, tx.onCommit.size()).clear();
             rolledBack(tx.onRollback.subList(undo, tx.onRollback.size()), e);
@@ -95,12 +168,40 @@ final class Transactions {
         }
     }
 
-    private <T> T outermost(Supplier<T> work) {
-        Tx tx = open();
+    private static void checkNested(Tx tx, TxOptions options) {
+        String where = tx.harness && tx.depth == 0
+                ? " (inside a test's rolled-back transaction: mark the test @Committing)" : "";
+        if (options.durable() && !(tx.harness && tx.depth == 0)) {
+            throw new TransactionManagementError("A durable atomic block cannot be nested within another atomic block: "
+                    + "its commit would not be final");
+        }
+        if (options.hasIsolation() && options.isolation() != tx.options.isolation()) {
+            throw new TransactionManagementError("This atomic block asks for isolation " + options.isolationName()
+                    + ", but it is nested in a transaction begun " + (tx.options.hasIsolation() ? "at "
+                    + tx.options.isolationName() : "at the database's default level") + where
+                    + "; the isolation level is set by the outermost block: ask for it there");
+        }
+        if (options.readOnly() && !tx.options.readOnly()) {
+            throw new TransactionManagementError("This atomic block asks to be read-only, but it is nested in a read-write "
+                    + "transaction" + where + "; read-only is set by the outermost block: ask for it there");
+        }
+    }
+
+    private static TransactionManagementError rolledBackAfterCaughtError(Tx tx) {
+        return new TransactionManagementError("This atomic block was rolled back: a statement in it failed (see the "
+                + "cause) and the error was caught inside the block, which then ended normally. Catch database errors "
+                + "outside a nested atomic() block to go on after them", tx.failure);
+    }
+
+    private <T> T outermost(TxOptions options, Supplier<T> work) {
+        Tx tx = open(options, false);
         RuntimeException failure = null;
         T result = null;
         try {
             result = work.get();
+            if (tx.failedDepth == 0) {
+                failure = rolledBackAfterCaughtError(tx);
+            }
         } catch (RuntimeException e) {
             failure = e;
         } catch (Error e) {
@@ -109,22 +210,45 @@ final class Transactions {
         }
         if (failure == null) {
             try {
+                undoMode(tx);
                 tx.lease.connection().commit();
             } catch (SQLException e) {
                 failure = SqlErrors.translate(e, COMMIT);
+            } catch (RuntimeException e) {
+                failure = e;
             }
         }
         failure = end(tx, failure == null, failure);
         if (failure != null) {
             throw failure;
         }
-        for (Runnable r : tx.onCommit) {
-            r.run();
-        }
+        runCallbacks(tx.onCommit);
         return result;
     }
 
-    private Tx open() {
+    /**
+     * Runs every callback, even when one throws; the data is committed whatever they do, so the
+     * first exception is thrown afterwards with the others attached as suppressed.
+     */
+    private static void runCallbacks(List<Runnable> callbacks) {
+        RuntimeException first = null;
+        for (Runnable r : callbacks) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private Tx open(TxOptions options, boolean harness) {
         Lease lease;
         try {
             if (gate != null) {
@@ -139,18 +263,50 @@ final class Transactions {
             exitGate();
             throw SqlErrors.translate(e, BEGIN);
         }
+        boolean auto;
         try {
-            boolean auto = lease.connection().getAutoCommit();
+            auto = lease.connection().getAutoCommit();
             if (auto) {
                 lease.connection().setAutoCommit(false);
             }
-            Tx tx = new Tx(lease, auto);
-            current.set(tx);
-            return tx;
         } catch (SQLException e) {
             source.release(lease, true);
             exitGate();
             throw SqlErrors.translate(e, BEGIN);
+        }
+        Tx tx = new Tx(lease, auto, options, harness);
+        List<String> start = ops.transactionStart(options.isolation(), options.readOnly());
+        if (!start.isEmpty()) {
+            try {
+                run(lease, start);
+            } catch (RuntimeException e) {
+                end(tx, false, e);
+                throw e;
+            }
+        }
+        current.set(tx);
+        return tx;
+    }
+
+    private void run(Lease lease, List<String> statements) {
+        for (String s : statements) {
+            CompiledSql sql = CompiledSql.of(s, List.of());
+            long start = System.nanoTime();
+            try (Statement st = lease.connection().createStatement()) {
+                st.execute(s);
+                log.ran(sql, start);
+            } catch (SQLException e) {
+                log.failed(sql, start);
+                throw SqlErrors.translate(e, sql);
+            }
+        }
+    }
+
+    /** Runs, once, the statements that undo the transaction's session settings, just before it ends. */
+    private void undoMode(Tx tx) {
+        if (!tx.modeUndone) {
+            run(tx.lease, ops.transactionEnd(tx.options.readOnly()));
+            tx.modeUndone = true;
         }
     }
 
@@ -161,15 +317,22 @@ final class Transactions {
     }
 
     /**
-     * Ends the outermost transaction: rolls back unless {@code committed}, restores autocommit and
-     * returns the connection (broken when a step failed). Returns the error to throw: {@code failure},
-     * with cleanup errors attached, or the first cleanup error when there was none.
+     * Ends the outermost transaction: undoes the block's session settings and rolls back unless
+     * {@code committed} (a commit undid them already), restores autocommit and returns the connection (broken when a step failed). Returns the
+     * error to throw: {@code failure}, with cleanup errors attached, or the first cleanup error when
+     * there was none.
      */
     private <E extends Throwable> E end(Tx tx, boolean committed, E failure) {
         current.remove();
         boolean broken = false;
         Throwable first = failure;
         if (!committed) {
+            try {
+                undoMode(tx);
+            } catch (RuntimeException e) {
+                broken = true;
+                first = attach(first, e);
+            }
             try {
                 tx.lease.connection().rollback();
             } catch (SQLException e) {
@@ -179,7 +342,7 @@ final class Transactions {
             // Whether or not ROLLBACK itself succeeded, nothing of the transaction was committed.
             first = rolledBack(tx.onRollback, first);
         }
-        if (tx.autoCommitBefore) {
+        if (tx.autoCommitBefore && !broken) {
             try {
                 tx.lease.connection().setAutoCommit(true);
             } catch (SQLException e) {
@@ -194,9 +357,9 @@ final class Transactions {
         return out;
     }
 
-    private static Throwable attach(Throwable first, SQLException e) {
+    private static Throwable attach(Throwable first, Exception e) {
         if (first == null) {
-            return SqlErrors.translate(e, null);
+            return e instanceof SQLException s ? SqlErrors.translate(s, null) : e;
         }
         first.addSuppressed(e);
         return first;
@@ -249,7 +412,7 @@ final class Transactions {
         if (current.get() != null) {
             throw new QuarryException("A transaction is already open on this thread; a test transaction must be the outermost one");
         }
-        Tx tx = open();
+        Tx tx = open(TxOptions.PLAIN, true);
         return () -> {
             RuntimeException failure = end(tx, false, null);
             if (failure != null) {

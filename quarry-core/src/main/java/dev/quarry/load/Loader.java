@@ -1,12 +1,17 @@
 package dev.quarry.load;
 
 import dev.quarry.FetchMode;
+import dev.quarry.NotSupportedError;
 import dev.quarry.Sql;
+import dev.quarry.TransactionManagementError;
 import dev.quarry.db.Database;
 import dev.quarry.query.QueryTree;
+import dev.quarry.query.RowLock;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.spi.Backend;
 import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.Feature;
+import dev.quarry.spi.Features;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.sql.SelectCompiler;
 import java.util.LinkedHashMap;
@@ -31,6 +36,40 @@ public final class Loader {
         return Sql.of(sql.sql(), sql.params(), () -> sql.inline(backend.operations()));
     }
 
+    /**
+     * Refuses a locking read that cannot work, before any SQL: outside a transaction (Django's
+     * TransactionManagementError; on every database, SQLite included, where Django lets it pass
+     * because it ignores the lock), or with an option the database lacks (Django's NotSupportedError).
+     */
+    public static void checkLock(Database db, QueryTree tree) {
+        RowLock lock = tree.lock();
+        if (lock == null) {
+            return;
+        }
+        if (!db.inTransaction()) {
+            throw new TransactionManagementError("selectForUpdate() cannot be used outside of a transaction: the lock "
+                    + "would end with the statement. Run the query and the writes it protects inside db.atomic()");
+        }
+        Features f = db.backend().features();
+        if (!f.has(Feature.SELECT_FOR_UPDATE)) {
+            return;
+        }
+        if (lock.nowait() && !f.has(Feature.SELECT_FOR_UPDATE_NOWAIT)) {
+            throw unsupported("NOWAIT", db);
+        }
+        if (lock.skipLocked() && !f.has(Feature.SELECT_FOR_UPDATE_SKIP_LOCKED)) {
+            throw unsupported("SKIP LOCKED", db);
+        }
+        if (!lock.of().isEmpty() && !f.has(Feature.SELECT_FOR_UPDATE_OF)) {
+            throw unsupported("FOR UPDATE OF", db);
+        }
+    }
+
+    private static NotSupportedError unsupported(String what, Database db) {
+        return new NotSupportedError(what + " is not supported on this database backend (" + db.backend().vendor()
+                + "); selectForUpdate() without it locks every row the query reads", null, 0, null, null);
+    }
+
     /** Whether the tree asks for no row at all ({@code limit(0)}): then no SQL is sent, as Django does for {@code [:0]}. */
     private static boolean none(QueryTree tree) {
         return tree.limit() != null && tree.limit() == 0;
@@ -38,6 +77,7 @@ public final class Loader {
 
     /** Every matching instance, each sharing one load context with fetch mode {@code mode}. */
     public static List<Object> models(Session session, QueryTree tree, FetchMode mode) {
+        checkLock(session.database(), tree);
         if (none(tree)) {
             return new java.util.ArrayList<>();
         }
@@ -51,6 +91,7 @@ public final class Loader {
 
     /** The matching instances read through a cursor, one at a time; closing the stream releases the cursor. */
     public static Stream<Object> stream(Session session, QueryTree tree, FetchMode mode) {
+        checkLock(session.database(), tree);
         if (none(tree)) {
             return Stream.empty();
         }
@@ -62,6 +103,7 @@ public final class Loader {
 
     /** Every matching row as a map from output name to value. */
     public static List<Map<String, Object>> maps(Database db, QueryTree tree) {
+        checkLock(db, tree);
         if (none(tree)) {
             return List.of();
         }
@@ -72,6 +114,7 @@ public final class Loader {
 
     /** Every matching row as a list of values in the selected order. */
     public static List<List<Object>> tuples(Database db, QueryTree tree) {
+        checkLock(db, tree);
         if (none(tree)) {
             return List.of();
         }
@@ -82,6 +125,7 @@ public final class Loader {
 
     /** The rows as maps ({@code maps}) or lists, through a cursor; closing the stream releases it. */
     public static Stream<Object> streamValues(Database db, QueryTree tree, boolean maps) {
+        checkLock(db, tree);
         if (none(tree)) {
             return Stream.empty();
         }
@@ -103,6 +147,7 @@ public final class Loader {
 
     /** Whether any row matches. */
     public static boolean exists(Database db, QueryTree tree) {
+        checkLock(db, tree);
         if (none(tree)) {
             return false;
         }

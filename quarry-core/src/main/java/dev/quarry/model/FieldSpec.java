@@ -14,6 +14,7 @@ import dev.quarry.annotation.PositiveSmallIntegerField;
 import dev.quarry.annotation.SmallIntegerField;
 import dev.quarry.annotation.TextField;
 import dev.quarry.annotation.UUIDField;
+import dev.quarry.annotation.VersionField;
 import dev.quarry.spi.FieldType;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -57,7 +58,9 @@ record FieldSpec(FieldType type, boolean nullable, boolean blank, String default
             reader(DateTimeField.class, a -> of(FieldType.DATETIME, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
             reader(UUIDField.class, a -> of(FieldType.UUID, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())))
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(VersionField.class, a -> of(FieldType.BIGINT, false, true, "0", false, false, new String[0],
+                    a.dbColumn(), false)))
             .collect(Collectors.toUnmodifiableMap(Reader::type, r -> r));
 
     FieldSpec {

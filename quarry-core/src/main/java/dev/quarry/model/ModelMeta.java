@@ -9,6 +9,7 @@ import dev.quarry.annotation.Defaults;
 import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.ManyToManyField;
 import dev.quarry.annotation.Meta;
+import dev.quarry.annotation.VersionField;
 import dev.quarry.internal.Names;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
@@ -44,6 +45,7 @@ public final class ModelMeta {
     private final Map<String, FieldMeta> fieldLookup;
     private final Map<String, ManyToManyMeta> manyToManyLookup;
     private final FieldMeta pk;
+    private final FieldMeta version;
     private final MethodHandle constructor;
     private final FieldMeta[] defaultFields;
     private final Object[] defaultValues;
@@ -76,6 +78,7 @@ public final class ModelMeta {
             }
         }
         FieldMeta declaredPk = null;
+        FieldMeta declaredVersion = null;
         for (Field f : seen.values()) {
             if (f.getDeclaringClass() == Model.class) {
                 continue;
@@ -96,6 +99,13 @@ public final class ModelMeta {
                         declaredPk = fm;
                     }
                     declared.add(fm);
+                    if (f.isAnnotationPresent(VersionField.class)) {
+                        if (declaredVersion != null) {
+                            throw new ImproperlyConfigured(name + " declares two @VersionField fields: "
+                                    + declaredVersion.name() + " and " + fm.name() + "; one version per model");
+                        }
+                        declaredVersion = fm;
+                    }
                 } else if (Ref.class.isAssignableFrom(f.getType()) || ManyToMany.class.isAssignableFrom(f.getType())) {
                     throw new ImproperlyConfigured(name + "." + f.getName() + " is a " + f.getType().getSimpleName()
                             + " without @" + (Ref.class.isAssignableFrom(f.getType()) ? "ForeignKey" : "ManyToManyField"));
@@ -117,6 +127,7 @@ public final class ModelMeta {
             declared.add(0, declaredPk);
         }
         this.pk = declaredPk;
+        this.version = declaredVersion;
         this.fields = List.copyOf(declared);
         this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
         this.manyToMany = List.copyOf(m2m);
@@ -231,6 +242,11 @@ public final class ModelMeta {
     /** The primary key field. */
     public FieldMeta pk() {
         return pk;
+    }
+
+    /** The {@code @VersionField} of an optimistically locked model, or {@code null}. */
+    public FieldMeta versionField() {
+        return version;
     }
 
     /** A concrete field by Java name, snake_case name, or (for foreign keys) column; {@code pk} names the key. */

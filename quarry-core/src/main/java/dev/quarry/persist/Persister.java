@@ -1,6 +1,10 @@
 package dev.quarry.persist;
 
+import dev.quarry.DatabaseError;
+import dev.quarry.Model;
 import dev.quarry.QuarryException;
+import dev.quarry.QueryError;
+import dev.quarry.StaleObjectError;
 import dev.quarry.Ref;
 import dev.quarry.db.Database;
 import dev.quarry.internal.ModelAccess;
@@ -33,25 +37,85 @@ public final class Persister {
     public static void save(Database db, Object instance) {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Object pk = meta.pkValue(instance);
-        applyAutoDates(meta, instance, pk == null);
+        applyAutoDates(meta, instance, pk == null, null);
         if (pk != null) {
-            List<FieldMeta> fields = meta.fields().subList(1, meta.fields().size());
-            if (!fields.isEmpty()) {
-                List<String> columns = new ArrayList<>();
-                List<Object> values = new ArrayList<>();
-                for (FieldMeta f : fields) {
-                    columns.add(f.column());
-                    values.add(dbValue(f, instance, db.backend().features()));
-                }
-                CompiledSql sql = new UpdateCompiler(db.backend().operations(), db.backend().features())
-                        .updateRow(meta.table(), columns, values, meta.pk().column(), pk);
-                if (db.update(sql) > 0) {
+            FieldMeta version = meta.versionField();
+            List<FieldMeta> fields = new ArrayList<>(meta.fields().subList(1, meta.fields().size()));
+            fields.remove(version);
+            if (!fields.isEmpty() || version != null) {
+                if (updateRow(db, meta, instance, pk, fields) > 0) {
                     ACCESS.setPersisted(instance, true);
                     return;
                 }
             }
         }
-        insert(db, meta, List.of(instance), 0, false);
+        insert(db, meta, List.of(instance), 0, null, false);
+    }
+
+    /**
+     * Updates only {@code fields} of the instance's row ({@code saveOnly}, Django's {@code save(update_fields=...)}):
+     * no insert when no row has its key, but a {@link DatabaseError} ("did not affect any rows"), or
+     * a {@link StaleObjectError} for a versioned instance loaded from the database. Auto-now fields are
+     * set only when listed.
+     */
+    public static void saveFields(Database db, Object instance, List<FieldMeta> fields) {
+        ModelMeta meta = ModelMeta.of(instance.getClass());
+        Object pk = meta.pkValue(instance);
+        if (pk == null) {
+            throw new QueryError("Cannot save only some fields of a " + meta.name() + " without a primary key: "
+                    + "save() it first");
+        }
+        applyAutoDates(meta, instance, false, fields);
+        List<FieldMeta> only = new ArrayList<>(fields);
+        only.remove(meta.versionField());
+        if (updateRow(db, meta, instance, pk, only) == 0) {
+            throw new DatabaseError("saveOnly(" + String.join(", ", fields.stream().map(f -> "\"" + f.name() + "\"").toList())
+                    + ") of a " + meta.name() + " did not affect any rows: no row has its primary key (deleted, or "
+                    + "never saved); use save() to insert it", null, 0, null, null);
+        }
+    }
+
+    /**
+     * {@code UPDATE ... WHERE pk = ?} of these fields; for a versioned model also the version, raised by
+     * one, and {@code AND version = ?} with the instance's. Returns the rows updated (0 or 1); a
+     * versioned instance loaded from the database that matches no row is stale.
+     */
+    private static int updateRow(Database db, ModelMeta meta, Object instance, Object pk, List<FieldMeta> fields) {
+        List<String> columns = new ArrayList<>(fields.size() + 1);
+        List<Object> values = new ArrayList<>(fields.size() + 1);
+        for (FieldMeta f : fields) {
+            columns.add(f.column());
+            values.add(dbValue(f, instance, db.backend().features()));
+        }
+        UpdateCompiler compiler = new UpdateCompiler(db.backend().operations(), db.backend().features());
+        FieldMeta version = meta.versionField();
+        if (version == null) {
+            return db.update(compiler.updateRow(meta.table(), columns, values, meta.pk().column(), pk));
+        }
+        long old = version(version, instance);
+        columns.add(version.column());
+        values.add(old + 1);
+        CompiledSql sql = compiler.updateRow(meta.table(), columns, values, meta.pk().column(), pk, version.column(), old);
+        int n = db.update(sql);
+        if (n > 0) {
+            setVersion(version, instance, old + 1);
+        } else if (((Model) instance).isPersisted()) {
+            throw new StaleObjectError(meta.type(), pk, old, sql.sql());
+        }
+        return n;
+    }
+
+    /** The version an instance holds (a null boxed version counts as 0). */
+    public static long version(FieldMeta version, Object instance) {
+        Object v = version.get(instance);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    /** Sets an instance's version, in the width of its field. */
+    public static void setVersion(FieldMeta version, Object instance, long value) {
+        Class<?> j = version.javaType();
+        version.set(instance, j == int.class || j == Integer.class ? Integer.valueOf((int) value)
+                : j == short.class || j == Short.class ? Short.valueOf((short) value) : (Object) Long.valueOf(value));
     }
 
     /**
@@ -60,14 +124,25 @@ public final class Persister {
      * it, rolls back, the instances lose their generated keys and their persisted state again.
      */
     public static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize) {
-        insert(db, meta, instances, batchSize, true);
+        insert(db, meta, instances, batchSize, null, true);
+    }
+
+    /**
+     * As {@link #insert(Database, ModelMeta, List, int)}, with what a row whose unique key exists does
+     * ({@code null}: it fails the insert). Skipped rows leave their instances as they were (no key,
+     * not persisted), as Django's {@code ignore_conflicts}; updated rows get their keys where the
+     * database returns them.
+     */
+    public static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, Conflict conflict) {
+        insert(db, meta, instances, batchSize, conflict, true);
     }
 
     /**
      * {@code undoOnRollback} is off for {@code save()}: as in Django, an instance saved in a transaction
      * that rolls back keeps its key, and a loop of saves in one long transaction keeps no instance alive.
      */
-    private static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, boolean undoOnRollback) {
+    private static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, Conflict conflict,
+                               boolean undoOnRollback) {
         if (instances.isEmpty()) {
             return;
         }
@@ -77,7 +152,7 @@ public final class Persister {
             fields.remove(0);
         }
         for (Object o : instances) {
-            applyAutoDates(meta, o, true);
+            applyAutoDates(meta, o, true, null);
             if (generated != (meta.pkValue(o) == null) && meta.pk().auto()) {
                 throw new dev.quarry.QueryError("bulkCreate on " + meta.name()
                         + " needs every instance with a primary key or none with one");
@@ -87,7 +162,9 @@ public final class Persister {
         int max = Math.max(1, (db.backend().features().maxBindParameters() - 10) / perRow);
         int size = batchSize > 0 ? Math.min(batchSize, max) : max;
         List<String> columns = fields.stream().map(FieldMeta::column).toList();
-        boolean returning = generated && db.backend().features().has(Feature.RETURNING);
+        boolean returning = generated && db.backend().features().has(Feature.RETURNING)
+                && (conflict == null || conflict.updates());
+        boolean known = conflict == null || conflict.updates();
         InsertCompiler compiler = new InsertCompiler(db.backend().operations());
         // Every value is checked before the first statement, so a bad one in the last batch sends no SQL.
         List<List<Object>> allRows = new ArrayList<>(instances.size());
@@ -104,11 +181,15 @@ public final class Persister {
                 List<List<Object>> rows = allRows.subList(start, start + batch.size());
                 if (fields.isEmpty() && batch.size() > 1) {
                     for (Object o : batch) {
-                        insert(db, meta, List.of(o), 1, undoOnRollback);
+                        insert(db, meta, List.of(o), 1, conflict, undoOnRollback);
                     }
                     continue;
                 }
-                CompiledSql sql = compiler.insert(meta.table(), columns, rows, returning ? meta.pk().column() : null);
+                CompiledSql sql = conflict == null
+                        ? compiler.insert(meta.table(), columns, rows, returning ? meta.pk().column() : null)
+                        : compiler.insert(meta.table(), columns, rows, returning ? meta.pk().column() : null,
+                                conflict.targetColumns(), conflict.updateColumns(), meta.pk().column(),
+                                conflict.updates() && meta.versionField() != null ? meta.versionField().column() : null);
                 if (returning) {
                     ColumnReader reader = db.backend().operations().reader(meta.pk().type());
                     List<Object> keys = db.query(sql, rs -> {
@@ -128,8 +209,10 @@ public final class Persister {
                 } else {
                     db.update(sql);
                 }
-                for (Object o : batch) {
-                    ACCESS.setPersisted(o, true);
+                if (known) {
+                    for (Object o : batch) {
+                        ACCESS.setPersisted(o, true);
+                    }
                 }
                 // If this transaction (or one enclosing it) rolls back, these rows are gone: the instances
                 // lose the keys the database generated and their persisted state, as if never saved.
@@ -190,8 +273,8 @@ public final class Persister {
         }
     }
 
-    private static void applyAutoDates(ModelMeta meta, Object instance, boolean adding) {
-        for (FieldMeta f : meta.fields()) {
+    private static void applyAutoDates(ModelMeta meta, Object instance, boolean adding, List<FieldMeta> only) {
+        for (FieldMeta f : only == null ? meta.fields() : only) {
             boolean now = f.options().autoNow() || (adding && f.options().autoNowAdd() && f.get(instance) == null);
             if (now) {
                 f.set(instance, f.javaType() == LocalDate.class ? LocalDate.now()

@@ -39,6 +39,13 @@ public final class Updater {
                     : FieldValues.forField(f, value);
             columns.put(f.column(), FieldValues.forColumn(f, converted, db.backend().features()));
         });
-        return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns));
+        // A versioned model's version rises with every write, so instances loaded before it are stale.
+        FieldMeta version = meta.versionField();
+        if (version != null && columns.containsKey(version.column())) {
+            throw new FieldError(meta.type(), version.name(), "update() raises " + meta.name() + "." + version.name()
+                    + " by itself (it is the version field); leave it out");
+        }
+        return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns,
+                version == null ? null : version.column()));
     }
 }

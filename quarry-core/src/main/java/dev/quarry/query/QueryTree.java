@@ -55,6 +55,7 @@ public final class QueryTree {
     private List<SelectRelatedNode> selectRelated = List.of();
     int groups;
     private List<Col> extraColumns = List.of();
+    private RowLock lock;
 
     private QueryTree(Registry registry, ModelMeta model, char prefix) {
         this.registry = registry;
@@ -90,6 +91,7 @@ public final class QueryTree {
         t.selectRelated = selectRelated;
         t.groups = groups;
         t.extraColumns = extraColumns;
+        t.lock = lock;
         return t;
     }
 
@@ -364,6 +366,13 @@ public final class QueryTree {
         return t;
     }
 
+    /** The same rows, read with this row lock ({@code null}: none). */
+    public QueryTree withLock(RowLock rowLock) {
+        QueryTree t = copy();
+        t.lock = rowLock;
+        return t;
+    }
+
     // ----- reading, for the compiler and the loader -----
 
     /** The registry this tree was resolved against. */
@@ -444,6 +453,11 @@ public final class QueryTree {
     /** Columns selected after everything else (the owner key of a many-to-many prefetch). */
     public List<Col> extraColumns() {
         return extraColumns;
+    }
+
+    /** How the SELECT locks the rows it reads ({@code selectForUpdate}), or {@code null}. */
+    public RowLock lock() {
+        return lock;
     }
 
     /** Whether any annotation is an aggregate, so the query needs GROUP BY. */

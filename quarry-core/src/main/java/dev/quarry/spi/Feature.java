@@ -22,5 +22,21 @@ public enum Feature {
      * One writer at a time for the whole database (SQLite): Quarry queues its own writing threads
      * fairly instead of letting them spin on the database's busy handler, where one can starve.
      */
-    SINGLE_WRITER
+    SINGLE_WRITER,
+    /**
+     * {@code SELECT ... FOR UPDATE} locks the rows it reads. Without it (SQLite) {@code selectForUpdate()}
+     * adds nothing to the SQL, as in Django: a transaction there holds the write lock from its start.
+     */
+    SELECT_FOR_UPDATE,
+    /** {@code FOR UPDATE NOWAIT}. */
+    SELECT_FOR_UPDATE_NOWAIT,
+    /** {@code FOR UPDATE SKIP LOCKED}. */
+    SELECT_FOR_UPDATE_SKIP_LOCKED,
+    /** {@code FOR UPDATE OF table, ...}: lock only some of the joined tables. */
+    SELECT_FOR_UPDATE_OF,
+    /**
+     * An upsert names the unique columns whose conflict it handles ({@code ON CONFLICT (name)});
+     * without it (MariaDB's {@code ON DUPLICATE KEY UPDATE}) a conflict on any unique key triggers it.
+     */
+    ON_CONFLICT_TARGET
 }

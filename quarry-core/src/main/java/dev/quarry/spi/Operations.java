@@ -64,6 +64,92 @@ public interface Operations {
     /** A SQL literal for a bind value, used only to show statements in logs and messages. */
     String literal(Object dbValue);
 
+    /**
+     * Statements that give the transaction just begun its isolation level (a JDBC
+     * {@code Connection.TRANSACTION_*} constant, or -1 for the database's default) and read-only
+     * mode; run before any other statement of the transaction. The default is the standard
+     * {@code SET TRANSACTION ISOLATION LEVEL ..., READ ONLY}, which PostgreSQL applies to the
+     * transaction it opens and MariaDB to the next one.
+     */
+    default java.util.List<String> transactionStart(int isolation, boolean readOnly) {
+        java.util.List<String> modes = new java.util.ArrayList<>(2);
+        switch (isolation) {
+            case java.sql.Connection.TRANSACTION_READ_UNCOMMITTED -> modes.add("ISOLATION LEVEL READ UNCOMMITTED");
+            case java.sql.Connection.TRANSACTION_READ_COMMITTED -> modes.add("ISOLATION LEVEL READ COMMITTED");
+            case java.sql.Connection.TRANSACTION_REPEATABLE_READ -> modes.add("ISOLATION LEVEL REPEATABLE READ");
+            case java.sql.Connection.TRANSACTION_SERIALIZABLE -> modes.add("ISOLATION LEVEL SERIALIZABLE");
+            default -> { }
+        }
+        if (readOnly) {
+            modes.add("READ ONLY");
+        }
+        return modes.isEmpty() ? java.util.List.of() : java.util.List.of("SET TRANSACTION " + String.join(", ", modes));
+    }
+
+    /**
+     * Statements that undo what {@link #transactionStart} set for the session, run just before the
+     * transaction commits or rolls back; none by default (a {@code SET TRANSACTION} ends with its transaction).
+     */
+    default java.util.List<String> transactionEnd(boolean readOnly) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Writes the row-locking clause of a SELECT: {@code FOR UPDATE [OF aliases] [NOWAIT | SKIP LOCKED]}.
+     * Called only for databases with {@link Feature#SELECT_FOR_UPDATE}, and with options their
+     * features allow.
+     */
+    default void forUpdate(SqlWriter w, java.util.List<String> ofAliases, boolean nowait, boolean skipLocked) {
+        w.sql(" FOR UPDATE");
+        for (int i = 0; i < ofAliases.size(); i++) {
+            w.sql(i == 0 ? " OF " : ", ").identifier(ofAliases.get(i));
+        }
+        if (nowait) {
+            w.sql(" NOWAIT");
+        } else if (skipLocked) {
+            w.sql(" SKIP LOCKED");
+        }
+    }
+
+    /**
+     * Writes what a multi-row INSERT into {@code table} does with a row whose unique key already
+     * exists: nothing when {@code updateColumns} is empty, else sets those columns from the row being
+     * inserted and raises {@code versionColumn} (when not {@code null}) by one. {@code targetColumns}
+     * name the unique constraint (may be empty for "any", when ignoring); {@code pkColumn} is the
+     * table's key. The default is the {@code ON CONFLICT} clause of PostgreSQL and SQLite.
+     */
+    default void onConflict(SqlWriter w, String table, java.util.List<String> targetColumns,
+                            java.util.List<String> updateColumns, String pkColumn, String versionColumn) {
+        w.sql(" ON CONFLICT");
+        if (!targetColumns.isEmpty()) {
+            w.sql(" (");
+            for (int i = 0; i < targetColumns.size(); i++) {
+                w.sql(i > 0 ? ", " : "").identifier(targetColumns.get(i));
+            }
+            w.sql(")");
+        }
+        if (updateColumns.isEmpty()) {
+            w.sql(" DO NOTHING");
+            return;
+        }
+        w.sql(" DO UPDATE SET ");
+        for (int i = 0; i < updateColumns.size(); i++) {
+            w.sql(i > 0 ? ", " : "").identifier(updateColumns.get(i)).sql(" = EXCLUDED.").identifier(updateColumns.get(i));
+        }
+        if (versionColumn != null) {
+            // PostgreSQL: an unqualified column here is ambiguous between the row and EXCLUDED.
+            w.sql(", ").identifier(versionColumn).sql(" = ").identifier(table).sql(".").identifier(versionColumn).sql(" + 1");
+        }
+    }
+
+    /**
+     * Writes a CASE expression whose results are bind parameters so that it has the type of a
+     * column of kind {@code type} ({@code bulkUpdate}); PostgreSQL needs a cast, the others take it as it is.
+     */
+    default void typedCase(SqlWriter w, FieldType type, Runnable caseExpression) {
+        caseExpression.run();
+    }
+
     /** The statement that ends a transaction's SQL at a savepoint name, when the default differs. */
     default String savepointName(int depth) {
         return "quarry_sp_" + depth;

@@ -17,6 +17,18 @@ public final class InsertCompiler {
      * holds Java values in column order.
      */
     public CompiledSql insert(String table, List<String> columns, List<List<Object>> rows, String returningColumn) {
+        return insert(table, columns, rows, returningColumn, null, List.of(), null, null);
+    }
+
+    /**
+     * As {@link #insert(String, List, List, String)}, with what a row whose unique key exists does:
+     * nothing ({@code conflictTarget} not {@code null}, {@code conflictUpdate} empty) or an update of
+     * those columns (and of {@code versionColumn}, raised by one), written by the backend's
+     * {@code onConflict}; {@code conflictTarget == null} means no conflict clause.
+     */
+    public CompiledSql insert(String table, List<String> columns, List<List<Object>> rows, String returningColumn,
+                              List<String> conflictTarget, List<String> conflictUpdate, String pkColumn,
+                              String versionColumn) {
         SqlBuilder w = new SqlBuilder(ops);
         w.sql("INSERT INTO ").identifier(table);
         if (columns.isEmpty()) {
@@ -35,6 +47,9 @@ public final class InsertCompiler {
                 }
                 w.sql(")");
             }
+        }
+        if (conflictTarget != null) {
+            ops.onConflict(w, table, conflictTarget, conflictUpdate, pkColumn, versionColumn);
         }
         if (returningColumn != null) {
             w.sql(" RETURNING ").identifier(returningColumn);

@@ -6,6 +6,7 @@ import dev.quarry.query.Join;
 import dev.quarry.query.OrderTerm;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.RenderContext;
+import dev.quarry.query.RowLock;
 import dev.quarry.query.SelectRelatedNode;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
@@ -61,7 +62,8 @@ public final class SelectCompiler implements RenderContext {
     /** {@code SELECT COUNT(*)} of the rows, wrapping the query where DISTINCT, GROUP BY or a slice requires. */
     public CompiledSql count(QueryTree t) {
         w = new SqlBuilder(ops);
-        QueryTree plain = t.withoutOrdering();
+        // As Django, a count takes no row lock.
+        QueryTree plain = t.withoutOrdering().withLock(null);
         if (t.isDistinct() || t.isAggregated() || t.isSliced()) {
             w.sql("SELECT COUNT(*) FROM (");
             writeSelect(plain);
@@ -86,6 +88,7 @@ public final class SelectCompiler implements RenderContext {
             w.sql("SELECT 1 AS ").identifier("a");
             writeFromWhere(plain);
             ops.limitOffset(w, 1L, null);
+            writeLock(t);
         }
         return w.build();
     }
@@ -192,6 +195,19 @@ public final class SelectCompiler implements RenderContext {
         writeOrderBy(t, selected);
         if (t.isSliced()) {
             ops.limitOffset(w, t.limit(), t.offset());
+        }
+        writeLock(t);
+    }
+
+    /** The row-locking clause where the database has one (SQLite has none: Django leaves it out there too). */
+    private void writeLock(QueryTree t) {
+        RowLock lock = t.lock();
+        if (lock == null) {
+            return;
+        }
+        List<String> aliases = lock.aliases(t);
+        if (features.has(Feature.SELECT_FOR_UPDATE)) {
+            ops.forUpdate(w, aliases, lock.nowait(), lock.skipLocked());
         }
     }
 

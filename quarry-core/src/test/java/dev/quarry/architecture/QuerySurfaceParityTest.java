@@ -63,7 +63,8 @@ class QuerySurfaceParityTest {
                 .containsExactlyInAnyOrder("using(Quarry)");
         assertThat(beyond(Manager.class, ModelQueryable.class)).as("Manager beyond ModelQueryable")
                 .containsExactlyInAnyOrder("all()", "using(Quarry)", "create(Consumer)", "create(Map)",
-                        "bulkCreate(List)", "bulkCreate(List,int)");
+                        "bulkCreate(List)", "bulkCreate(List,int)", "bulkCreate(List,OnConflict)",
+                        "bulkCreate(List,int,OnConflict)");
         assertThat(beyond(RelatedManager.class, ModelQueryable.class)).as("RelatedManager beyond ModelQueryable")
                 .containsExactlyInAnyOrder("all()", "create(Consumer)", "create(Map)", "add(Model[])", "add(Collection)",
                         "remove(Model[])", "remove(Collection)", "clear()", "set(Collection)");

@@ -49,7 +49,7 @@ class BulkCreateRollbackTest {
     @Test
     void anEnclosingTransactionThatRollsBackTakesTheKeysWithIt(Quarry quarry) {
         List<Badge> list = badges("b", 150);
-        assertThatThrownBy(() -> quarry.useTransaction(() -> {
+        assertThatThrownBy(() -> quarry.atomic().run(() -> {
             Badge.objects.bulkCreate(list, 100);
             assertThat(list).allSatisfy(b -> assertThat(b.id).isNotNull());
             throw new IllegalStateException("changed my mind");
@@ -66,10 +66,10 @@ class BulkCreateRollbackTest {
     void aRolledBackOuterBlockUndoesABulkCreateWhoseOwnBlockCommitted(Quarry quarry) {
         List<Badge> kept = badges("kept", 3);
         List<Badge> undone = badges("undone", 3);
-        quarry.useTransaction(() -> {
+        quarry.atomic().run(() -> {
             Badge.objects.bulkCreate(kept);
-            assertThatThrownBy(() -> quarry.useTransaction(() -> {
-                quarry.useTransaction(() -> Badge.objects.bulkCreate(undone));
+            assertThatThrownBy(() -> quarry.atomic().run(() -> {
+                quarry.atomic().run(() -> Badge.objects.bulkCreate(undone));
                 throw new IllegalStateException("inner block fails after its nested block was released");
             })).isInstanceOf(IllegalStateException.class);
         });
@@ -82,7 +82,7 @@ class BulkCreateRollbackTest {
     @Test
     void anInstanceSavedInARolledBackTransactionKeepsItsKeyAsInDjango(Quarry quarry) {
         Badge b = Badge.of("saved");
-        assertThatThrownBy(() -> quarry.useTransaction(() -> {
+        assertThatThrownBy(() -> quarry.atomic().run(() -> {
             b.save();
             throw new IllegalStateException("rolled back");
         })).isInstanceOf(IllegalStateException.class);

@@ -286,7 +286,7 @@ class DatabaseHandleTest {
         assertThat(a.isClosed()).isTrue();
         List<Runnable> refused = List.of(kept::list, kept::count, () -> kept.filter("name__startswith", "a").exists(),
                 manager::count, () -> manager.create(x -> x.name = "bob"), ann::save,
-                () -> ann.related("books", Book.class).list(), a::createTables, () -> a.inTransaction(() -> 1));
+                () -> ann.related("books", Book.class).list(), a::createTables, () -> a.atomic().call(() -> 1));
         ran(a, 0, () -> {
             for (Runnable r : refused) {
                 assertThatThrownBy(r::run).isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("has been closed");

@@ -89,7 +89,7 @@ class DatabaseErrorsTest {
     @Test
     void valueTooLongForItsColumnIsADataErrorWhereTheDatabaseChecks(Quarry quarry) {
         String code = "secretcode-" + "y".repeat(5_000);
-        Throwable e = catchThrowable(() -> quarry.useTransaction(() -> Account.objects.create(Map.of("handle", "h", "code", code))));
+        Throwable e = catchThrowable(() -> quarry.atomic().run(() -> Account.objects.create(Map.of("handle", "h", "code", code))));
         if (e == null) {
             // SQLite ignores a varchar's length and keeps the whole value.
             assertThat(Account.objects.get("handle", "h").code).isEqualTo(code);
@@ -103,7 +103,7 @@ class DatabaseErrorsTest {
     @Test
     void aDriverMessageQuotingAHugeValueIsCutShort(Quarry quarry) {
         String huge = "z".repeat(1_000_000);
-        Throwable e = catchThrowable(() -> quarry.useTransaction(() -> db(quarry).query(
+        Throwable e = catchThrowable(() -> quarry.atomic().run(() -> db(quarry).query(
                 CompiledSql.of("SELECT CAST(? AS INTEGER)", List.of(huge)), rs -> null)));
         if (e == null) {
             return; // SQLite and MariaDB convert the text to 0 (MariaDB with a warning)
@@ -174,7 +174,7 @@ class DatabaseErrorsTest {
             List<Future<?>> outcomes = new ArrayList<>();
             for (long[] order : new long[][] {{first, second}, {second, first}}) {
                 outcomes.add(threads.submit(() -> {
-                    quarry.useTransaction(() -> {
+                    quarry.atomic().run(() -> {
                         db(quarry).update(CompiledSql.of(update, List.of(order[0])));
                         await(bothHoldOneRow);
                         db(quarry).update(CompiledSql.of(update, List.of(order[1])));
@@ -265,7 +265,7 @@ class DatabaseErrorsTest {
 
     /** The DatabaseError {@code work} raises, in a savepoint so PostgreSQL's surrounding transaction survives. */
     private static DatabaseError refused(Quarry quarry, Runnable work) {
-        DatabaseError e = catchThrowableOfType(DatabaseError.class, () -> quarry.useTransaction(work));
+        DatabaseError e = catchThrowableOfType(DatabaseError.class, () -> quarry.atomic().run(work));
         assertThat(e).as("a DatabaseError").isNotNull();
         return e;
     }

@@ -53,7 +53,7 @@ class ConnectionFaultsTest {
                 items.create(Map.of("name", "before", "qty", 0));
                 for (int i = 0; i < FAULTS; i++) {
                     int n = i;
-                    Throwable e = catchThrowable(() -> f.quarry.useTransaction(() -> {
+                    Throwable e = catchThrowable(() -> f.quarry.atomic().run(() -> {
                         items.create(Map.of("name", "lost-" + n, "qty", n));
                         killOwnConnection(f.quarry, f.vendor());
                         items.create(Map.of("name", "after-kill-" + n, "qty", n));

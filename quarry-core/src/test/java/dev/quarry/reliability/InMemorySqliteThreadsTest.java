@@ -60,7 +60,7 @@ class InMemorySqliteThreadsTest {
                             String name = "t" + thread + "-" + round;
                             if (round % 5 == 0) {
                                 try {
-                                    q.useTransaction(() -> {
+                                    q.atomic().run(() -> {
                                         Item it = items.create(Map.of("name", name + "-rolled", "qty", -2));
                                         Note.objects.using(q).create(Map.of("item", it, "text", "x"));
                                         throw new IllegalStateException("roll back");
@@ -69,7 +69,7 @@ class InMemorySqliteThreadsTest {
                                     rolledBack.incrementAndGet();
                                 }
                             } else {
-                                q.useTransaction(() -> {
+                                q.atomic().run(() -> {
                                     Item it = items.create(Map.of("name", name, "qty", -1));
                                     Note.objects.using(q).create(Map.of("item", it, "text", name));
                                 });

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Connections killed in the middle of three operations that each must be all or nothing: a
  * {@code bulkCreate} of 2,000 rows in 20 statements, a cascade delete of a tree of 26 rows
- * (Item → 5 Notes → 20 Stamps), and a {@code useTransaction} of eight statements with a nested
+ * (Item → 5 Notes → 20 Stamps), and an {@code atomic().run(...)} of eight statements with a nested
  * block. A run without a fault counts the operation's statements; then each fault kills the
  * connection from outside (PostgreSQL {@code pg_terminate_backend} from an admin session, MariaDB
  * {@code KILL CONNECTION}, SQLite: the driver's connection closed under Quarry) right after
@@ -98,11 +98,11 @@ class KilledMidOperationTest {
             Manager<Item> items = Item.objects.using(q);
             Manager<Note> notes = Note.objects.using(q);
             Item keeper = items.create(Map.of("name", "keeper", "qty", -1));
-            return new Operation("useTransaction", i -> { }, i -> q.useTransaction(() -> {
+            return new Operation("atomic", i -> { }, i -> q.atomic().run(() -> {
                 Item a = items.create(Map.of("name", "tx" + i + "-a", "qty", 1));
                 Item b = items.create(Map.of("name", "tx" + i + "-b", "qty", 1));
                 notes.create(Map.of("item", a, "text", "x"));
-                q.useTransaction(() -> {
+                q.atomic().run(() -> {
                     notes.create(Map.of("item", b, "text", "y"));
                     items.filter("name__startswith", "tx" + i + "-").update("qty", 2);
                 });

@@ -197,7 +197,7 @@ class MixedWorkloadTest {
                     writes++;
                 }
                 case 3 -> { // a committed transaction of several statements
-                    Item it = q.inTransaction(() -> {
+                    Item it = q.atomic().call(() -> {
                         Item created = items.create(Map.of("name", prefix + seq++, "qty", -1));
                         notesOf.create(Map.of("item", created, "text", "a"));
                         notesOf.create(Map.of("item", created, "text", "b"));
@@ -210,7 +210,7 @@ class MixedWorkloadTest {
                 }
                 case 4 -> { // a transaction rolled back by an exception
                     try {
-                        q.useTransaction(() -> {
+                        q.atomic().run(() -> {
                             Item created = items.create(Map.of("name", prefix + "rb-" + seq++, "qty", -2));
                             notesOf.create(Map.of("item", created, "text", "rolled back"));
                             items.filter("pk", id).update("qty", -3);

@@ -38,7 +38,7 @@ class SqliteWritersTest {
                 done.add(pool.submit(() -> {
                     for (int round = 0; round < ROUNDS; round++) {
                         try {
-                            f.quarry.useTransaction(() -> {
+                            f.quarry.atomic().run(() -> {
                                 Item c = items.get("pk", counter.id);
                                 c.qty++;
                                 c.save();

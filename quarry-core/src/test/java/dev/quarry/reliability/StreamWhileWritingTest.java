@@ -33,7 +33,7 @@ class StreamWhileWritingTest {
                     // the same thread writes while reading
                     Note.objects.using(f.quarry).create(Map.of("item", first, "text", "seen"));
                     // another thread writes, in a transaction
-                    CompletableFuture.runAsync(() -> f.quarry.useTransaction(
+                    CompletableFuture.runAsync(() -> f.quarry.atomic().run(
                             () -> items.create(Map.of("name", "other", "qty", 99)))).get(20, TimeUnit.SECONDS);
                     int read = 1;
                     while (rows.hasNext()) {

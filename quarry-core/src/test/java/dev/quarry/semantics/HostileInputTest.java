@@ -41,7 +41,7 @@ class HostileInputTest {
         new Library();
         String nul = "a\u0000b";
         try {
-            quarry.useTransaction(() -> Writer.of(nul));
+            quarry.atomic().run(() -> Writer.of(nul));
             // SQLite and MariaDB store it.
             assertThat(Writer.objects.filter("name", nul).count()).isEqualTo(1);
         } catch (QuarryException e) {

@@ -21,20 +21,20 @@ class SchemaAndTransactionTest {
         Writer ann = Writer.of("Ann");
         Novel novel = Novel.objects.create(Map.of("title", "Alpha", "writer", ann));
         // NOT NULL
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Writer.objects.create(Map.of("born", 1)))).isInstanceOf(IntegrityError.class);
+        assertThatThrownBy(() -> quarry.atomic().run(() -> Writer.objects.create(Map.of("born", 1)))).isInstanceOf(IntegrityError.class);
         // UNIQUE
         Label.of("x");
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Label.of("x"))).isInstanceOf(IntegrityError.class);
+        assertThatThrownBy(() -> quarry.atomic().run(() -> Label.of("x"))).isInstanceOf(IntegrityError.class);
         // CHECK (stars >= 0) for a positive integer field: Quarry refuses -1 before any SQL, so the
         // constraint is exercised with a statement of our own.
         assertThatThrownBy(() -> Critique.of(novel, "c", -1)).isInstanceOf(dev.quarry.InvalidValueError.class);
         var db = dev.quarry.load.Session.of(quarry).database();
         var ops = db.backend().operations();
-        assertThatThrownBy(() -> quarry.useTransaction(() -> db.update(dev.quarry.sql.CompiledSql.of("INSERT INTO "
+        assertThatThrownBy(() -> quarry.atomic().run(() -> db.update(dev.quarry.sql.CompiledSql.of("INSERT INTO "
                 + ops.quoteName("critique") + " (" + ops.quoteName("novel_id") + ", " + ops.quoteName("critic") + ", "
                 + ops.quoteName("stars") + ") VALUES (?, ?, ?)", List.of(novel.id, "c", -1))))).isInstanceOf(IntegrityError.class);
         // FOREIGN KEY (deferred on SQLite and PostgreSQL: refused at commit)
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Novel.objects.create(Map.of("title", "Lost", "writer", 999_999L))))
+        assertThatThrownBy(() -> quarry.atomic().run(() -> Novel.objects.create(Map.of("title", "Lost", "writer", 999_999L))))
                 .isInstanceOf(IntegrityError.class);
         // The many-to-many pair is unique at the database level too.
         novel.labels.add(Label.objects.get("name", "x"));
@@ -49,8 +49,8 @@ class SchemaAndTransactionTest {
     @Test
     @Committing
     void transactionsCommitOrRollBackAsAWhole(Quarry quarry) {
-        quarry.useTransaction(() -> Writer.of("Kept"));
-        assertThatThrownBy(() -> quarry.useTransaction(() -> {
+        quarry.atomic().run(() -> Writer.of("Kept"));
+        assertThatThrownBy(() -> quarry.atomic().run(() -> {
             Writer.of("Lost");
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
@@ -60,10 +60,10 @@ class SchemaAndTransactionTest {
     @Test
     @Committing
     void aNestedTransactionIsASavepoint(Quarry quarry) {
-        quarry.useTransaction(() -> {
+        quarry.atomic().run(() -> {
             Writer.of("Outer");
             try {
-                quarry.useTransaction(() -> {
+                quarry.atomic().run(() -> {
                     Writer.of("Inner");
                     throw new IllegalStateException("inner fails");
                 });
@@ -73,7 +73,7 @@ class SchemaAndTransactionTest {
             Writer.of("After");
         });
         assertThat(Writer.objects.orderBy("name").valuesList("name", String.class).list()).containsExactly("After", "Outer");
-        assertThat(quarry.inTransaction(() -> Writer.objects.count())).isEqualTo(2L);
+        assertThat(quarry.atomic().call(() -> Writer.objects.count())).isEqualTo(2L);
     }
 
     @Test

@@ -68,7 +68,7 @@ class WritesAndDeletionTest {
     @Test
     void uniqueViolationIsAnIntegrityError(Quarry quarry) {
         Label.of("fantasy");
-        assertThatThrownBy(() -> quarry.useTransaction(() -> Label.of("fantasy"))).isInstanceOf(IntegrityError.class);
+        assertThatThrownBy(() -> quarry.atomic().run(() -> Label.of("fantasy"))).isInstanceOf(IntegrityError.class);
         assertThat(Label.objects.count()).isEqualTo(1);
     }
 

@@ -9,7 +9,10 @@ import java.util.List;
 /** MariaDB (10.5+, for RETURNING) and MySQL through MariaDB Connector/J or MySQL Connector/J. */
 public final class MysqlBackend extends BaseBackend {
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING,
-            Feature.CASE_SENSITIVE_EQUALITY), 32_000, 65_535);
+            Feature.CASE_SENSITIVE_EQUALITY,
+            // NOWAIT: MariaDB 10.3, MySQL 8.0.1; SKIP LOCKED: MariaDB 10.6, MySQL 8.0.1. FOR UPDATE OF is
+            // MySQL 8 only, and this backend does not tell the two servers apart yet, so it is left out.
+            Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED), 32_000, 65_535);
 
     /** The backend, as {@code ServiceLoader} creates it. */
     public MysqlBackend() {
@@ -18,6 +21,19 @@ public final class MysqlBackend extends BaseBackend {
 
     private MysqlBackend(MysqlOperations ops) {
         super("mysql", List.of("jdbc:mariadb:", "jdbc:mysql:"), FEATURES, ops, new MysqlSchemaEditor(ops));
+    }
+
+    /**
+     * Sessions run at READ COMMITTED, as on PostgreSQL and as Django sets for MySQL since 2.0:
+     * InnoDB's default, REPEATABLE READ, keeps a transaction's first snapshot, so a get after a
+     * duplicate-key error inside a transaction would not see the row that caused it (getOrCreate).
+     * Set with SQL, not {@code setTransactionIsolation}, so that a pool does not undo it on return.
+     */
+    @Override
+    public void initConnection(java.sql.Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        }
     }
 
     @Override

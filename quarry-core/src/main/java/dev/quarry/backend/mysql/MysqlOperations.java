@@ -47,6 +47,29 @@ final class MysqlOperations extends BaseOperations {
         }
     }
 
+    /**
+     * {@code ON DUPLICATE KEY UPDATE}, which reacts to a conflict on any unique key (MariaDB cannot
+     * name one). Ignoring is a no-op update of the key rather than Django's {@code INSERT IGNORE},
+     * which would also turn foreign-key, NOT NULL and range errors into warnings and skip or
+     * change those rows; this way only duplicates are ignored, as on PostgreSQL and SQLite.
+     */
+    @Override
+    public void onConflict(SqlWriter w, String table, java.util.List<String> targetColumns,
+                           java.util.List<String> updateColumns, String pkColumn, String versionColumn) {
+        w.sql(" ON DUPLICATE KEY UPDATE ");
+        if (updateColumns.isEmpty()) {
+            w.identifier(pkColumn).sql(" = ").identifier(pkColumn);
+            return;
+        }
+        for (int i = 0; i < updateColumns.size(); i++) {
+            w.sql(i > 0 ? ", " : "").identifier(updateColumns.get(i)).sql(" = VALUES(").identifier(updateColumns.get(i))
+                    .sql(")");
+        }
+        if (versionColumn != null) {
+            w.sql(", ").identifier(versionColumn).sql(" = ").identifier(versionColumn).sql(" + 1");
+        }
+    }
+
     /** MariaDB averages integers as DECIMAL with four more digits (div_precision_increment); average doubles instead. */
     @Override
     public void averageArgument(SqlWriter w, Runnable argument) {

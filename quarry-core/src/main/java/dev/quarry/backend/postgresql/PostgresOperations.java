@@ -141,6 +141,25 @@ final class PostgresOperations extends BaseOperations {
                 + column.replace("'", "''") + "'), COALESCE(MAX(" + c + "), 1), MAX(" + c + ") IS NOT NULL) FROM " + t);
     }
 
+    /** A CASE of bind parameters has no type of its own in PostgreSQL (NULLs would be text): cast it to the column's. */
+    @Override
+    public void typedCase(SqlWriter w, FieldType type, Runnable caseExpression) {
+        w.sql("CAST(");
+        caseExpression.run();
+        w.sql(switch (type) {
+            case AUTO, BIGINT -> " AS bigint)";
+            case INTEGER, POSITIVE_INTEGER -> " AS integer)";
+            case SMALLINT, POSITIVE_SMALLINT -> " AS smallint)";
+            case BOOLEAN -> " AS boolean)";
+            case FLOAT -> " AS double precision)";
+            case DECIMAL -> " AS numeric)";
+            case CHAR, TEXT -> " AS text)";
+            case DATE -> " AS date)";
+            case DATETIME -> " AS timestamp with time zone)";
+            case UUID -> " AS uuid)";
+        });
+    }
+
     @Override
     public Object toDb(Object value) {
         if (value instanceof Instant i) {

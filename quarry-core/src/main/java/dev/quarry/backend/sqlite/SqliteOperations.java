@@ -41,6 +41,20 @@ final class SqliteOperations extends BaseOperations {
         super(features);
     }
 
+    /**
+     * SQLite's transactions are serializable whatever level is asked for (a stronger level is always
+     * allowed); read-only is the connection's {@code query_only} switch, turned off again at the end.
+     */
+    @Override
+    public java.util.List<String> transactionStart(int isolation, boolean readOnly) {
+        return readOnly ? java.util.List.of("PRAGMA query_only = ON") : java.util.List.of();
+    }
+
+    @Override
+    public java.util.List<String> transactionEnd(boolean readOnly) {
+        return readOnly ? java.util.List.of("PRAGMA query_only = OFF") : java.util.List.of();
+    }
+
     @Override
     public void limitOffset(SqlWriter w, Long limit, Long offset) {
         if (limit == null && offset != null && offset > 0) {
