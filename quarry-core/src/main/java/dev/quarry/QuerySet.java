@@ -1,8 +1,6 @@
 package dev.quarry;
 
 import dev.quarry.deletion.Collector;
-import dev.quarry.expr.Aggregate;
-import dev.quarry.expr.Expression;
 import dev.quarry.load.Loader;
 import dev.quarry.load.Prefetcher;
 import dev.quarry.load.Session;
@@ -14,12 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -35,14 +31,9 @@ import java.util.stream.Stream;
  *
  * @param <T> the model
  */
-public final class QuerySet<T extends Model> implements ModelQueryable<T>, Iterable<T> {
-    private static final long MAX_GET_RESULTS = 21;
-
-    private final Class<T> type;
-    private final Plan plan;
+public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> implements ModelQueryable<T> {
     private final List<Prefetch> prefetches;
     private final FetchMode mode;
-    private final List<String> described;
     private final List<T> rows;
 
     QuerySet(Class<T> type, Plan plan) {
@@ -51,12 +42,15 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
 
     private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, List<String> described,
                      List<T> rows) {
-        this.type = type;
-        this.plan = plan;
+        super(type, plan, described);
         this.prefetches = prefetches;
         this.mode = mode;
-        this.described = described;
         this.rows = rows;
+    }
+
+    @Override
+    QuerySet<T> with(Plan plan, List<String> described) {
+        return new QuerySet<>(type(), plan, prefetches, mode, described, null);
     }
 
     /** The QuerySet of a prefetched relation: answers from {@code rows} until refined. */
@@ -64,106 +58,7 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         return new QuerySet<>(type, plan, List.of(), null, List.of(), Collections.unmodifiableList(rows));
     }
 
-    private QuerySet<T> next(UnaryOperator<QueryTree> op, String description) {
-        List<String> d = described;
-        if (description != null) {
-            d = new ArrayList<>(described.size() + 1);
-            d.addAll(described);
-            d.add(description);
-            d = Collections.unmodifiableList(d);
-        }
-        return new QuerySet<>(type, plan.then(op), prefetches, mode, d, null);
-    }
-
     // ----- building -----
-
-    /** Rows matching the lookup ({@code "books__title__icontains", "python"}). This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> filter(String lookup, Object value) {
-        return filter(Q.of(lookup, value));
-    }
-
-    /**
-     * Rows matching every condition, as one filter() call: conditions on a multi-valued relation
-     * refer to the same related row, while each chained call may match another. This QuerySet is not modified.
-     */
-    @Override
-    public QuerySet<T> filter(Q first, Q... more) {
-        Q q = Q.allOf(first, more);
-        return next(t -> t.filter(q.condition()), "filter(" + q.describe() + ")");
-    }
-
-    /** Rows not matching the lookup. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> exclude(String lookup, Object value) {
-        return exclude(Q.of(lookup, value));
-    }
-
-    /** Rows not matching the conditions taken together: exactly the rows the same filter() leaves out. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> exclude(Q first, Q... more) {
-        Q q = Q.allOf(first, more);
-        return next(t -> t.exclude(q.condition()), "exclude(" + q.describe() + ")");
-    }
-
-    /** Adds an expression to each instance under {@code alias}, read with {@code annotation(alias, type)}. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> annotate(String alias, Expression<?> expression) {
-        return next(t -> t.annotate(alias, expression), null);
-    }
-
-    /** Orders by these terms, replacing any ordering. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> orderBy(String first, String... more) {
-        List<Ordering> terms = Steps.parse(first, more);
-        return next(t -> t.orderBy(terms), null);
-    }
-
-    /** Orders by these terms, with NULL placement where given. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> orderBy(Ordering first, Ordering... more) {
-        List<Ordering> terms = Steps.of(first, more);
-        return next(t -> t.orderBy(terms), null);
-    }
-
-    /** Removes any ordering, the model's default included. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> unordered() {
-        return next(QueryTree::unordered, null);
-    }
-
-    /** The same rows in the opposite order. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> reverse() {
-        return next(QueryTree::reverseOrdering, null);
-    }
-
-    /** Removes duplicate rows. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> distinct() {
-        return next(QueryTree::distinct, null);
-    }
-
-    /** At most {@code n} rows, keeping the offset. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> limit(long n) {
-        Steps.checkNonNegative(n, "limit");
-        return next(t -> t.withLimit(n), null);
-    }
-
-    /** Skips the first {@code n} rows, keeping the limit. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> offset(long n) {
-        Steps.checkNonNegative(n, "offset");
-        return next(t -> t.withOffset(n), null);
-    }
-
-    /** Rows {@code from} to {@code to} (exclusive) of the current result. This QuerySet is not modified. */
-    @Override
-    public QuerySet<T> slice(long from, long to) {
-        Steps.checkSlice(from, to);
-        return next(t -> t.slice(from, to), null);
-    }
 
     /** Loads these forward foreign keys in the same query with joins; none means every non-null one. This QuerySet is not modified. */
     @Override
@@ -197,13 +92,13 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
             }
             return t;
         });
-        return new QuerySet<>(type, checked, List.copyOf(all), mode, described, null);
+        return new QuerySet<>(type(), checked, List.copyOf(all), mode, described, null);
     }
 
     /** What touching an unloaded relation does on the instances this QuerySet loads. This QuerySet is not modified. */
     @Override
     public QuerySet<T> fetchMode(FetchMode fetchMode) {
-        return new QuerySet<>(type, plan, prefetches, java.util.Objects.requireNonNull(fetchMode, "fetchMode"), described, null);
+        return new QuerySet<>(type(), plan, prefetches, java.util.Objects.requireNonNull(fetchMode, "fetchMode"), described, null);
     }
 
     /** The same rows, locked as they are read (FOR UPDATE); only inside a transaction. This QuerySet is not modified. */
@@ -221,7 +116,7 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
 
     /** The same query on {@code db} (resolved against its models now). This QuerySet is not modified. */
     public QuerySet<T> using(Quarry db) {
-        return new QuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), prefetches, mode, described, null);
+        return new QuerySet<>(type(), plan.using(java.util.Objects.requireNonNull(db, "db")), prefetches, mode, described, null);
     }
 
     /** Rows as maps from these paths (none: every field and annotation) to values. This QuerySet is not modified. */
@@ -278,12 +173,6 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         });
     }
 
-    /** Runs the query and iterates its rows. */
-    @Override
-    public Iterator<T> iterator() {
-        return list().iterator();
-    }
-
     /**
      * Streams the rows through a database cursor without keeping them (Django's {@code iterator()});
      * close the stream (try-with-resources). Prefetching needs the whole result, so it is refused here.
@@ -325,32 +214,7 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
     /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} name the model and lookup. */
     @Override
     public T get() {
-        List<T> found = rows != null ? rows
-                : next(t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS), null).list();
-        if (found.isEmpty()) {
-            throw new DoesNotExist(type, describe());
-        }
-        if (found.size() > 1) {
-            String n = found.size() >= MAX_GET_RESULTS ? "more than " + (MAX_GET_RESULTS - 1) : String.valueOf(found.size());
-            throw new MultipleObjectsReturned(type, describe(), n);
-        }
-        return found.get(0);
-    }
-
-    /** The one row matching the lookup. */
-    @Override
-    public T get(String lookup, Object value) {
-        return filter(lookup, value).get();
-    }
-
-    /** The one row matching the conditions, as one filter() call. */
-    @Override
-    public T get(Q first, Q... more) {
-        return filter(first, more).get();
-    }
-
-    private String describe() {
-        return described.isEmpty() ? "(all rows)" : String.join(".", described);
+        return single(rows != null ? rows : next(t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS), null).list());
     }
 
     /** The first row in the ordering (primary key order when unordered), if any. */
@@ -376,24 +240,6 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         }
         List<T> found = next(t -> t.reverseOrdering().withLimit(1), null).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    /** One aggregate over the matching rows, as its type. */
-    @Override
-    public <V> V aggregate(Aggregate<V> aggregate) {
-        return Steps.aggregate(plan, Map.of(aggregate.defaultAlias(), aggregate)).get(aggregate);
-    }
-
-    /** Several aggregates in one query, under Django's default aliases. */
-    @Override
-    public Aggregation aggregate(Aggregate<?> first, Aggregate<?> second, Aggregate<?>... more) {
-        return Steps.aggregate(plan, Steps.byDefaultAlias(first, second, more));
-    }
-
-    /** Aggregates in one query, under the given aliases. */
-    @Override
-    public Aggregation aggregate(Map<String, ? extends Aggregate<?>> aggregates) {
-        return Steps.aggregate(plan, aggregates);
     }
 
     /** Sets one field on every matching row in one UPDATE; returns the number of rows. */
@@ -443,7 +289,7 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
 
     /** How this QuerySet makes a row: a plain insert on its Quarry. */
     private java.util.function.Function<Consumer<? super T>, T> creator() {
-        return init -> Manager.of(type).using(plan.quarry()).create(init);
+        return init -> Manager.of(type()).using(plan.quarry()).create(init);
     }
 
     /** Writes these fields of each object in one UPDATE per batch; returns the rows matched. */
@@ -496,19 +342,13 @@ public final class QuerySet<T extends Model> implements ModelQueryable<T>, Itera
         return Collector.deleteMatching(q.session(), plan.tree(q).withLock(null));
     }
 
-    /** The SELECT this QuerySet runs, with its parameters, without running it. */
-    @Override
-    public Sql sql() {
-        Quarry q = plan.quarry();
-        return Loader.describe(q.database().backend(), plan.tree(q));
-    }
-
     Plan plan() {
         return plan;
     }
 
+    @SuppressWarnings("unchecked")
     Class<T> type() {
-        return type;
+        return (Class<T>) type;
     }
 
     /** The model and the conditions, with {@code ?} for values; runs nothing. */

@@ -1,18 +1,15 @@
 package dev.quarry;
 
-import dev.quarry.expr.Aggregate;
 import dev.quarry.expr.Expression;
 import dev.quarry.load.Loader;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -23,22 +20,22 @@ import java.util.stream.Stream;
  *
  * @param <R> what a row is
  */
-public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>, Iterable<R> {
+public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     private enum Kind { MAPS, TUPLES }
 
-    private final Class<? extends Model> type;
-    private final Plan plan;
     private final Kind kind;
     private final Function<Object, R> convert;
-    private final List<String> described;
 
     private ValuesQuerySet(Class<? extends Model> type, Plan plan, Kind kind, Function<Object, R> convert,
                            List<String> described) {
-        this.type = type;
-        this.plan = plan;
+        super(type, plan, described);
         this.kind = kind;
         this.convert = convert;
-        this.described = described;
+    }
+
+    @Override
+    ValuesQuerySet<R> with(Plan plan, List<String> described) {
+        return new ValuesQuerySet<>(type, plan, kind, convert, described);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,42 +62,6 @@ public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>,
                 described);
     }
 
-    private ValuesQuerySet<R> next(UnaryOperator<QueryTree> op, String description) {
-        List<String> d = described;
-        if (description != null) {
-            d = new ArrayList<>(described);
-            d.add(description);
-            d = Collections.unmodifiableList(d);
-        }
-        return new ValuesQuerySet<>(type, plan.then(op), kind, convert, d);
-    }
-
-    /** Rows matching the lookup. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> filter(String lookup, Object value) {
-        return filter(Q.of(lookup, value));
-    }
-
-    /** Rows matching the conditions, as one filter() call. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> filter(Q first, Q... more) {
-        Q q = Q.allOf(first, more);
-        return next(t -> t.filter(q.condition()), "filter(" + q.describe() + ")");
-    }
-
-    /** Rows not matching the lookup. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> exclude(String lookup, Object value) {
-        return exclude(Q.of(lookup, value));
-    }
-
-    /** Rows not matching the conditions taken together. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> exclude(Q first, Q... more) {
-        Q q = Q.allOf(first, more);
-        return next(t -> t.exclude(q.condition()), "exclude(" + q.describe() + ")");
-    }
-
     /**
      * Adds an expression as one more value of each row; after {@code values(...)} an aggregate
      * groups the rows by those values. This query is not modified.
@@ -112,59 +73,6 @@ public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>,
             paths.add(alias);
             return t.annotate(alias, expression).values(paths);
         }, null);
-    }
-
-    /** Orders by these terms. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> orderBy(String first, String... more) {
-        List<Ordering> terms = Steps.parse(first, more);
-        return next(t -> t.orderBy(terms), null);
-    }
-
-    /** Orders by these terms, with NULL placement where given. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> orderBy(Ordering first, Ordering... more) {
-        List<Ordering> terms = Steps.of(first, more);
-        return next(t -> t.orderBy(terms), null);
-    }
-
-    /** Removes any ordering. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> unordered() {
-        return next(QueryTree::unordered, null);
-    }
-
-    /** The same rows in the opposite order. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> reverse() {
-        return next(QueryTree::reverseOrdering, null);
-    }
-
-    /** Removes duplicate rows. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> distinct() {
-        return next(QueryTree::distinct, null);
-    }
-
-    /** At most {@code n} rows, keeping the offset. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> limit(long n) {
-        Steps.checkNonNegative(n, "limit");
-        return next(t -> t.withLimit(n), null);
-    }
-
-    /** Skips the first {@code n} rows, keeping the limit. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> offset(long n) {
-        Steps.checkNonNegative(n, "offset");
-        return next(t -> t.withOffset(n), null);
-    }
-
-    /** Rows {@code from} to {@code to} (exclusive) of the current result. This query is not modified. */
-    @Override
-    public ValuesQuerySet<R> slice(long from, long to) {
-        Steps.checkSlice(from, to);
-        return next(t -> t.slice(from, to), null);
     }
 
     /** The same query on {@code db}. This query is not modified. */
@@ -183,12 +91,6 @@ public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>,
             out.add(convert.apply(o));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    /** Runs the query and iterates its rows. */
-    @Override
-    public Iterator<R> iterator() {
-        return list().iterator();
     }
 
     /** Streams the rows through a cursor; close the stream to release it. */
@@ -215,27 +117,7 @@ public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>,
     /** The one row; {@link DoesNotExist} or {@link MultipleObjectsReturned} otherwise. */
     @Override
     public R get() {
-        List<R> found = next(t -> t.isSliced() ? t : t.withLimit(21), null).list();
-        String lookup = described.isEmpty() ? "(all rows)" : String.join(".", described);
-        if (found.isEmpty()) {
-            throw new DoesNotExist(type, lookup);
-        }
-        if (found.size() > 1) {
-            throw new MultipleObjectsReturned(type, lookup, found.size() >= 21 ? "more than 20" : String.valueOf(found.size()));
-        }
-        return found.get(0);
-    }
-
-    /** The one row matching the lookup. */
-    @Override
-    public R get(String lookup, Object value) {
-        return filter(lookup, value).get();
-    }
-
-    /** The one row matching the conditions. */
-    @Override
-    public R get(Q first, Q... more) {
-        return filter(first, more).get();
+        return single(next(t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS), null).list());
     }
 
     /** The first row (primary key order when unordered), if any. */
@@ -253,34 +135,9 @@ public final class ValuesQuerySet<R> implements Queryable<R, ValuesQuerySet<R>>,
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(plan.tree(q).isSliced() ? found.size() - 1 : 0));
     }
 
-    /** One aggregate over the rows, as its type. */
-    @Override
-    public <V> V aggregate(Aggregate<V> aggregate) {
-        return Steps.aggregate(plan, Map.of(aggregate.defaultAlias(), aggregate)).get(aggregate);
-    }
-
-    /** Several aggregates in one query, under Django's default aliases. */
-    @Override
-    public Aggregation aggregate(Aggregate<?> first, Aggregate<?> second, Aggregate<?>... more) {
-        return Steps.aggregate(plan, Steps.byDefaultAlias(first, second, more));
-    }
-
-    /** Aggregates in one query, under the given aliases. */
-    @Override
-    public Aggregation aggregate(Map<String, ? extends Aggregate<?>> aggregates) {
-        return Steps.aggregate(plan, aggregates);
-    }
-
-    /** The SELECT this runs, with its parameters, without running it. */
-    @Override
-    public Sql sql() {
-        Quarry q = plan.quarry();
-        return Loader.describe(q.database().backend(), plan.tree(q));
-    }
-
     /** The model and the conditions, with {@code ?} for values; runs nothing. */
     @Override
     public String toString() {
-        return "ValuesQuerySet<" + type.getSimpleName() + ">(" + (described.isEmpty() ? "all rows" : String.join(".", described)) + ")";
+        return "ValuesQuerySet<" + type.getSimpleName() + ">(" + describe() + ")";
     }
 }
