@@ -29,12 +29,14 @@ import java.util.function.Supplier;
  */
 public final class Atomic {
     private final Quarry db;
+    private final String database;
     private final Isolation isolation;
     private final boolean readOnly;
     private final boolean durable;
 
-    Atomic(Quarry db, Isolation isolation, boolean readOnly, boolean durable) {
+    Atomic(Quarry db, String database, Isolation isolation, boolean readOnly, boolean durable) {
         this.db = db;
+        this.database = database;
         this.isolation = isolation;
         this.readOnly = readOnly;
         this.durable = durable;
@@ -42,7 +44,7 @@ public final class Atomic {
 
     /** The same block, run at this isolation level (set by the outermost block only). This Atomic is not modified. */
     public Atomic isolation(Isolation level) {
-        return new Atomic(db, Objects.requireNonNull(level, "level"), readOnly, durable);
+        return new Atomic(db, database, Objects.requireNonNull(level, "level"), readOnly, durable);
     }
 
     /**
@@ -50,7 +52,7 @@ public final class Atomic {
      * (SQLite: {@code PRAGMA query_only}). This Atomic is not modified.
      */
     public Atomic readOnly() {
-        return new Atomic(db, isolation, true, durable);
+        return new Atomic(db, database, isolation, true, durable);
     }
 
     /**
@@ -58,7 +60,7 @@ public final class Atomic {
      * (Django's {@code durable=True}); nested in another block it is refused. This Atomic is not modified.
      */
     public Atomic durable() {
-        return new Atomic(db, isolation, readOnly, true);
+        return new Atomic(db, database, isolation, readOnly, true);
     }
 
     /** Runs {@code work} in the block; commits when it returns, rolls back when it throws (and rethrows). */
@@ -74,7 +76,7 @@ public final class Atomic {
     public <T> T call(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         db.checkOpen();
-        return db.database().atomic(options(), work);
+        return db.session(database).database().atomic(options(), work);
     }
 
     TxOptions options() {
@@ -85,7 +87,7 @@ public final class Atomic {
     /** The settings, for debugging. */
     @Override
     public String toString() {
-        return "Atomic[" + (isolation == null ? "default isolation" : isolation) + (readOnly ? ", read-only" : "")
+        return "Atomic[" + (database.equals(Routing.DEFAULT) ? "" : "database " + database + ", ") + (isolation == null ? "default isolation" : isolation) + (readOnly ? ", read-only" : "")
                 + (durable ? ", durable" : "") + "]";
     }
 }

@@ -24,13 +24,15 @@ final class GetOrCreate {
      */
     static <T extends Model> Created<T> getOrCreate(QuerySet<T> qs, Map<String, ?> lookup, Consumer<? super T> defaults,
                                                     Function<Consumer<? super T>, T> creator) {
-        QuerySet<T> matching = matching(qs, lookup);
+        // As Django: the get runs where the insert will, so that a row just written is found.
+        QuerySet<T> matching = matching(qs.forWrite(), lookup);
         try {
             return new Created<>(matching.get(), false);
         } catch (DoesNotExist missing) {
             // create it below
         }
         Quarry q = qs.plan().quarry();
+        String database = matching.plan().database(q, true);
         ModelMeta meta = q.registry().meta(qs.type());
         Map<String, Object> plain = new LinkedHashMap<>();
         lookup.forEach((k, v) -> {
@@ -39,7 +41,7 @@ final class GetOrCreate {
             }
         });
         try {
-            T made = q.atomic().call(() -> creator.apply(o -> {
+            T made = q.atomic(database).call(() -> creator.apply(o -> {
                 Manager.assign(meta, o, plain);
                 defaults.accept(o);
             }));
@@ -69,15 +71,16 @@ final class GetOrCreate {
     static <T extends Model> Created<T> updateOrCreate(QuerySet<T> qs, Map<String, ?> lookup, Consumer<? super T> defaults,
                                                        Function<Consumer<? super T>, T> creator) {
         Quarry q = qs.plan().quarry();
-        int attempts = q.database().inTransaction() ? 1 : ATTEMPTS;
+        String database = qs.forWrite().plan().database(q, true);
+        int attempts = q.session(database).database().inTransaction() ? 1 : ATTEMPTS;
         for (int attempt = 1; ; attempt++) {
             try {
-                return q.atomic().call(() -> {
+                return q.atomic(database).call(() -> {
                     // Lock the row so that a concurrent update waits until this one has saved (Django's comment).
                     Created<T> found = getOrCreate(qs.selectForUpdate(), lookup, defaults, creator);
                     if (!found.created()) {
                         defaults.accept(found.object());
-                        found.object().saveTo(q);
+                        found.object().saveOn(q, database);
                     }
                     return found;
                 });

@@ -39,7 +39,7 @@ final class InBulk {
             callers.putIfAbsent(FieldValues.forField(f, v), v);
         }
         List<Object> wanted = new ArrayList<>(callers.keySet());
-        int size = Math.max(1, q.database().backend().features().maxInListSize());
+        int size = Math.max(1, qs.plan().session(q, false).database().backend().features().maxInListSize());
         Map<Object, T> found = new HashMap<>();
         String lookup = (f.primaryKey() ? "pk" : f.name()) + "__in";
         for (int i = 0; i < wanted.size(); i += size) {

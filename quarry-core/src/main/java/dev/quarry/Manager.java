@@ -21,26 +21,47 @@ import java.util.function.Consumer;
 public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     private final Class<T> type;
     private final Quarry db;
+    private final String database;
 
-    private Manager(Class<T> type, Quarry db) {
+    private Manager(Class<T> type, Quarry db, String database) {
         this.type = type;
         this.db = db;
+        this.database = database;
     }
 
     /** The manager of a model class, running on the installed Quarry; builds no metadata until used. */
     public static <T extends Model> Manager<T> of(Class<T> type) {
-        return new Manager<>(Objects.requireNonNull(type, "type"), null);
+        return new Manager<>(Objects.requireNonNull(type, "type"), null, null);
     }
 
-    /** The same manager running on {@code db} instead of the installed Quarry. */
+    /** The same manager running on {@code db} instead of the installed Quarry (keeping a database chosen by name). */
     public Manager<T> using(Quarry db) {
-        return new Manager<>(type, Objects.requireNonNull(db, "db"));
+        Objects.requireNonNull(db, "db");
+        if (database != null) {
+            db.session(database);
+        }
+        return new Manager<>(type, db, database);
+    }
+
+    /**
+     * The same manager on the named database of its Quarry ({@code Author.objects.using("replica")}),
+     * whatever the routers would choose; reads, {@code create} and {@code bulkCreate} run there. A name
+     * that is none of the Quarry's databases is refused now when the Quarry is known, else when it runs.
+     */
+    public Manager<T> using(String database) {
+        Objects.requireNonNull(database, "database");
+        Quarry known = db != null ? db : Quarry.installedOrNull();
+        if (known != null) {
+            known.session(database);
+        }
+        return new Manager<>(type, db, database);
     }
 
     /** Every row, in the model's default ordering. */
     @Override
     public QuerySet<T> all() {
-        return new QuerySet<>(type, Plan.of(type, db));
+        Plan p = Plan.of(type, db);
+        return new QuerySet<>(type, database == null ? p : p.using(database));
     }
 
     /**
@@ -52,7 +73,7 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
         Quarry q = quarry();
         T obj = newInstance(q);
         init.accept(obj);
-        obj.saveTo(q);
+        save(q, obj);
         return obj;
     }
 
@@ -64,7 +85,7 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     public T create(Map<String, ?> fieldValues) {
         Quarry q = quarry();
         T obj = build(q, fieldValues);
-        obj.saveTo(q);
+        save(q, obj);
         return obj;
     }
 
@@ -93,15 +114,29 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
         ModelMeta meta = q.registry().meta(type);
         Conflict conflict = onConflict == null ? null : onConflict.updates()
                 ? Conflict.update(meta, onConflict.uniqueFields(), onConflict.updateFields()) : Conflict.ignore();
-        q.atomic().run(() -> Persister.insert(q.database(), meta, instances, batchSize, conflict));
+        String name = database != null ? database : q.route(true, type, null);
+        q.atomic(name).run(() -> Persister.insert(q.session(name).database(), meta, instances, batchSize, conflict));
         for (T o : instances) {
-            o.bindTo(q);
+            o.bindTo(q, name);
         }
         return instances;
     }
 
     private Quarry quarry() {
-        return db != null ? db.checkOpen() : Quarry.current();
+        Quarry q = db != null ? db.checkOpen() : Quarry.current();
+        if (database != null) {
+            q.session(database);
+        }
+        return q;
+    }
+
+    /** Saves a new instance on the named database, or where the routers send it. */
+    private void save(Quarry q, T obj) {
+        if (database != null) {
+            obj.saveOn(q, database);
+        } else {
+            obj.saveOn(q);
+        }
     }
 
     private T newInstance(Quarry q) {
@@ -141,6 +176,7 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     /** The model this manager queries. */
     @Override
     public String toString() {
-        return "Manager<" + type.getSimpleName() + ">" + (db == null ? "" : " using " + db);
+        return "Manager<" + type.getSimpleName() + ">" + (db == null ? "" : " using " + db)
+                + (database == null ? "" : " on '" + database + "'");
     }
 }

@@ -16,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The base class of every model: an automatic {@code id} key, {@code save()}, {@code delete()},
  * and {@link #related(String, Class)} for every to-many relation that points at this model or
- * from it. An instance remembers the Quarry it was loaded from or saved to, and its relations load
- * from there. Instances are plain mutable objects: share them between threads only with the usual
+ * from it. An instance remembers the Quarry and the database it was loaded from or saved to, and its
+ * relations load from there (unless the Quarry's routers send them elsewhere). Instances are plain mutable objects: share them between threads only with the usual
  * care.
  */
 public abstract class Model {
@@ -36,6 +37,7 @@ public abstract class Model {
     private transient Map<String, List<Object>> prefetched;
     private transient LoadContext context;
     private transient Quarry boundTo;
+    private transient String boundDb;
     private transient boolean persisted;
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
@@ -62,9 +64,23 @@ public abstract class Model {
         return ValueTypes.convert(pk(), type, getClass().getSimpleName() + ".pk");
     }
 
-    /** Inserts this instance (no key yet) or updates its row, on the Quarry it came from (or the installed one). */
+    /**
+     * Inserts this instance (no key yet) or updates its row, on the Quarry it came from (or the
+     * installed one), in the database the routers choose for writes, else the one it came from.
+     */
     public void save() {
-        saveTo(quarry());
+        saveOn(quarry());
+    }
+
+    /**
+     * Inserts or updates this instance's row in the named database of its Quarry (Django's
+     * {@code save(using=...)}); afterwards the instance belongs to that database. A name of its own
+     * rather than a {@code save} overload, for the reason given at {@link #saveOnly}.
+     */
+    public void saveTo(String database) {
+        Quarry q = quarry();
+        q.session(database);
+        saveOn(q, database);
     }
 
     /**
@@ -98,18 +114,25 @@ public abstract class Model {
             }
         }
         Quarry q = quarry();
-        Persister.saveFields(q.database(), this, fields);
-        boundTo = q;
+        String database = q.route(true, getClass(), this);
+        Persister.saveFields(q.session(database).database(), this, fields);
+        bindTo(q, database);
     }
 
-    void saveTo(Quarry q) {
+    /** Saves on {@code q}, in the database its routers choose for this write. */
+    void saveOn(Quarry q) {
+        saveOn(q, q.route(true, getClass(), this));
+    }
+
+    void saveOn(Quarry q, String database) {
         q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
-        Persister.save(q.database(), this);
-        boundTo = q;
+        Persister.save(q.session(database).database(), this);
+        bindTo(q, database);
     }
 
-    void bindTo(Quarry q) {
+    void bindTo(Quarry q, String database) {
         boundTo = q;
+        boundDb = database;
     }
 
     /**
@@ -117,14 +140,25 @@ public abstract class Model {
      * the number of rows deleted per model.
      */
     public Map<String, Integer> delete() {
+        Quarry q = quarry();
+        return deleteOn(q, q.route(true, getClass(), this));
+    }
+
+    /** As {@link #delete()}, from the named database of this instance's Quarry (Django's {@code delete(using=...)}). */
+    public Map<String, Integer> deleteFrom(String database) {
+        Quarry q = quarry();
+        q.session(database);
+        return deleteOn(q, database);
+    }
+
+    private Map<String, Integer> deleteOn(Quarry q, String database) {
         ModelMeta meta = ModelMeta.of(getClass());
         Object pk = pk();
         if (pk == null) {
             throw new QueryError(meta.name() + " object can't be deleted because its "
                     + meta.pk().name() + " attribute is null; it was never saved");
         }
-        Quarry q = quarry();
-        Map<String, Integer> counts = Collector.delete(q.session(), q.registry().meta(getClass()), List.of(pk));
+        Map<String, Integer> counts = Collector.delete(q.session(database), q.registry().meta(getClass()), List.of(pk));
         if (meta.pk().auto()) {
             meta.pk().set(this, null);
         }
@@ -143,7 +177,7 @@ public abstract class Model {
             throw new QueryError(meta.name() + " object can't be refreshed from the database because its "
                     + meta.pk().name() + " attribute is null; it was never saved");
         }
-        Object fresh = Manager.of(getClass()).using(quarry()).get("pk", pk());
+        Object fresh = new QuerySet<>(getClass(), Plan.of(getClass(), quarry()).hint(this)).get("pk", pk());
         for (FieldMeta f : meta.fields()) {
             if (f.isForeignKey()) {
                 ((Ref<?>) f.get(this)).assignId(((Ref<?>) f.get(fresh)).id());
@@ -238,6 +272,66 @@ public abstract class Model {
     /** Whether this instance was loaded from or saved to the database. */
     public boolean isPersisted() {
         return persisted;
+    }
+
+    /**
+     * The name of the database of its Quarry this instance was loaded from or saved to
+     * ({@code "default"}, {@code "replica"}, ...), empty before either (Django's {@code _state.db}).
+     */
+    public Optional<String> database() {
+        return Optional.ofNullable(dbName());
+    }
+
+    /** The database name, or {@code null}. */
+    String dbName() {
+        if (boundTo != null) {
+            return boundDb;
+        }
+        return context != null ? context.session().name() : null;
+    }
+
+    /** The Quarry this instance was loaded from or saved to, or {@code null} (never the installed fallback). */
+    Quarry boundQuarry() {
+        if (boundTo != null) {
+            return boundTo;
+        }
+        return context != null && context.session().owner() instanceof Quarry q ? q : null;
+    }
+
+    /** This instance's database when it belongs to {@code q}, else {@code null}. */
+    String databaseIn(Quarry q) {
+        return boundQuarry() == q ? dbName() : null;
+    }
+
+    /**
+     * Checks that this instance may point at {@code target} ({@code Ref.set}, many-to-many rows): when
+     * this one belongs to no database yet it adopts the target's Quarry and the database its routers
+     * choose for writing it; otherwise both must be of one Quarry and its routers must allow the
+     * relation (by default: one database). Throws {@link InvalidValueError} naming the relation.
+     */
+    void checkRelation(Model target, String relation) {
+        Quarry tq = target.boundQuarry();
+        if (tq == null) {
+            return;
+        }
+        Quarry oq = boundQuarry();
+        if (oq == null) {
+            if (!persisted) {
+                bindTo(tq, tq.route(true, getClass(), target));
+            }
+            return;
+        }
+        if (oq != tq) {
+            throw new InvalidValueError(getClass(), relation, String.format("%s.%s cannot point at a %s of another Quarry "
+                    + "(%s; this %s belongs to %s): relations stay within one Quarry's databases", getClass().getSimpleName(),
+                    relation, target.getClass().getSimpleName(), tq, getClass().getSimpleName(), oq));
+        }
+        if (!oq.routing().allowRelation(this, target)) {
+            throw new InvalidValueError(getClass(), relation, String.format("%s.%s cannot point at a %s from database '%s': "
+                    + "this %s belongs to '%s', and the routers allow no relation between them (allowRelation; by default "
+                    + "relations stay within one database)", getClass().getSimpleName(), relation,
+                    target.getClass().getSimpleName(), target.dbName(), getClass().getSimpleName(), dbName()));
+        }
     }
 
     /** The Quarry this instance belongs to: the one it was saved to or loaded from, else the installed one. */

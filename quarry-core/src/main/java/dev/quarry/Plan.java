@@ -1,5 +1,6 @@
 package dev.quarry;
 
+import dev.quarry.load.Session;
 import dev.quarry.model.Registry;
 import dev.quarry.query.QueryTree;
 import java.util.ArrayDeque;
@@ -7,9 +8,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * How a QuerySet is built: the model, the Quarry it runs on ({@code null}: the installed one,
- * looked up when it runs) and the steps that refine it, applied to a fresh {@link QueryTree} of
- * the Quarry's registry. The steps are kept so the same QuerySet can be resolved against another
- * Quarry's models ({@code using(db)}, or a QuerySet built before any Quarry was installed).
+ * looked up when it runs), the database of that Quarry it was sent to with {@code using("name")}
+ * ({@code null}: the routers choose when it runs), the instance it was reached from (a routing
+ * hint), and the steps that refine it, applied to a fresh {@link QueryTree} of the Quarry's
+ * registry. The steps are kept so the same QuerySet can be resolved against another Quarry's models
+ * ({@code using(db)}, or a QuerySet built before any Quarry was installed).
  *
  * <p>Immutable. The resolved tree is memoized: when a Quarry is known while building, each step
  * is applied at once, so a bad lookup fails there, before any SQL. The memo is a pure function of
@@ -23,19 +26,26 @@ final class Plan {
 
     private final Class<? extends Model> type;
     private final Quarry db;
+    private final String alias;
+    private final Model hint;
+    private final boolean forWrite;
     private final Step steps;
     private volatile Resolved memo;
 
-    private Plan(Class<? extends Model> type, Quarry db, Step steps, Resolved memo) {
+    private Plan(Class<? extends Model> type, Quarry db, String alias, Model hint, boolean forWrite, Step steps,
+                 Resolved memo) {
         this.type = type;
         this.db = db;
+        this.alias = alias;
+        this.hint = hint;
+        this.forWrite = forWrite;
         this.steps = steps;
         this.memo = memo;
     }
 
     /** Every row of {@code type}, on {@code db} (or the installed Quarry when {@code null}). */
     static Plan of(Class<? extends Model> type, Quarry db) {
-        Plan p = new Plan(type, db, null, null);
+        Plan p = new Plan(type, db, null, null, false, null, null);
         Quarry target = p.buildTarget();
         if (target != null) {
             p.memo = new Resolved(target.registry(), p.fold(target.registry()));
@@ -52,16 +62,39 @@ final class Plan {
         if (target != null) {
             Registry r = target.registry();
             resolved = m != null && m.registry() == r ? new Resolved(r, op.apply(m.tree()))
-                    : new Resolved(r, new Plan(type, db, next, null).fold(r));
+                    : new Resolved(r, new Plan(type, db, alias, hint, forWrite, next, null).fold(r));
         }
-        return new Plan(type, db, next, resolved);
+        return new Plan(type, db, alias, hint, forWrite, next, resolved);
     }
 
-    /** The same steps on another Quarry, resolved against its models at once. */
+    /** The same steps on another Quarry, resolved against its models at once (a database chosen by name must be one of its). */
     Plan using(Quarry other) {
-        Plan p = new Plan(type, other, steps, null);
+        if (alias != null) {
+            other.session(alias);
+        }
+        Plan p = new Plan(type, other, alias, hint, forWrite, steps, null);
         p.memo = new Resolved(other.registry(), p.fold(other.registry()));
         return p;
+    }
+
+    /** The same plan on the named database of its Quarry, checked now when the Quarry is known. */
+    Plan using(String database) {
+        java.util.Objects.requireNonNull(database, "database");
+        Quarry target = buildTarget();
+        if (target != null) {
+            target.session(database);
+        }
+        return new Plan(type, db, database, hint, forWrite, steps, memo);
+    }
+
+    /** The same plan with {@code instance} as the routing hint (a related manager's owner, a Ref's holder). */
+    Plan hint(Model instance) {
+        return new Plan(type, db, alias, instance, forWrite, steps, memo);
+    }
+
+    /** The same plan, routed as a write even for reads (selectForUpdate, getOrCreate's get: Django's {@code _for_write}). */
+    Plan forWrite() {
+        return forWrite ? this : new Plan(type, db, alias, hint, true, steps, memo);
     }
 
     /** The model whose rows the plan selects. */
@@ -77,6 +110,26 @@ final class Plan {
     /** The Quarry this plan is bound to, or {@code null} when it follows the installed one. */
     Quarry boundTo() {
         return db;
+    }
+
+    /** The database name given with {@code using("name")}, or {@code null}. */
+    String alias() {
+        return alias;
+    }
+
+    /** The routing hint, or {@code null}. */
+    Model hint() {
+        return hint;
+    }
+
+    /** The database of {@code q} a read ({@code write} false) or a write runs on: the named one, or the routers' choice. */
+    Session session(Quarry q, boolean write) {
+        return q.session(database(q, write));
+    }
+
+    /** The name of that database. */
+    String database(Quarry q, boolean write) {
+        return alias != null ? alias : q.route(write || forWrite, type, hint);
     }
 
     /** The tree resolved against {@code q}'s models. */

@@ -1,25 +1,25 @@
 package dev.quarry;
 
-import dev.quarry.backend.Backends;
-import dev.quarry.db.ConnectionSource;
 import dev.quarry.db.Database;
 import dev.quarry.load.Session;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
 import dev.quarry.schema.SchemaBuilder;
-import dev.quarry.spi.Backend;
 import dev.quarry.spi.TableDef;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * One database and the models that live in it: an explicit value that QuerySets run on. Build it
+ * The models and the databases they live in: an explicit value that QuerySets run on. Build it
  * once; {@link #install()} it to make it the default of {@code Author.objects...}, or bind
  * queries to it with {@code Manager.using(db)} / {@code QuerySet.using(db)}. Several Quarrys, with
  * different models and databases, can live side by side in one JVM: each owns its registry of
@@ -29,6 +29,12 @@ import javax.sql.DataSource;
  * Quarry db = Quarry.builder().url("jdbc:sqlite:library.db")
  *         .models(Author.class, Book.class, Review.class, Tag.class).build().install();
  * }</pre>
+ *
+ * <p>One Quarry may hold several named databases sharing its models: {@code "default"} (given with
+ * {@code url(...)} or {@code dataSource(...)}) and others given with
+ * {@code builder().database("replica", ...)}. {@code using("replica")} sends a query to one by name;
+ * otherwise the {@link Router}s given with {@code builder().router(...)} choose, and without them
+ * everything runs on {@code "default"} (see {@code docs/multiple-databases.md}).
  *
  * <p>Thread-safe. {@link #close()} releases its connections; a closed Quarry refuses every query
  * with a message that says so.
@@ -46,14 +52,20 @@ public final class Quarry implements AutoCloseable {
     private final Registry registry;
     private final FetchMode fetchMode;
     private final Session session;
+    private final Map<String, Session> sessions;
+    private final Routing routing;
     private final int number = BUILT.incrementAndGet();
     private volatile boolean closed;
 
-    private Quarry(Database database, Registry registry, FetchMode fetchMode) {
-        this.database = database;
+    private Quarry(Map<String, Database> databases, Registry registry, FetchMode fetchMode, List<Router> routers) {
         this.registry = registry;
         this.fetchMode = fetchMode;
-        this.session = new Session(database, registry, this);
+        Map<String, Session> all = new LinkedHashMap<>();
+        databases.forEach((name, d) -> all.put(name, new Session(d, registry, this, name)));
+        this.sessions = Collections.unmodifiableMap(all);
+        this.session = sessions.get(Routing.DEFAULT);
+        this.database = session.database();
+        this.routing = new Routing(routers);
     }
 
     /** Starts building a Quarry. */
@@ -108,9 +120,29 @@ public final class Quarry implements AutoCloseable {
         }
     }
 
-    /** The database vendor: {@code sqlite}, {@code postgresql} or {@code mysql} (MariaDB and MySQL). */
+    /** The vendor of the {@code "default"} database: {@code sqlite}, {@code postgresql} or {@code mysql} (MariaDB and MySQL). */
     public String vendor() {
         return database.backend().vendor();
+    }
+
+    /** The vendor of the named database; a name that is not one of this Quarry's databases is refused naming them. */
+    public String vendor(String database) {
+        return session(database).database().backend().vendor();
+    }
+
+    /** The names of this Quarry's databases, {@code "default"} first, then in the order they were given to the builder. */
+    public List<String> databases() {
+        return List.copyOf(sessions.keySet());
+    }
+
+    /**
+     * How far the named database, a replica, is behind its primary: empty when it is no replica (or its
+     * database cannot tell); a {@link DatabaseError} when it cannot be reached. Runs one query.
+     */
+    public Optional<Duration> replicationLag(String database) {
+        checkOpen();
+        Database d = session(database).database();
+        return Optional.ofNullable(d.withConnection(c -> d.backend().replicationLag(c).orElse(null)));
     }
 
     /** Read-only descriptions of this Quarry's models (those named, and those their relations reach). */
@@ -128,28 +160,88 @@ public final class Quarry implements AutoCloseable {
         return fetchMode;
     }
 
-    /** Creates the tables of this Quarry's models (with their many-to-many tables, keys and indexes). */
+    /**
+     * Creates the tables of this Quarry's models (with their many-to-many tables, keys and indexes) on
+     * each of its databases, those of the models the routers' {@code allowMigrate} allows there.
+     */
     public void createTables() {
-        checkOpen();
-        List<TableDef> tables = SchemaBuilder.tables(registry.models());
-        database.execute(SchemaBuilder.createStatements(database.backend().schemaEditor(), tables));
+        for (String name : sessions.keySet()) {
+            createTables(name);
+        }
     }
 
-    /** Drops the tables of this Quarry's models. */
+    /** Creates, on the named database, the tables of the models the routers' {@code allowMigrate} allows there. */
+    public void createTables(String database) {
+        checkOpen();
+        Database d = session(database).database();
+        List<TableDef> tables = tables(migratable(database));
+        if (!tables.isEmpty()) {
+            d.execute(SchemaBuilder.createStatements(d.backend().schemaEditor(), tables));
+        }
+    }
+
+    /** Drops the tables of this Quarry's models from each database the routers allow them on. */
     public void dropTables() {
+        for (String name : sessions.keySet()) {
+            dropTables(name);
+        }
+    }
+
+    /** Drops, from the named database, the tables of the models the routers' {@code allowMigrate} allows there. */
+    public void dropTables(String database) {
         checkOpen();
-        List<TableDef> tables = SchemaBuilder.tables(registry.models());
-        database.execute(SchemaBuilder.dropStatements(database.backend().schemaEditor(), tables));
+        Database d = session(database).database();
+        List<TableDef> tables = tables(migratable(database));
+        if (!tables.isEmpty()) {
+            d.execute(SchemaBuilder.dropStatements(d.backend().schemaEditor(), tables));
+        }
     }
 
-    /** Tells {@code listener} of every statement from now on (tests count queries with it). */
+    /** The tables of {@code models}, without the many-to-many tables of relations to models left out. */
+    private static List<TableDef> tables(List<ModelMeta> models) {
+        java.util.Set<String> skipped = new java.util.HashSet<>();
+        for (ModelMeta m : models) {
+            for (dev.quarry.model.ManyToManyMeta mm : m.manyToMany()) {
+                if (!models.contains(mm.target())) {
+                    skipped.add(mm.throughTable());
+                }
+            }
+        }
+        List<TableDef> all = SchemaBuilder.tables(models);
+        return skipped.isEmpty() ? all : all.stream().filter(t -> !skipped.contains(t.name())).toList();
+    }
+
+    private List<ModelMeta> migratable(String database) {
+        if (routing.isEmpty()) {
+            return registry.models();
+        }
+        List<ModelMeta> out = new ArrayList<>();
+        for (ModelMeta m : registry.models()) {
+            if (routing.allowMigrate(database, m.type().asSubclass(Model.class))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Tells {@code listener} of every statement run on any of this Quarry's databases from now on (tests count queries with it). */
     public void addQueryListener(QueryListener listener) {
-        database.addListener(Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        for (Session s : sessions.values()) {
+            s.database().addListener(listener);
+        }
     }
 
-    /** Stops telling {@code listener} of statements. */
+    /** Tells {@code listener} of every statement run on the named database from now on. */
+    public void addQueryListener(String database, QueryListener listener) {
+        session(database).database().addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener} of statements, on every database. */
     public void removeQueryListener(QueryListener listener) {
-        database.removeListener(listener);
+        for (Session s : sessions.values()) {
+            s.database().removeListener(listener);
+        }
     }
 
     /**
@@ -160,7 +252,13 @@ public final class Quarry implements AutoCloseable {
      * See {@link Atomic} and {@code docs/guide/10-transactions.md}.
      */
     public Atomic atomic() {
-        return new Atomic(this, null, false, false);
+        return new Atomic(this, Routing.DEFAULT, null, false, false);
+    }
+
+    /** An atomic block on the named database (Django's {@code atomic(using=...)}); see {@link #atomic()}. */
+    public Atomic atomic(String database) {
+        session(database);
+        return new Atomic(this, database, null, false, false);
     }
 
     /**
@@ -201,14 +299,29 @@ public final class Quarry implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        database.close();
+        RuntimeException first = null;
+        for (Session s : sessions.values()) {
+            try {
+                s.database().close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** A number telling this Quarry from others built in the JVM, the vendor and the models, for messages; never the URL (it may carry a password). */
     @Override
     public String toString() {
-        return "Quarry#" + number + "[" + database.backend().vendor() + ", models " + registry.models().stream()
-                .map(ModelMeta::name).toList() + (closed ? ", closed" : "") + "]";
+        return "Quarry#" + number + "[" + database.backend().vendor() + (sessions.size() > 1 ? ", databases "
+                + sessions.keySet() : "") + ", models " + registry.models().stream().map(ModelMeta::name).toList()
+                + (closed ? ", closed" : "") + "]";
     }
 
     Quarry checkOpen() {
@@ -230,12 +343,40 @@ public final class Quarry implements AutoCloseable {
         return session;
     }
 
+    /** The session of the named database; a name that is none of this Quarry's databases is refused naming them. */
+    Session session(String name) {
+        Session s = sessions.get(name);
+        if (s == null) {
+            throw new ImproperlyConfigured(String.format("%s has no database named '%s'. Its databases are: %s; add one "
+                    + "with Quarry.builder().database(\"%s\", ...)", this, name, sessions.keySet(), name));
+        }
+        return s;
+    }
+
+    boolean hasDatabase(String name) {
+        return sessions.containsKey(name);
+    }
+
+    /** The database a read or write of {@code model} runs on when no name was given, reached from {@code instance} (or {@code null}). */
+    String route(boolean write, Class<? extends Model> model, Model instance) {
+        if (sessions.size() == 1 && routing.isEmpty()) {
+            return Routing.DEFAULT;
+        }
+        return routing.route(this, write, model, instance);
+    }
+
+    Routing routing() {
+        return routing;
+    }
+
     /** Builds a {@link Quarry}: a data source (or JDBC URL) and the models are required. */
     public static final class Builder {
         private String url;
         private String user;
         private String password;
         private DataSource dataSource;
+        private final Map<String, Databases.Spec> databases = new LinkedHashMap<>();
+        private final List<Router> routers = new ArrayList<>();
         private final List<Class<?>> models = new ArrayList<>();
         private FetchMode fetchMode = FetchMode.LAZY;
 
@@ -265,6 +406,37 @@ public final class Quarry implements AutoCloseable {
             return this;
         }
 
+        /**
+         * One more database, {@code name}d, reached through a DataSource (typically a pool): a replica, a
+         * second store. {@code "default"} is the one given with {@link #url} or {@link #dataSource}.
+         */
+        public Builder database(String name, DataSource dataSource) {
+            databases.put(Databases.checkName(name, databases.keySet()), Databases.Spec.of(Objects.requireNonNull(dataSource,
+                    "dataSource")));
+            return this;
+        }
+
+        /** One more database, {@code name}d, reached with a JDBC URL (Quarry keeps a few connections). */
+        public Builder database(String name, String jdbcUrl) {
+            return database(name, jdbcUrl, null, null);
+        }
+
+        /** One more database, {@code name}d, reached with a JDBC URL, a user and a password. */
+        public Builder database(String name, String jdbcUrl, String user, String password) {
+            databases.put(Databases.checkName(name, databases.keySet()), Databases.Spec.of(Objects.requireNonNull(jdbcUrl,
+                    "jdbcUrl"), user, password));
+            return this;
+        }
+
+        /** Routers that choose among the databases, asked in this order after those given before (see {@link Router}). */
+        public Builder router(Router first, Router... more) {
+            routers.add(Objects.requireNonNull(first, "router"));
+            for (Router r : more) {
+                routers.add(Objects.requireNonNull(r, "router"));
+            }
+            return this;
+        }
+
         /** The models; those their relations reach are added. */
         @SafeVarargs
         public final Builder models(Class<? extends Model>... models) {
@@ -283,27 +455,33 @@ public final class Quarry implements AutoCloseable {
             return this;
         }
 
-        /** Registers and checks the models, finds the backend, and returns the Quarry; connects lazily. */
+        /** Registers and checks the models, finds each database's backend, and returns the Quarry; connects lazily. */
         public Quarry build() {
-            if (url == null && dataSource == null) {
-                throw new ImproperlyConfigured("Quarry.builder(): url(...) or dataSource(...) is required");
+            Map<String, Databases.Spec> all = new LinkedHashMap<>();
+            if (url != null || dataSource != null) {
+                if (databases.containsKey(Routing.DEFAULT)) {
+                    throw new ImproperlyConfigured("Quarry.builder(): the \"default\" database is given twice, with "
+                            + "url(...)/dataSource(...) and with database(\"default\", ...); keep one");
+                }
+                all.put(Routing.DEFAULT, dataSource != null ? Databases.Spec.of(dataSource, url)
+                        : Databases.Spec.of(url, user, password));
+            } else if (databases.containsKey(Routing.DEFAULT)) {
+                all.put(Routing.DEFAULT, databases.get(Routing.DEFAULT));
+            } else {
+                throw new ImproperlyConfigured("Quarry.builder(): url(...) or dataSource(...) is required"
+                        + (databases.isEmpty() ? "" : " (the \"default\" database; " + databases.keySet()
+                        + " were given with database(...))"));
             }
+            all.putAll(databases);
             if (models.isEmpty()) {
                 throw new ImproperlyConfigured("Quarry.builder(): models(...) is required");
             }
             Registry registry = Registry.of(models);
-            String jdbcUrl = url;
-            if (jdbcUrl == null) {
-                try (Connection c = dataSource.getConnection()) {
-                    jdbcUrl = c.getMetaData().getURL();
-                } catch (SQLException e) {
-                    throw new ImproperlyConfigured("Cannot connect to find the database's URL: " + e.getMessage());
-                }
+            Map<String, Database> opened = new LinkedHashMap<>();
+            for (Map.Entry<String, Databases.Spec> e : all.entrySet()) {
+                opened.put(e.getKey(), e.getValue().open(e.getKey()));
             }
-            Backend backend = Backends.forUrl(jdbcUrl);
-            ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource, backend)
-                    : ConnectionSource.of(url, user, password, backend);
-            return new Quarry(new Database(source, backend), registry, fetchMode);
+            return new Quarry(opened, registry, fetchMode, routers);
         }
     }
 }

@@ -187,7 +187,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public Sql sql() {
         Quarry q = plan.quarry();
-        return Loader.describe(q.database().backend(), plan.tree(q));
+        return Loader.describe(plan.session(q, false).database().backend(), plan.tree(q));
     }
 
     /** Runs the query and iterates its rows. */

@@ -111,12 +111,23 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     @Override
     public QuerySet<T> selectForUpdate(OnLocked onLocked, String... of) {
         RowLock lock = Steps.lock(onLocked, of);
-        return next(t -> t.withLock(lock), null);
+        QuerySet<T> locked = next(t -> t.withLock(lock), null);
+        // As Django: a locking read runs where writes go.
+        return new QuerySet<>(type(), locked.plan.forWrite(), prefetches, mode, described, null);
     }
 
     /** The same query on {@code db} (resolved against its models now). This QuerySet is not modified. */
     public QuerySet<T> using(Quarry db) {
         return new QuerySet<>(type(), plan.using(java.util.Objects.requireNonNull(db, "db")), prefetches, mode, described, null);
+    }
+
+    /**
+     * The same query on the named database of its Quarry, whatever the routers would choose
+     * ({@code Book.objects.filter(...).using("replica")}); a name that is none of the Quarry's databases
+     * is refused now when the Quarry is known. This QuerySet is not modified.
+     */
+    public QuerySet<T> using(String database) {
+        return new QuerySet<>(type(), plan.using(database), prefetches, mode, described, null);
     }
 
     /** Rows as maps from these paths (none: every field and annotation) to values. This QuerySet is not modified. */
@@ -156,14 +167,14 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
 
     @SuppressWarnings("unchecked")
     private List<T> fetch(Quarry q, QueryTree tree) {
-        Session session = q.session();
+        Session session = plan.session(q, false);
         FetchMode m = mode != null ? mode : q.fetchMode();
         if (prefetches.isEmpty()) {
             return Collections.unmodifiableList((List<T>) (List<?>) Loader.models(session, tree, m));
         }
         // Checked before the prefetch's own transaction begins, which would otherwise let a lock through.
         Loader.checkLock(session.database(), tree);
-        return q.atomic().call(() -> {
+        return q.atomic(session.name()).call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
             for (Prefetch p : prefetches) {
                 QueryTree custom = p.queryset() == null ? null : p.queryset().plan.tree(q);
@@ -188,7 +199,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
                     + "); use list()");
         }
         Quarry q = plan.quarry();
-        return (Stream<T>) (Stream<?>) Loader.stream(q.session(), plan.tree(q), mode != null ? mode : q.fetchMode());
+        return (Stream<T>) (Stream<?>) Loader.stream(plan.session(q, false), plan.tree(q), mode != null ? mode : q.fetchMode());
     }
 
     /** Runs {@code SELECT COUNT(*)} (a prefetched relation counts from memory). */
@@ -198,7 +209,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return rows.size();
         }
         Quarry q = plan.quarry();
-        return Loader.count(q.database(), plan.tree(q));
+        return Loader.count(plan.session(q, false).database(), plan.tree(q));
     }
 
     /** Runs a query for one row: whether any row matches. */
@@ -208,7 +219,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return !rows.isEmpty();
         }
         Quarry q = plan.quarry();
-        return Loader.exists(q.database(), plan.tree(q));
+        return Loader.exists(plan.session(q, false).database(), plan.tree(q));
     }
 
     /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} name the model and lookup. */
@@ -254,7 +265,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     @Override
     public int update(Map<String, ?> fieldValues) {
         Quarry q = plan.quarry();
-        return Updater.update(q.database(), plan.tree(q), fieldValues);
+        return Updater.update(plan.session(q, true).database(), plan.tree(q), fieldValues);
     }
 
     /** The matching row, or a new one made from the lookup's fields and saved (Django's get_or_create). */
@@ -287,9 +298,17 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         return updateOrCreate(lookup, GetOrCreate.fromMap(this, defaults));
     }
 
-    /** How this QuerySet makes a row: a plain insert on its Quarry. */
+    /** How this QuerySet makes a row: a plain insert on its Quarry, in the database its writes go to. */
     private java.util.function.Function<Consumer<? super T>, T> creator() {
-        return init -> Manager.of(type()).using(plan.quarry()).create(init);
+        return init -> {
+            Quarry q = plan.quarry();
+            return Manager.of(type()).using(q).using(plan.database(q, true)).create(init);
+        };
+    }
+
+    /** This QuerySet routed as a write for its reads too (getOrCreate's get, as Django's {@code _for_write}). */
+    QuerySet<T> forWrite() {
+        return new QuerySet<>(type(), plan.forWrite(), prefetches, mode, described, rows);
     }
 
     /** Writes these fields of each object in one UPDATE per batch; returns the rows matched. */
@@ -308,15 +327,16 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             throw new QueryError("bulkUpdate() batchSize must be 0 (as many as fit) or more; got " + batchSize);
         }
         Quarry q = plan.quarry();
+        Session s = plan.session(q, true);
         List<T> all = List.copyOf(objects);
-        BulkUpdater.Plan update = BulkUpdater.plan(q.database(), q.registry().meta(type), all, fields, batchSize);
+        BulkUpdater.Plan update = BulkUpdater.plan(s.database(), q.registry().meta(type), all, fields, batchSize);
         if (all.isEmpty()) {
             return 0;
         }
-        return q.atomic().call(() -> {
+        return q.atomic(s.name()).call(() -> {
             int matched = 0;
             for (BulkUpdater.Batch batch : update.batches()) {
-                matched += update.run(q.database(), filter("pk__in", batch.keys()).plan.tree(q), batch);
+                matched += update.run(s.database(), filter("pk__in", batch.keys()).plan.tree(q), batch);
             }
             update.raiseVersions();
             return matched;
@@ -339,7 +359,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     public Map<String, Integer> delete() {
         Quarry q = plan.quarry();
         // As Django, deleting takes no row lock of its own: the collection runs in the delete's transaction.
-        return Collector.deleteMatching(q.session(), plan.tree(q).withLock(null));
+        return Collector.deleteMatching(plan.session(q, true), plan.tree(q).withLock(null));
     }
 
     Plan plan() {

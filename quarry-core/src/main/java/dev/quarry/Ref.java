@@ -59,8 +59,15 @@ public final class Ref<T extends Model> {
         this.id = targetId;
     }
 
-    /** Points at {@code target} (which may be unsaved until the owner is saved), or at nothing with {@code null}. */
+    /**
+     * Points at {@code target} (which may be unsaved until the owner is saved), or at nothing with
+     * {@code null}. A target from another database than the owner's is refused unless the Quarry's
+     * routers allow the relation; an owner that belongs to no database yet joins the target's.
+     */
     public void set(T target) {
+        if (target != null) {
+            owner.checkRelation(target, field.name());
+        }
         this.value = target;
         this.id = target == null ? null : target.pk();
         this.loaded = true;
@@ -95,7 +102,7 @@ public final class Ref<T extends Model> {
             }
         }
         Class<T> target = (Class<T>) field.relation().targetClass();
-        T found = Manager.of(target).using(owner.quarry()).get("pk", id);
+        T found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", id);
         cache(found);
         return found;
     }

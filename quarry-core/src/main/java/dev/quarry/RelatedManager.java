@@ -71,7 +71,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     /** The related rows as a query, with no fetch-mode check (for writes and for refinement). */
     private QuerySet<T> query() {
         Object key = ownerKey();
-        Plan plan = Plan.of(targetType(), owner.quarry());
+        Plan plan = Plan.of(targetType(), owner.quarry()).hint(owner);
         if (!isManyToMany()) {
             String fk = reverse.foreignKey().name();
             return new QuerySet<>(targetType(), plan.then(t -> t.filter(Q.of(fk, key).condition())));
@@ -147,16 +147,22 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         return attach(q, Manager.of(targetType()).build(q, fieldValues));
     }
 
+    /** The database the relation's writes go to: the routers' choice for the related model, reached from the owner. */
+    private String writeDb(Quarry q) {
+        return q.route(true, targetType(), owner);
+    }
+
     private T attach(Quarry q, T obj) {
+        String db = writeDb(q);
         if (isManyToMany()) {
             Object key = ownerKey();
-            q.atomic().run(() -> {
-                obj.saveTo(q);
-                writer().add(q.database(), key, List.of(obj.pk()));
+            q.atomic(db).run(() -> {
+                obj.saveOn(q, db);
+                writer().add(q.session(db).database(), key, List.of(obj.pk()));
             });
         } else {
             ((Ref<?>) reverse.foreignKey().get(obj)).assignId(ownerKey());
-            obj.saveTo(q);
+            obj.saveOn(q, db);
         }
         forget();
         return obj;
@@ -207,15 +213,22 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         }
         Quarry q = owner.quarry();
         Object key = ownerKey();
+        String db = writeDb(q);
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.atomic().run(() -> writer().add(q.database(), key, keys));
+            for (T o : objects) {
+                owner.checkRelation(o, accessor);
+            }
+            q.atomic(db).run(() -> writer().add(q.session(db).database(), key, keys));
         } else {
             FieldMeta fk = reverse.foreignKey();
-            q.atomic().run(() -> {
+            for (T o : objects) {
+                o.checkRelation(owner, fk.name());
+            }
+            q.atomic(db).run(() -> {
                 for (T o : objects) {
                     ((Ref<?>) fk.get(o)).assignId(key);
-                    o.saveTo(q);
+                    o.saveOn(q, db);
                 }
             });
         }
@@ -235,19 +248,20 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         }
         Quarry q = owner.quarry();
         Object key = ownerKey();
+        String db = writeDb(q);
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.atomic().run(() -> writer().remove(q.database(), key, keys));
+            q.atomic(db).run(() -> writer().remove(q.session(db).database(), key, keys));
         } else {
             FieldMeta fk = nullableKey("remove");
-            q.atomic().run(() -> {
+            q.atomic(db).run(() -> {
                 for (T o : objects) {
                     Ref<?> ref = (Ref<?>) fk.get(o);
                     if (!key.equals(ref.id())) {
                         throw new QueryError(o + " is not related to " + owner + " through " + this);
                     }
                     ref.assignId(null);
-                    o.saveTo(q);
+                    o.saveOn(q, db);
                 }
             });
         }
@@ -258,7 +272,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     public void clear() {
         Quarry q = owner.quarry();
         if (isManyToMany()) {
-            writer().clear(q.database(), ownerKey());
+            writer().clear(q.session(writeDb(q)).database(), ownerKey());
         } else {
             query().update(nullableKey("clear").name(), null);
         }
@@ -268,13 +282,14 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     /** Makes exactly these objects related: removes the others, adds the missing ones, in one transaction. */
     public void set(Collection<? extends T> objects) {
         Quarry q = owner.quarry();
-        q.atomic().run(() -> {
+        String db = writeDb(q);
+        q.atomic(db).run(() -> {
             Set<Object> wanted = new HashSet<>();
             for (T o : objects) {
                 wanted.add(requireKey(o));
             }
             List<T> stale = new ArrayList<>();
-            for (T c : query().list()) {
+            for (T c : query().using(db).list()) {
                 if (!wanted.contains(c.pk())) {
                     stale.add(c);
                 }

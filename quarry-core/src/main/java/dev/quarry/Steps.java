@@ -81,6 +81,7 @@ final class Steps {
         }
         Quarry q = plan.quarry();
         Map.Entry<QueryTree, Map<String, Expr>> resolved = plan.tree(q).resolveAggregates(aggregates);
-        return new Aggregation(Loader.aggregate(q.database(), resolved.getKey(), resolved.getValue()), aggregates);
+        return new Aggregation(Loader.aggregate(plan.session(q, false).database(), resolved.getKey(), resolved.getValue()),
+                aggregates);
     }
 }

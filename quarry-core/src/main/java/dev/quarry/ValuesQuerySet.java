@@ -80,12 +80,18 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
         return new ValuesQuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), kind, convert, described);
     }
 
+    /** The same query on the named database of its Quarry, whatever the routers would choose. This query is not modified. */
+    public ValuesQuerySet<R> using(String database) {
+        return new ValuesQuerySet<>(type, plan.using(database), kind, convert, described);
+    }
+
     /** Runs the query: every row, in an immutable list. */
     @Override
     public List<R> list() {
         Quarry q = plan.quarry();
         QueryTree t = plan.tree(q);
-        List<?> raw = kind == Kind.MAPS ? Loader.maps(q.database(), t) : Loader.tuples(q.database(), t);
+        dev.quarry.db.Database d = plan.session(q, false).database();
+        List<?> raw = kind == Kind.MAPS ? Loader.maps(d, t) : Loader.tuples(d, t);
         List<R> out = new ArrayList<>(raw.size());
         for (Object o : raw) {
             out.add(convert.apply(o));
@@ -97,21 +103,21 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     @Override
     public Stream<R> stream() {
         Quarry q = plan.quarry();
-        return Loader.streamValues(q.database(), plan.tree(q), kind == Kind.MAPS).map(convert);
+        return Loader.streamValues(plan.session(q, false).database(), plan.tree(q), kind == Kind.MAPS).map(convert);
     }
 
     /** Runs {@code SELECT COUNT(*)}. */
     @Override
     public long count() {
         Quarry q = plan.quarry();
-        return Loader.count(q.database(), plan.tree(q));
+        return Loader.count(plan.session(q, false).database(), plan.tree(q));
     }
 
     /** Whether any row matches. */
     @Override
     public boolean exists() {
         Quarry q = plan.quarry();
-        return Loader.exists(q.database(), plan.tree(q));
+        return Loader.exists(plan.session(q, false).database(), plan.tree(q));
     }
 
     /** The one row; {@link DoesNotExist} or {@link MultipleObjectsReturned} otherwise. */

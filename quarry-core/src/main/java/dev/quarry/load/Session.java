@@ -4,18 +4,19 @@ import dev.quarry.db.Database;
 import dev.quarry.model.Registry;
 
 /**
- * What running queries needs from one Quarry: its database, its registry of models, and the
- * Quarry itself as an opaque owner that loaded instances remember (so their relations load from
- * the same database). Immutable; one per Quarry.
+ * What running queries needs from one database of a Quarry: the database, the Quarry's registry of
+ * models, the Quarry itself as an opaque owner and the database's name, which loaded instances
+ * remember (so their relations load from the same database). Immutable; one per database of a Quarry.
  *
  * @param database connections, transactions and statements
  * @param registry the models and their reverse relations
  * @param owner the Quarry (kept opaque: the internal packages do not import the facade)
+ * @param name the database's name in its Quarry ({@code "default"}, {@code "replica"}, ...)
  */
-public record Session(Database database, Registry registry, Object owner) {
+public record Session(Database database, Registry registry, Object owner, String name) {
     private static volatile java.util.function.Function<Object, Session> resolver;
 
-    /** The session of a Quarry (for Quarry's own tests and test harnesses, which need its database). */
+    /** The session of a Quarry's {@code "default"} database (for Quarry's own tests and test harnesses, which need its database). */
     public static Session of(Object quarry) {
         java.util.function.Function<Object, Session> r = resolver;
         if (r == null) {

@@ -40,6 +40,16 @@ public interface Backend {
         return false;
     }
 
+    /**
+     * How far behind its primary the database at the end of {@code connection} is, when it is a
+     * replica that can tell; empty when it is none (or cannot tell). Routers skip a replica that lags
+     * more than their bound. Runs a query on the connection; the default knows of no replication.
+     */
+    default java.util.Optional<java.time.Duration> replicationLag(java.sql.Connection connection)
+            throws java.sql.SQLException {
+        return java.util.Optional.empty();
+    }
+
     /** The command line that opens this database's shell ({@code quarry dbshell}). */
     default java.util.List<String> shellCommand(String jdbcUrl) {
         return java.util.List.of();

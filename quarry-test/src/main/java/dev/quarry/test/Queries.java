@@ -11,17 +11,30 @@ import java.util.function.Supplier;
 /** Counts and captures the SQL a block of code runs (Django's {@code assertNumQueries}). */
 public final class Queries {
     private final Quarry quarry;
+    private final String database;
 
-    /** Counts the statements {@code quarry} runs. */
+    /** Counts the statements {@code quarry} runs, on all of its databases. */
     public Queries(Quarry quarry) {
         this.quarry = quarry;
+        this.database = null;
+    }
+
+    /** Counts the statements {@code quarry} runs on the named one of its databases. */
+    public Queries(Quarry quarry, String database) {
+        this.quarry = quarry;
+        this.database = java.util.Objects.requireNonNull(database, "database");
+        quarry.vendor(database); // a name that is none of the Quarry's databases is refused here
     }
 
     /** Every statement {@code work} runs, in order. */
     public List<ExecutedQuery> captured(Runnable work) {
         List<ExecutedQuery> seen = Collections.synchronizedList(new ArrayList<>());
         QueryListener listener = seen::add;
-        quarry.addQueryListener(listener);
+        if (database == null) {
+            quarry.addQueryListener(listener);
+        } else {
+            quarry.addQueryListener(database, listener);
+        }
         try {
             work.run();
         } finally {

@@ -36,6 +36,25 @@ public final class MysqlBackend extends BaseBackend {
         }
     }
 
+    /**
+     * A replica's {@code Seconds_Behind_Master} from {@code SHOW SLAVE STATUS} (MariaDB and MySQL both
+     * accept that spelling); a replica whose SQL thread is stopped reports none, and counts as very far
+     * behind. Empty on a server that replicates from nothing.
+     */
+    @Override
+    public java.util.Optional<java.time.Duration> replicationLag(java.sql.Connection connection)
+            throws java.sql.SQLException {
+        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                "SHOW SLAVE STATUS")) {
+            if (!rs.next()) {
+                return java.util.Optional.empty();
+            }
+            long seconds = rs.getLong("Seconds_Behind_Master");
+            return java.util.Optional.of(rs.wasNull() ? java.time.Duration.ofDays(365)
+                    : java.time.Duration.ofSeconds(seconds));
+        }
+    }
+
     @Override
     public List<String> shellCommand(String jdbcUrl) {
         return List.of("mariadb");

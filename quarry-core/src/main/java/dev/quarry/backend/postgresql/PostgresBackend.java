@@ -25,6 +25,25 @@ public final class PostgresBackend extends BaseBackend {
         super("postgresql", List.of("jdbc:postgresql:"), FEATURES, ops, new PostgresSchemaEditor(ops));
     }
 
+    /**
+     * A standby's lag: none while everything received is replayed, else the time since the last
+     * transaction it replayed was committed on the primary (unknown, so reported as very large, when
+     * none was replayed since it started). Empty on a server that is not in recovery.
+     */
+    @Override
+    public java.util.Optional<java.time.Duration> replicationLag(java.sql.Connection connection)
+            throws java.sql.SQLException {
+        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                "SELECT pg_is_in_recovery(), CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() "
+                + "THEN 0 ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000, "
+                + "1e12) END")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(java.time.Duration.ofMillis(Math.max(0, (long) rs.getDouble(2))));
+        }
+    }
+
     @Override
     public List<String> shellCommand(String jdbcUrl) {
         return List.of("psql", jdbcUrl.substring("jdbc:".length()));
