@@ -78,6 +78,26 @@ public final class FieldInfo {
         return field.options().maxLength();
     }
 
+    /**
+     * The allowed values with their labels, in declaration order (Django's {@code choices}): an enum
+     * field's constants (limited to its declared {@code choices}, if any) with their {@link Labeled}
+     * labels, or the declared choices of another field labelled by themselves; empty when any value is allowed.
+     */
+    public java.util.Map<Object, String> choices() {
+        java.util.List<String> declared = field.options().choices();
+        java.util.Map<Object, String> out = new java.util.LinkedHashMap<>();
+        if (field.converter() != null && !field.converter().choices().isEmpty()) {
+            field.converter().choices().forEach((value, label) -> {
+                if (declared.isEmpty() || declared.contains(String.valueOf(field.toStored(value)))) {
+                    out.put(value, label);
+                }
+            });
+        } else {
+            declared.forEach(c -> out.put(c, c));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** {@code Model.field}. */
     @Override
     public String toString() {

@@ -55,7 +55,7 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
         String where = "valuesList(\"" + path + "\", " + valueType.getSimpleName() + ".class)";
         Plan p = plan.then(t -> {
             QueryTree v = t.values(List.of(path));
-            ValueTypes.check(v.values().get(path).outputType(), valueType, path, where);
+            ValueTypes.check(v.values().get(path), valueType, path, where);
             return v;
         });
         return new ValuesQuerySet<>(type, p, Kind.TUPLES, o -> ValueTypes.convert(((List<?>) o).get(0), valueType, path),

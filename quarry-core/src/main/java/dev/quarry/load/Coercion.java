@@ -12,8 +12,14 @@ import java.util.function.UnaryOperator;
 final class Coercion {
     private Coercion() {}
 
-    /** The conversion for a plain field, or {@code null} when the reader's values already fit (or for a foreign key). */
+    /**
+     * The conversion for a plain field (a converted field's stored value to its Java value, an enum's name
+     * to its constant), or {@code null} when the reader's values already fit (or for a foreign key).
+     */
     static UnaryOperator<Object> to(FieldMeta field) {
-        return field.isForeignKey() ? null : FieldValues.fromColumn(field);
+        if (field.isForeignKey()) {
+            return null;
+        }
+        return field.converter() != null ? field::fromStored : FieldValues.fromColumn(field);
     }
 }

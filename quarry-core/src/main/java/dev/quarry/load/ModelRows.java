@@ -147,6 +147,16 @@ public final class ModelRows {
         }
     }
 
+    /** The Java value of a stored one; a stored value with no Java form names the row's key and the field. */
+    private static Object coerce(UnaryOperator<Object> c, Object v, ModelMeta meta, Object pk, FieldMeta f) {
+        try {
+            return c.apply(v);
+        } catch (InvalidValueError e) {
+            throw new InvalidValueError(meta.type(), f.name(), String.format("%s with %s = %s: %s", meta.name(),
+                    meta.pk().name(), dev.quarry.internal.Excerpt.of(pk), e.getMessage()));
+        }
+    }
+
     private static Object readBlock(ResultSet rs, Block b, LoadContext context) throws SQLException {
         Object pk = b.readers[0].read(rs, b.start);
         if (pk == null) {
@@ -161,7 +171,7 @@ public final class ModelRows {
             } else {
                 UnaryOperator<Object> c = b.coercions[i];
                 if (c != null && v != null) {
-                    v = c.apply(v);
+                    v = coerce(c, v, b.meta, pk, f);
                 }
                 if (v != null || !f.primitive()) {
                     f.set(obj, v);

@@ -24,7 +24,15 @@ public final class ValuesRows {
         names = values.keySet().toArray(new String[0]);
         readers = new ColumnReader[names.length];
         for (int i = 0; i < names.length; i++) {
-            readers[i] = ops.reader(values.get(names[i]).outputType());
+            Expr e = values.get(names[i]);
+            ColumnReader stored = ops.reader(e.outputType());
+            // A field with a converter gives its Java values (an enum constant, not its stored name).
+            if (e instanceof dev.quarry.query.expr.Col c && c.field() != null && c.field().converter() != null) {
+                dev.quarry.model.FieldMeta f = c.field();
+                readers[i] = (rs, k) -> f.fromStored(stored.read(rs, k));
+            } else {
+                readers[i] = stored;
+            }
         }
     }
 

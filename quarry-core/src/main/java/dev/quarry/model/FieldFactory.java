@@ -42,7 +42,10 @@ final class FieldFactory {
     private static FieldMeta plain(ModelMeta model, Field f, FieldSpec spec) {
         String owner = model.name() + "." + f.getName();
         FieldType type = spec.type();
-        checkJavaType(owner, f, type);
+        ValueConverter converter = Converters.of(owner, f, type, spec);
+        if (converter == null) {
+            checkJavaType(owner, f, type);
+        }
         if (type == FieldType.CHAR && spec.maxLength() <= 0) {
             throw new ImproperlyConfigured(owner + ": CharField needs maxLength > 0");
         }
@@ -60,13 +63,35 @@ final class FieldFactory {
             // Django fields.E160
             throw new ImproperlyConfigured(owner + ": the options autoNow, autoNowAdd and defaultValue are mutually exclusive");
         }
-        Object dflt = spec.hasDefault() ? FieldValues.forDefault(owner, type, f.getType(), spec.defaultValue()) : null;
+        Object dflt = spec.hasDefault() ? FieldValues.forDefault(owner, type, f.getType(), spec.defaultValue(), converter)
+                : null;
+        for (String choice : spec.choices()) {
+            checkChoice(owner, type, f.getType(), converter, choice);
+        }
         FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(spec.nullable(), spec.blank(), dflt,
                 spec.unique() || spec.primaryKey(), spec.dbIndex(), spec.choices(), spec.primaryKey(), spec.maxLength(),
                 spec.maxDigits(), spec.decimalPlaces(), spec.autoNow(), spec.autoNowAdd());
         return new FieldMeta(model, f, type, options, null,
                 spec.dbColumn().isEmpty() ? Names.snake(f.getName()) : spec.dbColumn(),
-                Accessors.getter(f), Accessors.setter(f));
+                Accessors.getter(f), Accessors.setter(f), converter);
+    }
+
+    /**
+     * Refuses a declared choice that is no value of the field ({@code choices = {"RED"}} on an enum without
+     * RED): {@code fullClean()} compares stored forms, so a choice no value has would reject every value.
+     */
+    private static void checkChoice(String owner, FieldType type, Class<?> javaType, ValueConverter converter,
+                                    String choice) {
+        try {
+            Object v = FieldValues.forDefault(owner, type, javaType, choice, converter);
+            if (converter != null && !String.valueOf(converter.toStored(v)).equals(choice)) {
+                throw new ImproperlyConfigured(owner + ": choice " + dev.quarry.internal.Excerpt.of(choice)
+                        + " is not how any value of " + javaType.getSimpleName() + " is stored");
+            }
+        } catch (ImproperlyConfigured e) {
+            throw new ImproperlyConfigured(owner + ": choice " + dev.quarry.internal.Excerpt.of(choice) + " is not a value "
+                    + "the field can hold (" + e.getMessage() + ")");
+        }
     }
 
     /** The storage kind and Java type of a foreign key's target key. */

@@ -24,9 +24,15 @@ public final class FieldMeta {
     private final ForeignKeyMeta relation;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    private final ValueConverter converter;
 
     FieldMeta(ModelMeta model, Field field, FieldType type, FieldOptions options, ForeignKeyMeta relation,
               String column, MethodHandle getter, MethodHandle setter) {
+        this(model, field, type, options, relation, column, getter, setter, null);
+    }
+
+    FieldMeta(ModelMeta model, Field field, FieldType type, FieldOptions options, ForeignKeyMeta relation,
+              String column, MethodHandle getter, MethodHandle setter, ValueConverter converter) {
         this.model = model;
         this.name = field == null ? "id" : field.getName();
         this.queryName = dev.quarry.internal.Names.snake(name);
@@ -37,6 +43,7 @@ public final class FieldMeta {
         this.relation = relation;
         this.getter = getter;
         this.setter = setter;
+        this.converter = converter;
     }
 
     /** The model that declares this field. */
@@ -145,6 +152,47 @@ public final class FieldMeta {
             dev.quarry.internal.ModelAccess.get().setRefId(ref, FieldValues.forKey(this, r.id()));
         } else {
             dev.quarry.internal.ModelAccess.get().setRefId(ref, FieldValues.forKey(this, value));
+        }
+    }
+
+    /**
+     * How the field's Java values map to its column when they are not the kind's own type (an enum, an
+     * {@code OffsetDateTime}, a user's converted type), or {@code null}.
+     */
+    public ValueConverter converter() {
+        return converter;
+    }
+
+    /**
+     * What the column stores for a value of this field's Java type (an enum's name or code, ...): the
+     * value itself when the field has no converter or {@code value} is {@code null}. An
+     * {@link InvalidValueError} names the model and field when the converter refuses it.
+     */
+    public Object toStored(Object value) {
+        if (converter == null || value == null) {
+            return value;
+        }
+        try {
+            return converter.toStored(value);
+        } catch (Conversions.Rejected r) {
+            throw new InvalidValueError(model.type(), name, value, r.getMessage());
+        }
+    }
+
+    /**
+     * The field's Java value for what its column stores (the enum constant for a stored name, ...): the
+     * stored value itself when the field has no converter. An {@link InvalidValueError} names the model and
+     * field when no Java value has that stored form (a name no constant has, written by something else).
+     */
+    public Object fromStored(Object stored) {
+        if (converter == null || stored == null) {
+            return stored;
+        }
+        try {
+            return converter.fromStored(stored);
+        } catch (Conversions.Rejected r) {
+            throw new InvalidValueError(model.type(), name, stored, "the column holds a value that is not a "
+                    + converter.javaType().getSimpleName() + " (" + r.getMessage() + ")");
         }
     }
 

@@ -57,6 +57,9 @@ public final class FieldValues {
             return null;
         }
         try {
+            if (f.converter() != null) {
+                return Converters.assign(f.converter(), value, f.type());
+            }
             Object v = convert(value, f.type(), boxed(f.javaType()), true);
             if (v instanceof BigDecimal d && f.type() == FieldType.DECIMAL) {
                 digits(d, f.options().maxDigits(), f.options().decimalPlaces());
@@ -82,6 +85,9 @@ public final class FieldValues {
             return null;
         }
         try {
+            if (f.converter() != null && f.converter().javaType().isInstance(value)) {
+                value = f.converter().toStored(value);
+            }
             FieldType kind = f.type();
             if (kind.isIntegral() && isWhole(value)) {
                 long l = ((Number) value).longValue();
@@ -169,7 +175,15 @@ public final class FieldValues {
 
     /** A declared default, converted once at start-up; {@link ImproperlyConfigured} naming the field when invalid. */
     static Object forDefault(String owner, FieldType kind, Class<?> javaType, String text) {
+        return forDefault(owner, kind, javaType, text, null);
+    }
+
+    /** As {@link #forDefault(String, FieldType, Class, String)}, for a field whose values go through {@code converter}. */
+    static Object forDefault(String owner, FieldType kind, Class<?> javaType, String text, ValueConverter converter) {
         try {
+            if (converter != null) {
+                return Converters.assign(converter, text, kind);
+            }
             return convert(text, kind, boxed(javaType), true);
         } catch (Rejected r) {
             throw new ImproperlyConfigured(String.format("%s: defaultValue %s is not a valid %s value: %s", owner,

@@ -48,8 +48,10 @@ public final class Validator {
                             f.options().maxLength(), length));
                 }
             }
-            if (!f.options().choices().isEmpty() && !f.options().choices().contains(String.valueOf(v))) {
-                add(errors, f, String.format("Value %s is not a valid choice. Choices are: %s", dev.quarry.internal.Excerpt.of(String.valueOf(v)),
+            // Choices are compared in their stored form: an enum's name or code, as declared.
+            String stored = String.valueOf(f.toStored(v));
+            if (!f.options().choices().isEmpty() && !f.options().choices().contains(stored)) {
+                add(errors, f, String.format("Value %s is not a valid choice. Choices are: %s", dev.quarry.internal.Excerpt.of(stored),
                         String.join(", ", f.options().choices())));
             }
             // Django's MinValueValidator/MaxValueValidator from integer_field_range, on every backend.

@@ -56,6 +56,22 @@ public final class ValueTypes {
         return false;
     }
 
+    /**
+     * As {@link #check(FieldType, Class, String, String)} for the values of {@code e}: the column of a field
+     * with a converter (an enum, a user type) holds values of the field's Java type, which it accepts.
+     */
+    public static void check(dev.quarry.query.expr.Expr e, Class<?> requested, String subject, String where) {
+        if (e instanceof dev.quarry.query.expr.Col c && c.field() != null && c.field().converter() != null) {
+            Class<?> j = c.field().converter().javaType();
+            if (boxed(requested) == Object.class || boxed(requested).isAssignableFrom(j)) {
+                return;
+            }
+            throw new FieldError(null, subject, String.format("%s: %s holds %s values, which %s cannot hold. Use %s.class "
+                    + "(or Object.class)", where, subject, j.getSimpleName(), requested.getSimpleName(), j.getSimpleName()));
+        }
+        check(e.outputType(), requested, subject, where);
+    }
+
     /** Throws a {@link FieldError} naming {@code where} when values of this kind cannot be given as {@code requested}. */
     public static void check(FieldType type, Class<?> requested, String subject, String where) {
         check(null, type, requested, subject, where);

@@ -4,6 +4,7 @@ import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.DatePartExpr;
 import dev.quarry.query.expr.Expr;
+import dev.quarry.query.lookup.Values;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,7 +121,7 @@ final class WhereBuilder {
         String subject = parsed.field().toString();
         Lookups.Resolved r = Lookups.resolve(parsed.field().model().type(), Col.of("?", parsed.field()), parsed.rest(),
                 subject);
-        Object prepared = r.lookup().prepare(value, r.expr().outputType(), subject);
+        Object prepared = r.lookup().prepare(Values.toStored(r.expr(), value), r.expr().outputType(), subject);
         boolean needsOuter = outer || r.lookup().matchesMissingRow(prepared);
         JoinList.Joined j = t.joins.join(parsed.hops(), group, needsOuter);
         t.joins = j.joins();

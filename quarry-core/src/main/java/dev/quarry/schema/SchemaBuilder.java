@@ -76,7 +76,7 @@ public final class SchemaBuilder {
 
     private static ColumnDef column(FieldMeta f) {
         FieldMeta.FieldOptions o = f.options();
-        Object dflt = o.defaultValue();
+        Object dflt = f.isForeignKey() ? null : f.toStored(o.defaultValue());
         String refTable = null;
         String refColumn = null;
         // A foreign key's column has the size of the key it refers to (its own options have none).
