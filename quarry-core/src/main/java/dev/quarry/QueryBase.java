@@ -136,6 +136,12 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         return next(t -> t.annotate(alias, expression), null);
     }
 
+    /** Adds an expression under {@code alias} that is usable but not selected. This query is not modified. */
+    @Override
+    public S alias(String alias, Expression<?> expression) {
+        return next(t -> t.alias(alias, expression), null);
+    }
+
     /** The one row matching the lookup. */
     @Override
     public R get(String lookup, Object value) {

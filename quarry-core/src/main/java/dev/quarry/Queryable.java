@@ -37,6 +37,12 @@ public interface Queryable<R, S extends Queryable<R, S>> {
      */
     S annotate(String alias, Expression<?> expression);
 
+    /**
+     * Adds an expression under {@code alias} that filters, orderings and other expressions can use but
+     * that is not selected (Django's {@code alias()}): {@code alias("total", sum("books__pages")).filter("total__gt", 500)}.
+     */
+    S alias(String alias, Expression<?> expression);
+
     /** Orders by these terms ({@code "-published_date"}, {@code "author__name"}), replacing any ordering. */
     S orderBy(String first, String... more);
 

@@ -1,6 +1,10 @@
 package dev.quarry.query.lookup;
 
-import dev.quarry.spi.DatePart;
+import dev.quarry.FieldError;
+import dev.quarry.query.expr.Expr;
+import dev.quarry.query.expr.FuncCall;
+import dev.quarry.query.func.FunctionDef;
+import dev.quarry.query.func.FunctionRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,9 +19,6 @@ public final class LookupRegistry {
                     new IsNull())
             .stream().collect(Collectors.toUnmodifiableMap(Lookup::name, Function.identity()));
 
-    private static final Map<String, DatePart> TRANSFORMS = Map.of(
-            "year", DatePart.YEAR, "month", DatePart.MONTH, "day", DatePart.DAY);
-
     private LookupRegistry() {}
 
     /** The lookup of this name, or {@code null}. */
@@ -30,20 +31,34 @@ public final class LookupRegistry {
         return DEFAULTS.get(Exact.NAME);
     }
 
-    /** The date part a transform name extracts, or {@code null}. */
-    public static DatePart transform(String name) {
-        return TRANSFORMS.get(name);
+    /** Whether this name is a transform ({@code year}, {@code date}, ...). */
+    public static boolean isTransform(String name) {
+        return FunctionRegistry.dateTransform(name) != null;
+    }
+
+    /**
+     * {@code source} after the transform {@code name}; a transform that does not apply to its kind
+     * is a FieldError on {@code model} naming {@code subject}.
+     */
+    public static Expr applyTransform(Class<?> model, String name, Expr source, String subject) {
+        FunctionDef f = FunctionRegistry.dateTransform(name);
+        try {
+            return new FuncCall(f, List.of(source), f.resolve(List.of(source), null));
+        } catch (FunctionDef.Mismatch e) {
+            throw new FieldError(model, name, String.format("Unsupported transform '%s' for %s field '%s': %s", name,
+                    source.outputType(), subject, e.getMessage()));
+        }
     }
 
     /** Whether this name is a lookup or a transform. */
     public static boolean isLookupOrTransform(String name) {
-        return DEFAULTS.containsKey(name) || TRANSFORMS.containsKey(name);
+        return DEFAULTS.containsKey(name) || isTransform(name);
     }
 
     /** Every lookup and transform name, sorted, for error messages. */
     public static List<String> names() {
         TreeSet<String> all = new TreeSet<>(DEFAULTS.keySet());
-        all.addAll(TRANSFORMS.keySet());
+        all.addAll(FunctionRegistry.dateTransformNames());
         return List.copyOf(all);
     }
 }
