@@ -18,6 +18,16 @@ public interface Operations {
     void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive);
 
     /**
+     * Writes a regular-expression match of {@code lhs} with {@code pattern} (a bind parameter): found
+     * anywhere in the text, case-sensitive unless {@code caseInsensitive}. The default is
+     * {@code lhs REGEXP ?}; PostgreSQL writes {@code ~}.
+     */
+    default void regexMatch(SqlWriter w, Runnable lhs, String pattern, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(" REGEXP ").param(caseInsensitive ? "(?i)" + pattern : pattern);
+    }
+
+    /**
      * Writes the extraction of a date part as an integer, with Django's numbering: {@code WEEK_DAY}
      * 1 (Sunday) to 7, {@code ISO_WEEK_DAY} 1 (Monday) to 7, {@code WEEK} and {@code ISO_YEAR} by
      * ISO-8601; date-times are read in UTC.

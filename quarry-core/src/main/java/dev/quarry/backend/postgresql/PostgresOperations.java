@@ -56,6 +56,12 @@ final class PostgresOperations extends BaseOperations {
         w.sql(" END");
     }
 
+    @Override
+    public void regexMatch(SqlWriter w, Runnable lhs, String pattern, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(caseInsensitive ? " ~* " : " ~ ").param(pattern);
+    }
+
     /** A float argument cast to numeric (which rounds and divides exactly); others as they are. */
     private static Runnable numeric(SqlWriter w, Runnable arg, FieldType type) {
         if (type != FieldType.FLOAT) {

@@ -103,6 +103,13 @@ final class SqliteOperations extends BaseOperations {
         w.sql(" GLOB ").param(pattern);
     }
 
+    /** {@code REGEXP} calls {@link SqliteRegexp} (Java's regular expressions); {@code (?iu)} folds case beyond ASCII. */
+    @Override
+    public void regexMatch(SqlWriter w, Runnable lhs, String pattern, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(" REGEXP ").param(caseInsensitive ? "(?iu)" + pattern : pattern);
+    }
+
     /** Escapes GLOB's wildcards by putting each in a one-character class. */
     static String globEscape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 4);
