@@ -61,6 +61,9 @@ final class Annotator {
         }
         if (t.values != null) {
             t.groupByValues = true;
+            if (value.containsAggregate() && t.groupBy == null) {
+                t.groupBy = t.values.values().stream().filter(e -> !e.containsAggregate()).toList();
+            }
         }
         return t;
     }

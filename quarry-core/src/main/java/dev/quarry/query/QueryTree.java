@@ -50,6 +50,8 @@ public final class QueryTree {
     boolean distinct;
     Map<String, Expr> values;
     boolean groupByValues;
+    /** The grouping fixed by {@code values(...).annotate(aggregate)}, kept when values are selected again; {@code null} until then. */
+    List<Expr> groupBy;
     List<SelectRelatedNode> selectRelated = List.of();
     int groups;
     List<Col> extraColumns = List.of();
@@ -108,6 +110,7 @@ public final class QueryTree {
         t.distinct = distinct;
         t.values = values;
         t.groupByValues = groupByValues;
+        t.groupBy = groupBy;
         t.selectRelated = selectRelated;
         t.groups = groups;
         t.extraColumns = extraColumns;
@@ -394,6 +397,11 @@ public final class QueryTree {
     /** The selected values by output name, or {@code null} when the tree selects model instances. */
     public Map<String, Expr> values() {
         return values;
+    }
+
+    /** The grouping fixed by {@code values(...).annotate(aggregate)} (kept by a later {@code values()}), or {@code null}. */
+    public List<Expr> groupBy() {
+        return groupBy;
     }
 
     /** Whether the query groups by its values (values() followed by annotate()). */

@@ -385,7 +385,11 @@ public final class SelectCompiler implements RenderContext {
             return;
         }
         Map<String, Expr> groups = new LinkedHashMap<>();
-        if (t.values() != null) {
+        if (t.groupBy() != null) {
+            for (Expr e : t.groupBy()) {
+                collectGroups(groups, e);
+            }
+        } else if (t.values() != null) {
             if (!t.groupsByValues()) {
                 addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
             }
