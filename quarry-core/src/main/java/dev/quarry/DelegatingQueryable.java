@@ -29,6 +29,11 @@ interface DelegatingQueryable<T extends Model> extends ModelQueryable<T> {
     }
 
     @Override
+    default QuerySet<T> alias(String alias, Expression<?> expression) {
+        return all().alias(alias, expression);
+    }
+
+    @Override
     default QuerySet<T> exclude(String lookup, Object value) {
         return all().exclude(lookup, value);
     }

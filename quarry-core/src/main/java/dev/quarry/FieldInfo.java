@@ -50,6 +50,7 @@ public final class FieldInfo {
             case DATE -> "DateField";
             case DATETIME -> "DateTimeField";
             case UUID -> "UUIDField";
+            case TIME -> "TimeField";
         };
     }
 

@@ -39,6 +39,7 @@ public abstract class Model {
     private transient Quarry boundTo;
     private transient String boundDb;
     private transient boolean persisted;
+    private transient Map<String, dev.quarry.expr.Expression<?>> assigned;
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
     protected Model() {
@@ -115,7 +116,14 @@ public abstract class Model {
         }
         Quarry q = quarry();
         String database = q.route(true, getClass(), this);
-        Persister.saveFields(q.session(database).database(), this, fields);
+        Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = assigned == null ? Map.of()
+                : Assignments.resolve(q, this, assigned, fields);
+        Persister.saveFields(q.session(database).database(), this, fields, exprs);
+        if (!exprs.isEmpty()) {
+            Assignments.readBack(q, database, this, exprs.keySet());
+            exprs.keySet().forEach(f -> assigned.remove(f.name()));
+            assigned = assigned.isEmpty() ? null : assigned;
+        }
         bindTo(q, database);
     }
 
@@ -126,8 +134,33 @@ public abstract class Model {
 
     void saveOn(Quarry q, String database) {
         q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
-        Persister.save(q.session(database).database(), this);
+        dev.quarry.db.Database db = q.session(database).database();
+        if (assigned == null) {
+            Persister.save(db, this);
+        } else {
+            Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = Assignments.resolve(q, this, assigned, null);
+            Persister.save(db, this, exprs);
+            Assignments.readBack(q, database, this, exprs.keySet());
+            assigned = null;
+        }
         bindTo(q, database);
+    }
+
+    /**
+     * Sets {@code field} to an expression the database computes when this instance is next saved:
+     * {@code book.assign("stock", F.of("stock").minus(1)); book.save();} writes
+     * {@code SET stock = stock - 1} (Django's {@code book.stock = F("stock") - 1}), so concurrent
+     * saves do not lose each other's changes. A Java field cannot hold an expression, so the instance
+     * keeps it beside the field until {@link #save()} (or {@link #saveOnly} naming the field), which
+     * then reads the field's new value back from the row. Only an existing row can be updated this
+     * way; the field and the expression are checked when saved, before any SQL.
+     */
+    public void assign(String field, dev.quarry.expr.Expression<?> expression) {
+        FieldMeta f = Assignments.check(this, field, expression);
+        if (assigned == null) {
+            assigned = new LinkedHashMap<>();
+        }
+        assigned.put(f.name(), expression);
     }
 
     void bindTo(Quarry q, String database) {

@@ -26,18 +26,6 @@ public interface ModelQueryable<T extends Model> extends Queryable<T, QuerySet<T
     /** What touching an unloaded relation does on the instances this query loads. */
     QuerySet<T> fetchMode(FetchMode mode);
 
-    /** Rows as maps from these paths (none: every concrete field and annotation) to values. */
-    ValuesQuerySet<Map<String, Object>> values(String... paths);
-
-    /** Rows as lists of these paths' values, in order. */
-    ValuesQuerySet<List<Object>> valuesList(String first, String... more);
-
-    /**
-     * The values of one path, each as {@code type} ({@code valuesList("title", String.class)});
-     * a type that cannot hold the path's values fails when the query is built.
-     */
-    <V> ValuesQuerySet<V> valuesList(String path, Class<V> type);
-
     /**
      * The same rows, locked for the rest of the transaction as they are read
      * ({@code SELECT ... FOR UPDATE}); another transaction's locking read or write of them waits

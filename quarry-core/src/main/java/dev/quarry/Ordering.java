@@ -1,14 +1,16 @@
 package dev.quarry;
 
 /**
- * One term of an {@code orderBy}: a lookup path or annotation alias, a direction and where NULLs
- * go. {@code Ordering.desc("avg_rating").nullsLast()}. A value; every method returns a copy.
+ * One term of an {@code orderBy}: a lookup path or annotation alias (or {@code "?"}, random order),
+ * or an expression ({@code F.of("rating").desc()}), a direction and where NULLs go.
+ * {@code Ordering.desc("avg_rating").nullsLast()}. A value; every method returns a copy.
  *
- * @param path the lookup path or annotation alias
+ * @param path the lookup path or annotation alias, or {@code null} when ordering by an expression
  * @param descending whether larger values come first
  * @param nulls where NULLs go
+ * @param expression the expression ordered by, or {@code null} when ordering by a path
  */
-public record Ordering(String path, boolean descending, Nulls nulls) {
+public record Ordering(String path, boolean descending, Nulls nulls, dev.quarry.expr.Expression<?> expression) {
     /** Where NULLs go: where the database puts them (SQLite and MariaDB first ascending, PostgreSQL last), first, or last. */
     public enum Nulls {
         /** Where the database puts them. */
@@ -19,12 +21,25 @@ public record Ordering(String path, boolean descending, Nulls nulls) {
         LAST
     }
 
-    /** Checks the parts. */
+    /** Checks the parts: a path or an expression, not both. */
     public Ordering {
-        if (path == null || path.isEmpty()) {
+        if (expression == null && (path == null || path.isEmpty())) {
             throw new FieldError("An ordering needs a field path or annotation alias; got " + (path == null ? "null" : "''"));
         }
+        if (expression != null && path != null) {
+            throw new FieldError("An ordering is by a path or by an expression, not both");
+        }
         java.util.Objects.requireNonNull(nulls, "nulls");
+    }
+
+    /** A term ordering by a path. */
+    public Ordering(String path, boolean descending, Nulls nulls) {
+        this(path, descending, nulls, null);
+    }
+
+    /** A term ordering by an expression ({@code Expression.asc()} and {@code desc()} call it). */
+    public static Ordering by(dev.quarry.expr.Expression<?> expression, boolean descending) {
+        return new Ordering(null, descending, Nulls.DEFAULT, java.util.Objects.requireNonNull(expression, "expression"));
     }
 
     /** Ascending by this path. */
@@ -47,12 +62,12 @@ public record Ordering(String path, boolean descending, Nulls nulls) {
 
     /** The same term with NULLs first, on every database. */
     public Ordering nullsFirst() {
-        return new Ordering(path, descending, Nulls.FIRST);
+        return new Ordering(path, descending, Nulls.FIRST, expression);
     }
 
     /** The same term with NULLs last, on every database. */
     public Ordering nullsLast() {
-        return new Ordering(path, descending, Nulls.LAST);
+        return new Ordering(path, descending, Nulls.LAST, expression);
     }
 
     /** The same term in the other direction (NULLs that were first become last). */
@@ -62,11 +77,11 @@ public record Ordering(String path, boolean descending, Nulls nulls) {
             case LAST -> Nulls.FIRST;
             default -> Nulls.DEFAULT;
         };
-        return new Ordering(path, !descending, flipped);
+        return new Ordering(path, !descending, flipped, expression);
     }
 
     @Override
     public String toString() {
-        return (descending ? "-" : "") + path + (nulls == Nulls.DEFAULT ? "" : " nulls " + nulls.name().toLowerCase(java.util.Locale.ROOT));
+        return (descending ? "-" : "") + (expression != null ? expression.toString() : path) + (nulls == Nulls.DEFAULT ? "" : " nulls " + nulls.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

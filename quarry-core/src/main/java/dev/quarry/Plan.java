@@ -148,6 +148,19 @@ final class Plan {
         return db != null ? db : Quarry.installedOrNull();
     }
 
+    /** The tree of these steps resolved as a subquery of {@code outer} (its OuterRefs resolve there). */
+    QueryTree fold(QueryTree outer) {
+        ArrayDeque<UnaryOperator<QueryTree>> ops = new ArrayDeque<>();
+        for (Step s = steps; s != null; s = s.previous()) {
+            ops.push(s.op());
+        }
+        QueryTree t = outer.nested(outer.registry().meta(type));
+        for (UnaryOperator<QueryTree> op : ops) {
+            t = op.apply(t);
+        }
+        return t;
+    }
+
     private QueryTree fold(Registry registry) {
         ArrayDeque<UnaryOperator<QueryTree>> ops = new ArrayDeque<>();
         for (Step s = steps; s != null; s = s.previous()) {

@@ -12,6 +12,10 @@ import java.util.Objects;
  * relation. An immutable value with value equality; its structure is not part of the API.
  */
 public final class Q {
+    static {
+        dev.quarry.query.QueryHooks.install(new QueryBridge());
+    }
+
     private static final Q ALL = new Q(Condition.Node.EMPTY);
 
     private final Condition condition;
@@ -24,6 +28,15 @@ public final class Q {
     public static Q of(String lookup, Object value) {
         Objects.requireNonNull(lookup, "lookup");
         return new Q(new Condition.Leaf(lookup, value));
+    }
+
+    /**
+     * A boolean expression as a condition: {@code Q.of(Exists.of(...))}, {@code Q.of(Exists.of(...).negate())}
+     * (Django's {@code filter(Exists(...))}).
+     */
+    public static Q of(dev.quarry.expr.Expression<Boolean> condition) {
+        Objects.requireNonNull(condition, "condition");
+        return new Q(new Condition.Holds(condition));
     }
 
     /** A condition that matches every row. */

@@ -5,6 +5,7 @@ import dev.quarry.expr.Expression;
 import dev.quarry.load.Loader;
 import dev.quarry.query.QueryTree;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -134,6 +135,35 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public S annotate(String alias, Expression<?> expression) {
         return next(t -> t.annotate(alias, expression), null);
+    }
+
+    /** Adds an expression under {@code alias} that is usable but not selected. This query is not modified. */
+    @Override
+    public S alias(String alias, Expression<?> expression) {
+        return next(t -> t.alias(alias, expression), null);
+    }
+
+    /** Rows as maps from these paths (none: every field and annotation) to values. This query is not modified. */
+    @Override
+    public ValuesQuerySet<Map<String, Object>> values(String... paths) {
+        List<String> p = List.of(paths);
+        return ValuesQuerySet.maps(type, plan.then(t -> t.values(p)), described);
+    }
+
+    /** Rows as lists of these paths' values. This query is not modified. */
+    @Override
+    public ValuesQuerySet<List<Object>> valuesList(String first, String... more) {
+        List<String> p = new ArrayList<>(1 + more.length);
+        p.add(first);
+        p.addAll(Arrays.asList(more));
+        List<String> paths = List.copyOf(p);
+        return ValuesQuerySet.tuples(type, plan.then(t -> t.values(paths)), described);
+    }
+
+    /** The values of one path as {@code type}, checked against the path's column. This query is not modified. */
+    @Override
+    public <V> ValuesQuerySet<V> valuesList(String path, Class<V> valueType) {
+        return ValuesQuerySet.single(type, plan, path, valueType, described);
     }
 
     /** The one row matching the lookup. */

@@ -130,29 +130,6 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         return new QuerySet<>(type(), plan.using(database), prefetches, mode, described, null);
     }
 
-    /** Rows as maps from these paths (none: every field and annotation) to values. This QuerySet is not modified. */
-    @Override
-    public ValuesQuerySet<Map<String, Object>> values(String... paths) {
-        List<String> p = List.of(paths);
-        return ValuesQuerySet.maps(type, plan.then(t -> t.values(p)), described);
-    }
-
-    /** Rows as lists of these paths' values. This QuerySet is not modified. */
-    @Override
-    public ValuesQuerySet<List<Object>> valuesList(String first, String... more) {
-        List<String> p = new ArrayList<>(1 + more.length);
-        p.add(first);
-        p.addAll(Arrays.asList(more));
-        List<String> paths = List.copyOf(p);
-        return ValuesQuerySet.tuples(type, plan.then(t -> t.values(paths)), described);
-    }
-
-    /** The values of one path as {@code type}, checked against the path's column. This QuerySet is not modified. */
-    @Override
-    public <V> ValuesQuerySet<V> valuesList(String path, Class<V> valueType) {
-        return ValuesQuerySet.single(type, plan, path, valueType, described);
-    }
-
     // ----- evaluation -----
 
     /** Runs the query: every row, in an immutable list (a prefetched relation answers from memory). */

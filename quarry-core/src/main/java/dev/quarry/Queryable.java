@@ -37,6 +37,12 @@ public interface Queryable<R, S extends Queryable<R, S>> {
      */
     S annotate(String alias, Expression<?> expression);
 
+    /**
+     * Adds an expression under {@code alias} that filters, orderings and other expressions can use but
+     * that is not selected (Django's {@code alias()}): {@code alias("total", sum("books__pages")).filter("total__gt", 500)}.
+     */
+    S alias(String alias, Expression<?> expression);
+
     /** Orders by these terms ({@code "-published_date"}, {@code "author__name"}), replacing any ordering. */
     S orderBy(String first, String... more);
 
@@ -60,6 +66,22 @@ public interface Queryable<R, S extends Queryable<R, S>> {
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the current result, as Python's {@code [from:to]}. */
     S slice(long from, long to);
+
+    /**
+     * Rows as maps from these paths (none: every concrete field and annotation) to values. On a
+     * values query it selects again, keeping the grouping an earlier {@code values(...).annotate(...)}
+     * made ({@code values("author").annotate("n", count("id")).values("n")}).
+     */
+    ValuesQuerySet<Map<String, Object>> values(String... paths);
+
+    /** Rows as lists of these paths' values, in order. */
+    ValuesQuerySet<List<Object>> valuesList(String first, String... more);
+
+    /**
+     * The values of one path, each as {@code type} ({@code valuesList("title", String.class)});
+     * a type that cannot hold the path's values fails when the query is built.
+     */
+    <V> ValuesQuerySet<V> valuesList(String path, Class<V> type);
 
     /** Runs the query; every row, in an immutable list. */
     List<R> list();

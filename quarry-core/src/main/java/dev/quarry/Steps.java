@@ -4,7 +4,6 @@ import dev.quarry.expr.Aggregate;
 import dev.quarry.load.Loader;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.RowLock;
-import dev.quarry.query.expr.Expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +79,7 @@ final class Steps {
             throw new QueryError("aggregate() needs at least one aggregate");
         }
         Quarry q = plan.quarry();
-        Map.Entry<QueryTree, Map<String, Expr>> resolved = plan.tree(q).resolveAggregates(aggregates);
-        return new Aggregation(Loader.aggregate(plan.session(q, false).database(), resolved.getKey(), resolved.getValue()),
+        return new Aggregation(Loader.aggregate(plan.session(q, false).database(), plan.tree(q).aggregate(aggregates)),
                 aggregates);
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
  */
 public abstract class BaseOperations implements Operations {
     private final boolean nullsOrdering;
+    private final java.util.Map<String, dev.quarry.spi.FunctionWriter> functions = new java.util.HashMap<>();
 
     /** Operations for a database that has (or lacks) {@code NULLS FIRST/LAST}. */
     protected BaseOperations(boolean nullsOrdering) {
@@ -30,6 +31,26 @@ public abstract class BaseOperations implements Operations {
     /** Builds operations whose NULLS FIRST/LAST support follows the backend's features. */
     protected BaseOperations(dev.quarry.spi.Features features) {
         this(features.has(Feature.NULLS_ORDERING));
+    }
+
+    /** Registers how this database writes the built-in function {@code name} (called from a subclass's constructor). */
+    protected final void function(String name, dev.quarry.spi.FunctionWriter writer) {
+        functions.put(name, writer);
+    }
+
+    @Override
+    public dev.quarry.spi.FunctionWriter function(String name) {
+        return functions.get(name);
+    }
+
+    /** Writes {@code NAME(a, b, ...)}: a helper for function writers. */
+    protected static void call(SqlWriter w, String name, java.util.List<Runnable> args) {
+        w.sql(name).sql("(");
+        for (int i = 0; i < args.size(); i++) {
+            w.sql(i > 0 ? ", " : "");
+            args.get(i).run();
+        }
+        w.sql(")");
     }
 
     @Override
@@ -84,11 +105,17 @@ public abstract class BaseOperations implements Operations {
         w.sql(" ESCAPE '\\'");
     }
 
+    /** Standard {@code EXTRACT(part FROM x)} for the parts SQL names the same way; backends write the others. */
     @Override
     public void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
-        w.sql("EXTRACT(").sql(part.name()).sql(" FROM ");
-        lhs.run();
-        w.sql(")");
+        switch (part) {
+            case YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND -> {
+                w.sql("EXTRACT(").sql(part.name()).sql(" FROM ");
+                lhs.run();
+                w.sql(")");
+            }
+            default -> throw new IllegalArgumentException("This backend does not extract " + part);
+        }
     }
 
     @Override
@@ -137,6 +164,7 @@ public abstract class BaseOperations implements Operations {
                 OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
                 return v == null ? null : v.toInstant();
             };
+            case TIME -> (rs, i) -> rs.getObject(i, java.time.LocalTime.class);
             case UUID -> (rs, i) -> {
                 String s = rs.getString(i);
                 return s == null ? null : UUID.fromString(s);

@@ -74,6 +74,10 @@ public final class Collector {
         if (tree.isSliced() || tree.isDistinct()) {
             throw new dev.quarry.QueryError("Cannot delete() with limit, offset, slice or distinct(); filter the rows instead");
         }
+        tree.checkRunnable();
+        if (tree.matchesNothing()) {
+            return Map.of();
+        }
         ModelMeta meta = tree.model();
         Database db = session.database();
         if (session.registry().reverseRelations(meta).isEmpty() && meta.manyToMany().isEmpty()) {

@@ -5,8 +5,10 @@ import dev.quarry.NotSupportedError;
 import dev.quarry.Sql;
 import dev.quarry.TransactionManagementError;
 import dev.quarry.db.Database;
+import dev.quarry.query.AggregateQuery;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.RowLock;
+import dev.quarry.query.expr.AggregateExpr;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.spi.Backend;
 import dev.quarry.spi.ColumnReader;
@@ -70,9 +72,14 @@ public final class Loader {
                 + "); selectForUpdate() without it locks every row the query reads", null, 0, null, null);
     }
 
-    /** Whether the tree asks for no row at all ({@code limit(0)}): then no SQL is sent, as Django does for {@code [:0]}. */
+    /**
+     * Whether the tree can give no row at all ({@code limit(0)}, or a condition such as {@code in} an
+     * empty list): then no SQL is sent, as Django does. A tree that refers to an enclosing query is
+     * refused here first.
+     */
     private static boolean none(QueryTree tree) {
-        return tree.limit() != null && tree.limit() == 0;
+        tree.checkRunnable();
+        return (tree.limit() != null && tree.limit() == 0) || tree.matchesNothing();
     }
 
     /** Every matching instance, each sharing one load context with fetch mode {@code mode}. */
@@ -155,9 +162,19 @@ public final class Loader {
         return db.query(sql, rs -> rs.next());
     }
 
-    /** The aggregates over the matching rows, by alias. */
-    public static Map<String, Object> aggregate(Database db, QueryTree tree, Map<String, Expr> aggregates) {
-        CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).aggregate(tree, aggregates);
+    /**
+     * The aggregates over the matching rows, by alias; without SQL when no row can match (counts are
+     * then 0 and the others {@code null}, as Django gives).
+     */
+    public static Map<String, Object> aggregate(Database db, AggregateQuery query) {
+        Map<String, Expr> aggregates = query.outputs();
+        if (query.matchesNothing()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            aggregates.forEach((alias, e) -> out.put(alias, e instanceof AggregateExpr a
+                    && a.function() == dev.quarry.expr.AggregateFunction.COUNT ? (Object) 0L : null));
+            return out;
+        }
+        CompiledSql sql = new SelectCompiler(db.backend().operations(), db.backend().features()).aggregate(query);
         return db.query(sql, rs -> {
             Map<String, Object> out = new LinkedHashMap<>();
             rs.next();

@@ -64,7 +64,7 @@ public final class ModelRows {
         for (SelectRelatedNode n : tree.selectRelated()) {
             column = addRelated(n, -1, ops, column);
         }
-        Map<String, Expr> annotations = tree.annotations();
+        Map<String, Expr> annotations = tree.selectedAnnotations();
         annotationNames = annotations.keySet().toArray(new String[0]);
         annotationReaders = new ColumnReader[annotationNames.length];
         for (int i = 0; i < annotationNames.length; i++) {

@@ -34,8 +34,26 @@ final class Conversions {
             case DATE -> date(v, strict);
             case DATETIME -> instant(v, strict);
             case UUID -> uuid(v, strict);
+            case TIME -> time(v);
             case AUTO, BIGINT, INTEGER, SMALLINT, POSITIVE_INTEGER, POSITIVE_SMALLINT -> integral(v, kind, j, strict);
         };
+    }
+
+    /** A time of day ({@code __time} lookups): a {@code LocalTime}, or its ISO text; cut to microseconds. */
+    static Object time(Object v) {
+        java.time.LocalTime t;
+        if (v instanceof java.time.LocalTime lt) {
+            t = lt;
+        } else if (v instanceof String s) {
+            try {
+                t = java.time.LocalTime.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Rejected("a time of day such as 10:30 or 10:30:00.5");
+            }
+        } else {
+            throw new Rejected("a LocalTime");
+        }
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     static Object text(Object v, boolean strict) {

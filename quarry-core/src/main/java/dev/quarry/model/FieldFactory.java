@@ -130,6 +130,7 @@ final class FieldFactory {
             case DATE -> j == LocalDate.class;
             case DATETIME -> j == Instant.class;
             case UUID -> j == UUID.class;
+            case TIME -> j == java.time.LocalTime.class;
         };
         if (!ok) {
             throw new ImproperlyConfigured(owner + " is declared as " + type + " but its Java type is " + j.getSimpleName());

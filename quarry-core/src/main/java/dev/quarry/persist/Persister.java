@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.quarry.query.expr.Expr;
 
 /**
  * Writes instances: {@code save()} as INSERT (new) or UPDATE (existing), and bulk inserts in
@@ -35,21 +37,43 @@ public final class Persister {
 
     /** Inserts the instance when it has no key, else updates it (inserting when no row has that key). */
     public static void save(Database db, Object instance) {
+        save(db, instance, Map.of());
+    }
+
+    /**
+     * As {@link #save(Database, Object)}, writing these fields as resolved expressions
+     * ({@code stock = stock - 1}) instead of the instance's values. An expression only updates: an
+     * instance without a key, or whose row is gone, is refused.
+     */
+    public static void save(Database db, Object instance, Map<FieldMeta, Expr> expressions) {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Object pk = meta.pkValue(instance);
+        if (pk == null && !expressions.isEmpty()) {
+            throw noRowForExpressions(meta, expressions);
+        }
         applyAutoDates(meta, instance, pk == null, null);
         if (pk != null) {
             FieldMeta version = meta.versionField();
             List<FieldMeta> fields = new ArrayList<>(meta.fields().subList(1, meta.fields().size()));
             fields.remove(version);
             if (!fields.isEmpty() || version != null) {
-                if (updateRow(db, meta, instance, pk, fields) > 0) {
+                if (updateRow(db, meta, instance, pk, fields, expressions) > 0) {
                     ACCESS.setPersisted(instance, true);
                     return;
                 }
             }
+            if (!expressions.isEmpty()) {
+                throw noRowForExpressions(meta, expressions);
+            }
         }
         insert(db, meta, List.of(instance), 0, null, false);
+    }
+
+    private static QueryError noRowForExpressions(ModelMeta meta, Map<FieldMeta, Expr> expressions) {
+        return new QueryError("Cannot save this " + meta.name() + " with an expression assigned to "
+                + String.join(", ", expressions.keySet().stream().map(FieldMeta::name).toList()) + ": an expression "
+                + "can only update an existing row (this one has no key, or its row is gone). Create the row first, "
+                + "then assign(...) and save()");
     }
 
     /**
@@ -59,6 +83,11 @@ public final class Persister {
      * set only when listed.
      */
     public static void saveFields(Database db, Object instance, List<FieldMeta> fields) {
+        saveFields(db, instance, fields, Map.of());
+    }
+
+    /** As {@link #saveFields(Database, Object, List)}, writing these of the fields as resolved expressions. */
+    public static void saveFields(Database db, Object instance, List<FieldMeta> fields, Map<FieldMeta, Expr> expressions) {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Object pk = meta.pkValue(instance);
         if (pk == null) {
@@ -68,7 +97,7 @@ public final class Persister {
         applyAutoDates(meta, instance, false, fields);
         List<FieldMeta> only = new ArrayList<>(fields);
         only.remove(meta.versionField());
-        if (updateRow(db, meta, instance, pk, only) == 0) {
+        if (updateRow(db, meta, instance, pk, only, expressions) == 0) {
             throw new DatabaseError("saveOnly(" + String.join(", ", fields.stream().map(f -> "\"" + f.name() + "\"").toList())
                     + ") of a " + meta.name() + " did not affect any rows: no row has its primary key (deleted, or "
                     + "never saved); use save() to insert it", null, 0, null, null);
@@ -80,12 +109,14 @@ public final class Persister {
      * one, and {@code AND version = ?} with the instance's. Returns the rows updated (0 or 1); a
      * versioned instance loaded from the database that matches no row is stale.
      */
-    private static int updateRow(Database db, ModelMeta meta, Object instance, Object pk, List<FieldMeta> fields) {
+    private static int updateRow(Database db, ModelMeta meta, Object instance, Object pk, List<FieldMeta> fields,
+                                 Map<FieldMeta, Expr> expressions) {
         List<String> columns = new ArrayList<>(fields.size() + 1);
         List<Object> values = new ArrayList<>(fields.size() + 1);
         for (FieldMeta f : fields) {
             columns.add(f.column());
-            values.add(dbValue(f, instance, db.backend().features()));
+            Expr e = expressions.get(f);
+            values.add(e != null ? e : dbValue(f, instance, db.backend().features()));
         }
         UpdateCompiler compiler = new UpdateCompiler(db.backend().operations(), db.backend().features());
         FieldMeta version = meta.versionField();

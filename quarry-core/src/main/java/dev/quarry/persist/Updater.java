@@ -3,6 +3,7 @@ package dev.quarry.persist;
 import dev.quarry.FieldError;
 import dev.quarry.InvalidValueError;
 import dev.quarry.db.Database;
+import dev.quarry.expr.Expression;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
@@ -16,7 +17,11 @@ import java.util.Map;
 public final class Updater {
     private Updater() {}
 
-    /** Sets these fields (by Java or snake_case name) on every row the tree matches; returns the number of rows. */
+    /**
+     * Sets these fields (by Java or snake_case name) on every row the tree matches, each to a value or an
+     * expression ({@code F.of("stock").minus(1)}), in one UPDATE; returns the number of rows (none, without
+     * SQL, when the tree can match no row).
+     */
     public static int update(Database db, QueryTree tree, Map<String, ?> fieldValues) {
         if (fieldValues.isEmpty()) {
             throw new FieldError(tree.model().type(), null, "update() on " + tree.model().name()
@@ -24,11 +29,18 @@ public final class Updater {
         }
         ModelMeta meta = tree.model();
         Map<String, Object> columns = new LinkedHashMap<>();
+        Map<FieldMeta, Expression<?>> expressions = new LinkedHashMap<>();
         fieldValues.forEach((name, value) -> {
             FieldMeta f = meta.requireField(name);
             if (f.primaryKey()) {
                 throw new FieldError(meta.type(), name, "update() cannot change the primary key " + f
                         + "; create a new row instead");
+            }
+            if (value instanceof Expression<?> e) {
+                // update("stock", F.of("stock").minus(1)): written as SQL, in the same UPDATE.
+                columns.put(f.column(), null);
+                expressions.put(f, e);
+                return;
             }
             if (value == null && !f.nullable()) {
                 throw new InvalidValueError(meta.type(), f.name(), f + " is not nullable; update() cannot set it to null");
@@ -39,6 +51,10 @@ public final class Updater {
                     : FieldValues.forField(f, value);
             columns.put(f.column(), FieldValues.forColumn(f, converted, db.backend().features()));
         });
+        tree.resolveForWrite(expressions, "update").forEach((f, e) -> columns.put(f.column(), e));
+        if (tree.matchesNothing()) {
+            return 0;
+        }
         // A versioned model's version rises with every write, so instances loaded before it are stale.
         FieldMeta version = meta.versionField();
         if (version != null && columns.containsKey(version.column())) {

@@ -31,6 +31,24 @@ public sealed interface Condition {
         }
     }
 
+    /** A boolean expression that must hold ({@code Exists}). */
+    record Holds(dev.quarry.expr.Expression<?> expression) implements Condition {
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return expression.getClass().getSimpleName() + "(?)";
+        }
+
+        @Override
+        public String toString() {
+            return expression.toString();
+        }
+    }
+
     /** Children combined by AND (or OR), possibly negated as a whole. */
     record Node(boolean or, List<Condition> children, boolean negated) implements Condition {
         /** An AND of nothing: matches every row. */

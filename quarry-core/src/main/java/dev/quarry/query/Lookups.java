@@ -1,12 +1,9 @@
 package dev.quarry.query;
 
 import dev.quarry.FieldError;
-import dev.quarry.query.expr.DatePartExpr;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.query.lookup.Lookup;
 import dev.quarry.query.lookup.LookupRegistry;
-import dev.quarry.spi.DatePart;
-import dev.quarry.spi.FieldType;
 import java.util.List;
 
 /** Applies the tail of a lookup string ({@code year__gte}) to a resolved left side: transforms, then one lookup. */
@@ -21,14 +18,8 @@ final class Lookups {
         Expr expr = lhs;
         for (int i = 0; i < rest.size(); i++) {
             String part = rest.get(i);
-            DatePart dp = LookupRegistry.transform(part);
-            if (dp != null) {
-                FieldType t = expr.outputType();
-                if (t != FieldType.DATE && t != FieldType.DATETIME) {
-                    throw new FieldError(model, part, String.format("Unsupported transform '%s' for %s field '%s': date "
-                            + "parts apply to date and datetime fields", part, t, subject));
-                }
-                expr = new DatePartExpr(dp, expr);
+            if (LookupRegistry.isTransform(part)) {
+                expr = LookupRegistry.applyTransform(model, part, expr, subject);
                 continue;
             }
             Lookup lookup = LookupRegistry.lookup(part);
@@ -40,5 +31,23 @@ final class Lookups {
                     String.join(", ", LookupRegistry.names())));
         }
         return new Resolved(expr, LookupRegistry.exact());
+    }
+
+    /** Whether every part is a transform (a value path may end with transforms, never with a lookup). */
+    static boolean isTransformChain(List<String> rest) {
+        return rest.stream().allMatch(LookupRegistry::isTransform);
+    }
+
+    /** {@code lhs} after the transforms in {@code rest}; anything else there is a FieldError naming {@code path}. */
+    static Expr transforms(Class<?> model, Expr lhs, List<String> rest, String subject, String path, String context) {
+        Expr expr = lhs;
+        for (String part : rest) {
+            if (!LookupRegistry.isTransform(part)) {
+                throw new FieldError(model, part, String.format("Cannot resolve '%s' in %s: '%s' is not a transform of %s",
+                        path, context, part, subject));
+            }
+            expr = LookupRegistry.applyTransform(model, part, expr, subject);
+        }
+        return expr;
     }
 }

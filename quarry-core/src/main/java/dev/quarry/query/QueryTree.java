@@ -1,6 +1,5 @@
 package dev.quarry.query;
 
-import dev.quarry.FieldError;
 import dev.quarry.Ordering;
 import dev.quarry.QueryError;
 import dev.quarry.expr.Aggregate;
@@ -8,79 +7,102 @@ import dev.quarry.expr.Expression;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
-import dev.quarry.query.expr.AggregateExpr;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
-import dev.quarry.query.expr.DatePartExpr;
 import dev.quarry.query.expr.Expr;
-import dev.quarry.query.expr.SubqueryAggregate;
 import dev.quarry.query.lookup.LookupRegistry;
-import dev.quarry.spi.DatePart;
 import dev.quarry.spi.FieldType;
-import dev.quarry.spi.NullsOrder;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The immutable, resolved form of a QuerySet: joins, WHERE and HAVING trees, annotations,
  * ordering, paging, values and select_related, resolved against one Quarry's {@link Registry}.
- * Every method returns a new tree; lookup strings are resolved here, so a bad one fails before
- * any SQL exists. Conditions are built by {@link WhereBuilder}, join reuse and INNER/LEFT choices
- * live in {@link JoinList}, path splitting in {@link ParsedPath}, lookup tails in {@link Lookups},
- * select_related planning in {@link SelectRelatedPlan}. Fields are package-private for those
- * helpers, which change only fresh copies.
+ * Every method returns a new tree; lookup strings and expressions are resolved as they are added,
+ * so a bad one fails before any SQL exists. The work is done by helpers that change only fresh
+ * copies (hence the package-private fields): {@link PathResolver} (paths to columns),
+ * {@link JoinList} (join reuse, INNER or LEFT), {@link WhereBuilder} (conditions, exclude),
+ * {@link ExpressionResolver} (expressions), {@link Annotator} (annotate, alias, aggregate) and
+ * {@link TreeShape} (ordering and values); {@link SelectRelatedPlan} plans select_related.
  */
 public final class QueryTree {
-    private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     final Registry registry;
     final ModelMeta model;
-    private final char prefix;
+    final char prefix;
     final String rootAlias;
+    /** The enclosing tree while this one is resolved as its subquery ({@code OuterRef} resolves there), or {@code null}. */
+    final QueryTree outer;
     JoinList joins;
     Where where;
     Where having;
+    /** Conditions on window annotations, applied around the query ({@code SELECT * FROM (...) WHERE ...}). */
+    Where qualify;
     Map<String, Expr> annotations = Map.of();
-    private List<OrderTerm> ordering = List.of();
-    private boolean defaultOrdering = true;
-    private Long limit;
-    private long offset;
-    private boolean distinct;
-    private Map<String, Expr> values;
-    private boolean groupByValues;
-    private List<SelectRelatedNode> selectRelated = List.of();
+    /** Annotations made with {@code alias()}: usable, never selected. */
+    Set<String> hidden = Set.of();
+    List<OrderTerm> ordering = List.of();
+    boolean defaultOrdering = true;
+    Long limit;
+    long offset;
+    boolean distinct;
+    Map<String, Expr> values;
+    boolean groupByValues;
+    /** The grouping fixed by {@code values(...).annotate(aggregate)}, kept when values are selected again; {@code null} until then. */
+    List<Expr> groupBy;
+    List<SelectRelatedNode> selectRelated = List.of();
     int groups;
-    private List<Col> extraColumns = List.of();
-    private RowLock lock;
+    List<Col> extraColumns = List.of();
+    /** Expressions selected last under their aliases (the inputs of an aggregate over this query as a subquery). */
+    Map<String, Expr> wrappedInputs = Map.of();
+    RowLock lock;
+    /** The first unresolved {@code OuterRef} path, when built outside its enclosing query; {@code null} when none. */
+    String outerRef;
 
-    private QueryTree(Registry registry, ModelMeta model, char prefix) {
+    private QueryTree(Registry registry, ModelMeta model, char prefix, QueryTree outer) {
         this.registry = registry;
         this.model = model;
         this.prefix = prefix;
+        this.outer = outer;
         this.rootAlias = prefix == 0 ? model.table() : prefix + "0";
         this.joins = JoinList.empty(prefix, rootAlias);
     }
 
     /** A tree selecting every row of the model, in its default ordering. */
     public static QueryTree of(Registry registry, ModelMeta model) {
-        QueryTree t = new QueryTree(registry, model, (char) 0);
-        if (!model.ordering().isEmpty()) {
-            t = t.orderBy(model.ordering().stream().map(Ordering::parse).toList());
+        return withDefaultOrdering(new QueryTree(registry, model, (char) 0, null));
+    }
+
+    private static QueryTree withDefaultOrdering(QueryTree t) {
+        if (!t.model.ordering().isEmpty()) {
+            t = t.orderBy(t.model.ordering().stream().map(Ordering::parse).toList());
             t.defaultOrdering = true;
         }
         return t;
     }
 
+    /**
+     * A tree of {@code meta} to be resolved as a subquery of this one: its aliases cannot clash with
+     * this tree's, and its {@code OuterRef}s resolve against this tree (adding joins to it).
+     */
+    public QueryTree nested(ModelMeta meta) {
+        return withDefaultOrdering(new QueryTree(registry, meta, nextPrefix(), this));
+    }
+
+    private char nextPrefix() {
+        return prefix == 0 ? 'U' : (char) (prefix + 1);
+    }
+
     QueryTree copy() {
-        QueryTree t = new QueryTree(registry, model, prefix);
+        QueryTree t = new QueryTree(registry, model, prefix, outer);
         t.joins = joins;
         t.where = where;
         t.having = having;
+        t.qualify = qualify;
         t.annotations = annotations;
+        t.hidden = hidden;
         t.ordering = ordering;
         t.defaultOrdering = defaultOrdering;
         t.limit = limit;
@@ -88,16 +110,19 @@ public final class QueryTree {
         t.distinct = distinct;
         t.values = values;
         t.groupByValues = groupByValues;
+        t.groupBy = groupBy;
         t.selectRelated = selectRelated;
         t.groups = groups;
         t.extraColumns = extraColumns;
+        t.wrappedInputs = wrappedInputs;
         t.lock = lock;
+        t.outerRef = outerRef;
         return t;
     }
 
     /** An empty tree of the same model for a subquery, with aliases that cannot clash with this tree's. */
     QueryTree subquery() {
-        return new QueryTree(registry, model, prefix == 0 ? 'U' : (char) (prefix + 1));
+        return new QueryTree(registry, model, nextPrefix(), outer);
     }
 
     // ----- conditions -----
@@ -133,100 +158,36 @@ public final class QueryTree {
         return t;
     }
 
+    /** Whether no row can match (a condition such as {@code in} with an empty list): then no SQL need run. */
+    public boolean matchesNothing() {
+        return where instanceof Where.Constant c && !c.value();
+    }
+
     // ----- annotations and expressions -----
 
-    /** Adds an expression under an alias; a later filter on the alias becomes HAVING when it aggregates. */
+    /** Adds an expression under an alias, selected with each row; a later filter on the alias becomes HAVING when it aggregates. */
     public QueryTree annotate(String alias, Expression<?> expression) {
         checkNotSliced("annotate");
-        checkAlias(alias);
-        if (model.field(alias) != null || registry.hop(model, alias) != null) {
-            throw new FieldError(model.type(), alias, "The annotation '" + alias + "' conflicts with a field on "
-                    + model.name() + "; choose another alias");
-        }
-        if (annotations.containsKey(alias)) {
-            throw new FieldError(model.type(), alias, "The annotation '" + alias + "' is already defined on this query");
-        }
-        Aggregate<?> aggregate = aggregateOf(expression, "annotate");
-        QueryTree t = copy();
-        Expr arg = t.resolveExpr(aggregate.path(), "annotate");
-        Expr value = typed(new AggregateExpr(aggregate.function(), arg, aggregate.isDistinct()), aggregate, "annotate");
-        if (t.joins.addsMultiValued(joins.size()) && joins.hasUngroupedMultiValued()) {
-            // Another multi-valued join made by annotate (or orderBy/values) is there already:
-            // joining one more would multiply the rows each aggregates over (Django's #10060), so
-            // this aggregate gets its own subquery. Joins made by filter() are reused as Django
-            // does, so that annotate() after filter() aggregates only the filtered rows.
-            t = copy();
-            QueryTree sub = subquery();
-            Expr subArg = sub.resolveExpr(aggregate.path(), "annotate");
-            sub.where = new Where.ColumnsEqual(Col.of(sub.rootAlias, model.pk()), Col.of(rootAlias, model.pk()));
-            value = new SubqueryAggregate(sub, new AggregateExpr(aggregate.function(), subArg, aggregate.isDistinct()));
-        }
-        Map<String, Expr> a = new LinkedHashMap<>(annotations);
-        a.put(alias, value);
-        t.annotations = Collections.unmodifiableMap(a);
-        if (values != null) {
-            t.groupByValues = true;
-        }
-        return t;
+        return Annotator.annotate(this, alias, expression, false);
     }
 
-    private void checkAlias(String alias) {
-        if (alias == null || !ALIAS.matcher(alias).matches() || alias.contains("__")) {
-            throw new FieldError(model.type(), alias, String.format("Invalid annotation alias %s on %s: use letters, digits "
-                    + "and single underscores, starting with a letter (as a Java identifier without '__')",
-                    dev.quarry.internal.Excerpt.of(alias), model.name()));
-        }
+    /** Adds an expression under an alias that filters, orders and other expressions may use, but that is not selected. */
+    public QueryTree alias(String alias, Expression<?> expression) {
+        checkNotSliced("alias");
+        return Annotator.annotate(this, alias, expression, true);
     }
 
-    private static Aggregate<?> aggregateOf(Expression<?> e, String where) {
-        if (e instanceof Aggregate<?> a) {
-            return a;
-        }
-        throw new QueryError(where + "() takes an aggregate (count, avg, sum, min, max) in this version; got "
-                + (e == null ? "null" : e.getClass().getSimpleName()));
+    /** Resolves aggregates for {@code aggregate()}: the queries that compute them and how to read them. */
+    public AggregateQuery aggregate(Map<String, ? extends Aggregate<?>> aggregates) {
+        return Annotator.aggregate(this, aggregates);
     }
 
-    private Expr typed(AggregateExpr e, Aggregate<?> aggregate, String where) {
-        ValueTypes.check(model.type(), e.outputType(), aggregate.type(), aggregate.path(), where + " on " + model.name()
-                + " (" + aggregate + ")");
-        return e;
-    }
-
-    /** Resolves a path to a column (joining with LEFT OUTER where rows could be lost) or an annotation. */
-    private Expr resolveExpr(String path, String context) {
-        if (annotations.containsKey(path)) {
-            return new AnnotationRef(path, annotations.get(path));
-        }
-        ParsedPath parsed = ParsedPath.parse(registry, model, path);
-        DatePart part = null;
-        if (!parsed.rest().isEmpty()) {
-            part = parsed.rest().size() == 1 ? LookupRegistry.transform(parsed.rest().get(0)) : null;
-            if (part == null) {
-                throw new FieldError(parsed.field().model().type(), String.join("__", parsed.rest()), String.format(
-                        "Cannot resolve '%s' in %s: '%s' is not a field of %s", path, context,
-                        String.join("__", parsed.rest()), parsed.field().model().name()));
-            }
-        }
-        JoinList.Joined j = joins.join(parsed.hops(), JoinList.NO_GROUP, false);
-        joins = j.joins();
-        Col col = Col.of(j.alias(), parsed.field());
-        return part == null ? col : new DatePartExpr(part, col);
-    }
-
-    /** Resolves aggregates for {@code aggregate()}: their expressions against this tree, and the tree they join into. */
-    public Map.Entry<QueryTree, Map<String, Expr>> resolveAggregates(Map<String, ? extends Aggregate<?>> aggregates) {
-        QueryTree t = copy();
-        Map<String, Expr> out = new LinkedHashMap<>();
-        for (String alias : aggregates.keySet()) {
-            // An aggregate alias only names a result (Django's default is "rating__avg"), so "__" is fine here.
-            if (alias == null || !ALIAS.matcher(alias).matches()) {
-                throw new FieldError(model.type(), alias, String.format("Invalid aggregate alias %s on %s: use letters, "
-                        + "digits and underscores, starting with a letter", dev.quarry.internal.Excerpt.of(alias), model.name()));
-            }
-        }
-        aggregates.forEach((alias, agg) -> out.put(alias, t.typed(new AggregateExpr(agg.function(),
-                t.resolveExpr(agg.path(), "aggregate"), agg.isDistinct()), agg, "aggregate")));
-        return Map.entry(t, Collections.unmodifiableMap(out));
+    /**
+     * The expressions of an {@code update(...)} or a {@code save()}, by column: each resolved against
+     * this tree's model, refusing joins, aggregates and windows, and checked against its field.
+     */
+    public Map<FieldMeta, Expr> resolveForWrite(Map<FieldMeta, Expression<?>> expressions, String context) {
+        return ExpressionResolver.forWrite(copy(), expressions, context);
     }
 
     // ----- ordering -----
@@ -234,16 +195,7 @@ public final class QueryTree {
     /** Orders by these terms, replacing any ordering (an empty list clears it, the default one too). */
     public QueryTree orderBy(List<Ordering> terms) {
         checkNotSliced("orderBy");
-        QueryTree t = copy();
-        List<OrderTerm> out = new ArrayList<>();
-        for (Ordering o : terms) {
-            Expr e = t.resolveExpr(o.path(), "orderBy");
-            String annotation = e instanceof AnnotationRef r ? r.alias() : null;
-            out.add(new OrderTerm(e, annotation, o.descending(), NullsOrder.valueOf(o.nulls().name())));
-        }
-        t.ordering = List.copyOf(out);
-        t.defaultOrdering = false;
-        return t;
+        return TreeShape.orderBy(this, terms);
     }
 
     /** The tree without any ordering, the model's default included (Django's {@code order_by()}). */
@@ -302,7 +254,7 @@ public final class QueryTree {
         return limit != null || offset != 0;
     }
 
-    private void checkNotSliced(String what) {
+    void checkNotSliced(String what) {
         if (isSliced()) {
             throw new QueryError("Cannot " + what + " a query once limit, offset or slice has been applied; call "
                     + what + "() before them");
@@ -321,20 +273,7 @@ public final class QueryTree {
 
     /** Selects these paths (or annotation aliases) instead of model instances; none means every concrete field. */
     public QueryTree values(List<String> paths) {
-        QueryTree t = copy();
-        Map<String, Expr> v = new LinkedHashMap<>();
-        if (paths.isEmpty()) {
-            for (FieldMeta f : model.fields()) {
-                v.put(f.isForeignKey() ? f.column() : f.queryName(), Col.of(rootAlias, f));
-            }
-            annotations.forEach((k, e) -> v.put(k, new AnnotationRef(k, e)));
-        } else {
-            for (String p : paths) {
-                v.put(p, t.resolveExpr(p, "values"));
-            }
-        }
-        t.values = Collections.unmodifiableMap(v);
-        return t;
+        return TreeShape.values(this, paths);
     }
 
     /** Loads these forward foreign keys in the same query; no paths means every non-null one. */
@@ -405,9 +344,29 @@ public final class QueryTree {
         return having;
     }
 
-    /** The annotations by alias. */
+    /** The condition on window annotations, applied around the query, or {@code null}. */
+    public Where qualify() {
+        return qualify;
+    }
+
+    /** The annotations by alias, those made by {@code alias()} included. */
     public Map<String, Expr> annotations() {
         return annotations;
+    }
+
+    /** The annotations selected with each row, by alias (those of {@code alias()} left out). */
+    public Map<String, Expr> selectedAnnotations() {
+        if (hidden.isEmpty()) {
+            return annotations;
+        }
+        Map<String, Expr> out = new LinkedHashMap<>(annotations);
+        out.keySet().removeAll(hidden);
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Whether {@code alias} names an annotation made by {@code alias()}, which is not selected. */
+    public boolean isHidden(String alias) {
+        return hidden.contains(alias);
     }
 
     /** The ORDER BY terms. */
@@ -440,6 +399,11 @@ public final class QueryTree {
         return values;
     }
 
+    /** The grouping fixed by {@code values(...).annotate(aggregate)} (kept by a later {@code values()}), or {@code null}. */
+    public List<Expr> groupBy() {
+        return groupBy;
+    }
+
     /** Whether the query groups by its values (values() followed by annotate()). */
     public boolean groupsByValues() {
         return groupByValues;
@@ -455,9 +419,24 @@ public final class QueryTree {
         return extraColumns;
     }
 
+    /** Expressions selected after everything else under their aliases (inputs of an aggregate over this query). */
+    public Map<String, Expr> wrappedInputs() {
+        return wrappedInputs;
+    }
+
     /** How the SELECT locks the rows it reads ({@code selectForUpdate}), or {@code null}. */
     public RowLock lock() {
         return lock;
+    }
+
+    /**
+     * Refuses a tree that refers to an enclosing query ({@code OuterRef}) but runs on its own, before
+     * any SQL; every terminal call checks it.
+     */
+    public void checkRunnable() {
+        if (outerRef != null) {
+            throw dev.quarry.query.expr.OuterRefExpr.unresolved(outerRef);
+        }
     }
 
     /** Whether any annotation is an aggregate, so the query needs GROUP BY. */
@@ -468,5 +447,11 @@ public final class QueryTree {
     /** Whether this tree has any multi-valued join (rows may repeat). */
     public boolean hasMultiValuedJoin() {
         return joins.hasMultiValued();
+    }
+
+    /** The annotation {@code alias} as a reference, or {@code null} when there is none. */
+    AnnotationRef annotationRef(String alias) {
+        Expr e = annotations.get(alias);
+        return e == null ? null : new AnnotationRef(alias, e);
     }
 }

@@ -24,4 +24,12 @@ public interface RenderContext {
 
     /** Writes a nested {@code SELECT <value> ...} of this tree (a scalar subquery). */
     void scalarSubquery(QueryTree tree, dev.quarry.query.expr.Expr value);
+
+    /** Writes the whole SELECT of this tree, ordering and limit included (a subquery selecting its values). */
+    void subquery(QueryTree tree);
+
+    /** Writes a reference to annotation {@code alias}: its expression, or its name where the query is wrapped. */
+    default void annotation(String alias, dev.quarry.query.expr.Expr target) {
+        target.render(this);
+    }
 }

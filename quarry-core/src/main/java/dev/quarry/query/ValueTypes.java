@@ -35,7 +35,47 @@ public final class ValueTypes {
             case DATE -> LocalDate.class;
             case DATETIME -> Instant.class;
             case UUID -> UUID.class;
+            case TIME -> java.time.LocalTime.class;
         };
+    }
+
+    /**
+     * The column kind whose values a Java type holds ({@code Integer} an integer, {@code String} text,
+     * {@code Instant} a date-time), or {@code null} for a type Quarry cannot bind.
+     */
+    public static FieldType kindOf(Class<?> type) {
+        Class<?> c = boxed(type);
+        if (c == Integer.class || c == Short.class || c == Byte.class) {
+            return FieldType.INTEGER;
+        }
+        if (c == Long.class || c == BigInteger.class) {
+            return FieldType.BIGINT;
+        }
+        if (c == Double.class || c == Float.class) {
+            return FieldType.FLOAT;
+        }
+        if (c == BigDecimal.class) {
+            return FieldType.DECIMAL;
+        }
+        if (c == String.class || c.isEnum()) {
+            return FieldType.TEXT;
+        }
+        if (c == Boolean.class) {
+            return FieldType.BOOLEAN;
+        }
+        if (c == LocalDate.class) {
+            return FieldType.DATE;
+        }
+        if (c == Instant.class) {
+            return FieldType.DATETIME;
+        }
+        if (c == java.time.LocalTime.class) {
+            return FieldType.TIME;
+        }
+        if (c == UUID.class) {
+            return FieldType.UUID;
+        }
+        return null;
     }
 
     /** Whether values of this kind can be given as {@code requested}. */

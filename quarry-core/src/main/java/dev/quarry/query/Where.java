@@ -15,6 +15,11 @@ public sealed interface Where {
     /** Whether any condition in the tree involves an aggregate. */
     boolean containsAggregate();
 
+    /** Whether any condition in the tree involves a window function (which SQL allows only outside WHERE). */
+    default boolean containsWindow() {
+        return false;
+    }
+
     /** Conditions joined by AND. */
     record And(List<Where> children) implements Where {
         public And {
@@ -29,6 +34,11 @@ public sealed interface Where {
         @Override
         public boolean containsAggregate() {
             return children.stream().anyMatch(Where::containsAggregate);
+        }
+
+        @Override
+        public boolean containsWindow() {
+            return children.stream().anyMatch(Where::containsWindow);
         }
     }
 
@@ -47,6 +57,11 @@ public sealed interface Where {
         public boolean containsAggregate() {
             return children.stream().anyMatch(Where::containsAggregate);
         }
+
+        @Override
+        public boolean containsWindow() {
+            return children.stream().anyMatch(Where::containsWindow);
+        }
     }
 
     /** NOT of a condition. */
@@ -62,6 +77,11 @@ public sealed interface Where {
         public boolean containsAggregate() {
             return child.containsAggregate();
         }
+
+        @Override
+        public boolean containsWindow() {
+            return child.containsWindow();
+        }
     }
 
     /** A lookup applied to an expression and a prepared value. */
@@ -74,6 +94,9 @@ public sealed interface Where {
 
         /** Refuses a NaN or infinity the database cannot compare (SQLite binds NaN as NULL), naming the left side. */
         private void checkStorable(RenderContext ctx, Object v) {
+            if (v instanceof Expr) {
+                return;
+            }
             if (v instanceof List<?> items) {
                 for (Object item : items) {
                     checkStorable(ctx, item);
@@ -90,7 +113,30 @@ public sealed interface Where {
 
         @Override
         public boolean containsAggregate() {
-            return lhs.containsAggregate();
+            return lhs.containsAggregate() || value instanceof Expr e && e.containsAggregate();
+        }
+
+        @Override
+        public boolean containsWindow() {
+            return lhs.containsWindow() || value instanceof Expr e && e.containsWindow();
+        }
+    }
+
+    /** A boolean expression that must hold ({@code Q.of(Exists.of(...))}). */
+    record Holds(Expr expression) implements Where {
+        @Override
+        public void render(RenderContext ctx) {
+            expression.render(ctx);
+        }
+
+        @Override
+        public boolean containsAggregate() {
+            return expression.containsAggregate();
+        }
+
+        @Override
+        public boolean containsWindow() {
+            return expression.containsWindow();
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.quarry.query;
 
+import dev.quarry.QueryError;
+import dev.quarry.expr.Expression;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
-import dev.quarry.query.expr.DatePartExpr;
 import dev.quarry.query.expr.Expr;
+import dev.quarry.query.expr.SubqueryExpr;
+import dev.quarry.query.lookup.Lookup;
+import dev.quarry.spi.FieldType;
 import dev.quarry.query.lookup.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +18,22 @@ import java.util.List;
  * conditions on a multi-valued relation share one join; OR, NOT and {@code isnull=true} make joins
  * LEFT OUTER), and negates it so that {@code exclude(c)} is the exact complement of
  * {@code filter(c)}: a plain NOT where no join or NULL can make them overlap, NOT EXISTS otherwise.
+ * Values may be expressions ({@code F}, subqueries), resolved with the same join rules; a condition
+ * that can never hold ({@code in} an empty list) folds to a constant, so a query may need no SQL.
  */
 final class WhereBuilder {
     private WhereBuilder() {}
 
-    /** Adds {@code w} to the copy {@code t}: plain conditions to WHERE, aggregate ones to HAVING. */
+    /**
+     * Adds {@code w} to the copy {@code t}: plain conditions to WHERE, aggregate ones to HAVING,
+     * conditions on window annotations around the query (QUALIFY).
+     */
     static void add(QueryTree t, Where w) {
         List<Where> plain = new ArrayList<>();
         List<Where> aggregated = new ArrayList<>();
-        if (w instanceof Where.And and) {
-            for (Where c : and.children()) {
-                (c.containsAggregate() ? aggregated : plain).add(c);
-            }
-        } else {
-            (w.containsAggregate() ? aggregated : plain).add(w);
+        List<Where> windowed = new ArrayList<>();
+        for (Where c : w instanceof Where.And and ? and.children() : List.of(w)) {
+            (c.containsWindow() ? windowed : c.containsAggregate() ? aggregated : plain).add(c);
         }
         if (!plain.isEmpty()) {
             t.where = and(t.where, plain.size() == 1 ? plain.get(0) : new Where.And(plain));
@@ -35,26 +41,60 @@ final class WhereBuilder {
         if (!aggregated.isEmpty()) {
             t.having = and(t.having, aggregated.size() == 1 ? aggregated.get(0) : new Where.And(aggregated));
         }
+        if (!windowed.isEmpty()) {
+            t.qualify = and(t.qualify, windowed.size() == 1 ? windowed.get(0) : new Where.And(windowed));
+        }
     }
 
+    /** {@code existing AND added}, flattened and with constants folded ({@code null}: no condition). */
     static Where and(Where existing, Where added) {
-        if (existing == null) {
-            return added;
-        }
         List<Where> all = new ArrayList<>();
-        if (existing instanceof Where.And a) {
-            all.addAll(a.children());
-        } else {
-            all.add(existing);
+        for (Where w : new Where[] {existing, added}) {
+            if (w instanceof Where.And a) {
+                all.addAll(a.children());
+            } else if (w != null) {
+                all.add(w);
+            }
         }
-        all.add(added);
-        return new Where.And(all);
+        return simplify(new Where.And(all));
+    }
+
+    /** The condition with constants folded: AND with false is false, OR with true is true, NOT flips. */
+    static Where simplify(Where w) {
+        if (w instanceof Where.Not n && n.child() instanceof Where.Constant c) {
+            return new Where.Constant(!c.value());
+        }
+        boolean isAnd = w instanceof Where.And;
+        if (!isAnd && !(w instanceof Where.Or)) {
+            return w;
+        }
+        List<Where> children = isAnd ? ((Where.And) w).children() : ((Where.Or) w).children();
+        List<Where> kept = new ArrayList<>(children.size());
+        for (Where c : children) {
+            if (c instanceof Where.Constant k) {
+                if (k.value() != isAnd) {
+                    return k;
+                }
+            } else {
+                kept.add(c);
+            }
+        }
+        if (kept.isEmpty()) {
+            return isAnd ? null : new Where.Constant(false);
+        }
+        if (kept.size() == 1) {
+            return kept.get(0);
+        }
+        return kept.size() == children.size() ? w : isAnd ? new Where.And(kept) : new Where.Or(kept);
     }
 
     /** The condition resolved against the copy {@code t}, adding its joins to {@code t}. */
     static Where build(QueryTree t, Condition c, int group, boolean outer) {
         if (c instanceof Condition.Leaf leaf) {
             return condition(t, leaf.lookup(), leaf.value(), group, outer);
+        }
+        if (c instanceof Condition.Holds h) {
+            return holds(t, h.expression(), group, outer);
         }
         Condition.Node node = (Condition.Node) c;
         if (node.negated()) {
@@ -68,7 +108,8 @@ final class WhereBuilder {
         if (children.size() == 1) {
             return children.get(0);
         }
-        return node.or() ? new Where.Or(children) : new Where.And(children);
+        Where w = simplify(node.or() ? new Where.Or(children) : new Where.And(children));
+        return w == null ? new Where.Constant(true) : w;
     }
 
     /**
@@ -78,21 +119,26 @@ final class WhereBuilder {
     static Where negation(QueryTree t, Condition c, int group) {
         QueryTree trial = t.copy();
         Where w = build(trial, c, group, false);
-        if (w.containsAggregate() || (trial.joins.size() == t.joins.size() && !nullSensitive(w))) {
+        if (w.containsAggregate() || w.containsWindow() || w instanceof Where.Constant
+                || (trial.joins.size() == t.joins.size() && !nullSensitive(w))) {
             t.joins = trial.joins;
-            return new Where.Not(w);
+            t.outerRef = trial.outerRef;
+            return simplify(new Where.Not(w));
         }
         QueryTree sub = t.subquery();
         sub.annotations = t.annotations;
         sub = sub.filter(c);
         sub.where = and(new Where.ColumnsEqual(Col.of(sub.rootAlias, t.model.pk()), Col.of(t.rootAlias, t.model.pk())),
                 sub.where);
+        if (sub.outerRef != null && t.outerRef == null) {
+            t.outerRef = sub.outerRef;
+        }
         return new Where.Exists(sub, true);
     }
 
     private static boolean nullSensitive(Where w) {
         if (w instanceof Where.Condition c) {
-            return c.lhs().nullable() && !c.lookup().name().equals("isnull");
+            return (c.lhs().nullable() || c.value() instanceof Expr e && e.nullable()) && !c.lookup().name().equals("isnull");
         }
         if (w instanceof Where.And a) {
             return a.children().stream().anyMatch(WhereBuilder::nullSensitive);
@@ -103,38 +149,85 @@ final class WhereBuilder {
         if (w instanceof Where.Not n) {
             return nullSensitive(n.child());
         }
-        return false;
+        return w instanceof Where.Holds;
+    }
+
+    private static Where holds(QueryTree t, Expression<?> e, int group, boolean outer) {
+        Expr x = ExpressionResolver.resolve(t, e, ExpressionResolver.Scope.filter(group, outer));
+        if (x.outputType() != FieldType.BOOLEAN) {
+            throw new QueryError("Q.of(" + e + ") on " + t.model.name() + " needs a boolean expression (Exists.of(...))");
+        }
+        return new Where.Holds(x);
     }
 
     private static Where condition(QueryTree t, String path, Object value, int group, boolean outer) {
         int cut = path.indexOf("__");
         String head = cut < 0 ? path : path.substring(0, cut);
-        if (!t.annotations.isEmpty() && t.annotations.containsKey(head) && t.model.field(head) == null) {
-            Expr lhs = new AnnotationRef(head, t.annotations.get(head));
+        AnnotationRef ref = t.model.field(head) == null ? t.annotationRef(head) : null;
+        if (ref != null) {
             List<String> rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
-            Lookups.Resolved r = Lookups.resolve(t.model.type(), lhs, rest, head);
-            Object prepared = r.lookup().prepare(value, r.expr().outputType(), head);
-            return new Where.Condition(r.expr(), r.lookup(), prepared);
+            Lookups.Resolved r = Lookups.resolve(t.model.type(), ref, rest, head);
+            return make(t, r, value, head, group, outer);
         }
         ParsedPath parsed = ParsedPath.parse(t.registry, t.model, path);
-        parsed.checkInstances(value, path);
+        if (!(value instanceof Expression<?>) && !QueryHooks.get().isQuery(value)) {
+            parsed.checkInstances(value, path);
+        }
         String subject = parsed.field().toString();
-        Lookups.Resolved r = Lookups.resolve(parsed.field().model().type(), Col.of("?", parsed.field()), parsed.rest(),
-                subject);
-        Object prepared = r.lookup().prepare(Values.toStored(r.expr(), value), r.expr().outputType(), subject);
-        boolean needsOuter = outer || r.lookup().matchesMissingRow(prepared);
+        Class<?> model = parsed.field().model().type();
+        Lookups.Resolved probe = Lookups.resolve(model, Col.of("?", parsed.field()), parsed.rest(), subject);
+        boolean needsOuter = outer || (!(value instanceof Expression<?>) && !QueryHooks.get().isQuery(value)
+                && probe.lookup().matchesMissingRow(probe.lookup().prepare(Values.toStored(probe.expr(), value),
+                probe.expr().outputType(), subject)));
         JoinList.Joined j = t.joins.join(parsed.hops(), group, needsOuter);
         t.joins = j.joins();
-        return new Where.Condition(rebase(r.expr(), j.alias()), r.lookup(), prepared);
+        Lookups.Resolved r = Lookups.resolve(model, Col.of(j.alias(), parsed.field()), parsed.rest(), subject);
+        return make(t, r, value, subject, group, needsOuter);
     }
 
-    private static Expr rebase(Expr e, String alias) {
-        if (e instanceof Col c) {
-            return new Col(alias, c.column(), c.outputType(), c.field(), c.nullable());
+    /** The condition of a resolved left side with the user's value: a constant, an expression or a query. */
+    private static Where make(QueryTree t, Lookups.Resolved r, Object value, String subject, int group, boolean outer) {
+        Lookup lookup = r.lookup();
+        if (value instanceof Expression<?> e) {
+            if (!lookup.acceptsExpression()) {
+                throw new QueryError("Lookup '" + lookup.name() + "' on " + subject + " compares with a constant; " + e
+                        + " is an expression");
+            }
+            return new Where.Condition(r.expr(), lookup, ExpressionResolver.resolve(t, e,
+                    ExpressionResolver.Scope.filter(group, outer)));
         }
-        if (e instanceof DatePartExpr d) {
-            return new DatePartExpr(d.part(), rebase(d.source(), alias));
+        if (QueryHooks.get().isQuery(value)) {
+            if (!lookup.name().equals("in")) {
+                throw new QueryError("Lookup '" + lookup.name() + "' on " + subject + " was given a query; use '__in' "
+                        + "with a query, or Subquery.of(...) for one value");
+            }
+            return new Where.Condition(r.expr(), lookup, inSubquery(t, r.expr(), value, subject));
         }
-        return e;
+        Object prepared = lookup.prepare(Values.toStored(r.expr(), value), r.expr().outputType(), subject);
+        if (lookup.name().equals("in") && prepared instanceof List<?> l && l.isEmpty()) {
+            return new Where.Constant(false);
+        }
+        return new Where.Condition(r.expr(), lookup, prepared);
+    }
+
+    /** {@code x__in=query}: the query's keys (a model query) or its one value, as a subquery. */
+    private static Expr inSubquery(QueryTree t, Expr lhs, Object query, String subject) {
+        QueryTree inner = ExpressionResolver.fold(t, query);
+        if (inner.values == null) {
+            if (lhs instanceof Col c && c.field() != null) {
+                Class<?> expected = c.field().isForeignKey() ? c.field().relation().targetClass()
+                        : c.field().primaryKey() ? c.field().model().type() : null;
+                if (expected != null && expected != inner.model.type()) {
+                    throw new QueryError("Cannot use a query of " + inner.model.name() + " for '" + subject + "__in': use a "
+                            + "query of " + expected.getSimpleName() + ", or select one value with values(\"...\")");
+                }
+            }
+            inner = inner.values(List.of("pk"));
+        }
+        inner = ExpressionResolver.single(inner, "The query in '" + subject + "__in'");
+        if (!inner.isSliced()) {
+            inner = inner.withoutOrdering();
+        }
+        return new SubqueryExpr(inner, inner.values.values().iterator().next().outputType());
     }
 }

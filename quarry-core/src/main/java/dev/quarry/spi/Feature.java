@@ -4,6 +4,11 @@ package dev.quarry.spi;
 public enum Feature {
     /** {@code INSERT ... RETURNING}. */
     RETURNING,
+    /**
+     * {@code COUNT(x) FILTER (WHERE ...)} for conditional aggregates (PostgreSQL, SQLite 3.30+);
+     * without it Quarry writes {@code COUNT(CASE WHEN ... THEN x END)}, which gives the same values.
+     */
+    AGGREGATE_FILTER_CLAUSE,
     /** {@code ORDER BY x NULLS FIRST/LAST}. */
     NULLS_ORDERING,
     /** A case-insensitive {@code ILIKE} operator. */

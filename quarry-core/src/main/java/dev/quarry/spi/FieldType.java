@@ -3,7 +3,9 @@ package dev.quarry.spi;
 /** The storage kinds of model fields, which each backend maps to a column type and a reader. */
 public enum FieldType {
     AUTO, CHAR, TEXT, INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER, BIGINT, BOOLEAN,
-    FLOAT, DECIMAL, DATE, DATETIME, UUID;
+    FLOAT, DECIMAL, DATE, DATETIME, UUID,
+    /** A time of day ({@code LocalTime}): the kind of {@code __time} and {@code trunc(x, "time")}; no field has it yet. */
+    TIME;
 
     /** Whether values of this kind are whole numbers. */
     public boolean isIntegral() {

@@ -17,8 +17,56 @@ public interface Operations {
      */
     void patternMatch(SqlWriter w, Runnable lhs, String value, PatternKind kind, boolean caseInsensitive);
 
-    /** Writes the extraction of a date part as an integer. */
+    /**
+     * Writes a regular-expression match of {@code lhs} with {@code pattern} (a bind parameter): found
+     * anywhere in the text, case-sensitive unless {@code caseInsensitive}. The default is
+     * {@code lhs REGEXP ?}; PostgreSQL writes {@code ~}.
+     */
+    default void regexMatch(SqlWriter w, Runnable lhs, String pattern, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(" REGEXP ").param(caseInsensitive ? "(?i)" + pattern : pattern);
+    }
+
+    /**
+     * Writes the extraction of a date part as an integer, with Django's numbering: {@code WEEK_DAY}
+     * 1 (Sunday) to 7, {@code ISO_WEEK_DAY} 1 (Monday) to 7, {@code WEEK} and {@code ISO_YEAR} by
+     * ISO-8601; date-times are read in UTC.
+     */
     void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs);
+
+    /**
+     * Writes {@code lhs} (of kind {@code type}) cut to the start of {@code part} (a week starts on
+     * Monday), of the same kind; {@code DATE} and {@code TIME} give the date (a {@code DATE}) or the
+     * time of day (a {@code TIME}) of a date-time, in UTC.
+     */
+    default void dateTrunc(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        throw new UnsupportedOperationException("trunc to " + part + " is not supported by this backend");
+    }
+
+    /**
+     * The backend's own way of writing the built-in function {@code name} ({@code "Length"}), or
+     * {@code null} to write the standard SQL.
+     */
+    default FunctionWriter function(String name) {
+        return null;
+    }
+
+    /** Writes {@code left / right}; {@code integral} when both are whole numbers, whose quotient must be one too. */
+    default void divide(SqlWriter w, Runnable left, Runnable right, boolean integral) {
+        left.run();
+        w.sql(" / ");
+        right.run();
+    }
+
+    /** Writes a NULL of kind {@code type} (where the database needs the kind, a cast). */
+    default void typedNull(SqlWriter w, FieldType type) {
+        w.sql("NULL");
+    }
+
+    /** Writes a random number, for {@code orderBy("?")}. */
+    default void random(SqlWriter w) {
+        w.sql("RANDOM()");
+    }
 
     /**
      * Writes {@code lhs IN (?, ?, ...)} for a non-empty list of lookup values compared with a column

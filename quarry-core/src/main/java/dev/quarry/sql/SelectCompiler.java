@@ -1,7 +1,9 @@
 package dev.quarry.sql;
 
+import dev.quarry.QueryError;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.query.AggregateQuery;
 import dev.quarry.query.Join;
 import dev.quarry.query.OrderTerm;
 import dev.quarry.query.QueryTree;
@@ -11,6 +13,7 @@ import dev.quarry.query.SelectRelatedNode;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
+import dev.quarry.query.expr.RandomExpr;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
 import dev.quarry.spi.Operations;
@@ -24,12 +27,18 @@ import java.util.Map;
  * Compiles a {@link QueryTree} into SELECT statements: the rows themselves, their count, whether
  * any exists, and aggregates over them. The select list is the root model's columns, then each
  * select_related model's, then the annotations (or the values, in values mode); the loader reads
- * them in that order.
+ * them in that order. A filter on a window annotation wraps the query:
+ * {@code SELECT * FROM (...) "qualify" WHERE ...}, as SQL allows windows only in the select list.
  */
 public final class SelectCompiler implements RenderContext {
     private final Operations ops;
     private final Features features;
     private SqlBuilder w;
+    /** Whether annotation references are written as the wrapped query's column names. */
+    private boolean qualifying;
+
+    /** One item of a select list: an expression, with the name it is selected as ({@code null}: none). */
+    private record Item(Expr expr, String alias) {}
 
     /** A compiler writing with the backend's {@code ops}, shaped by its {@code features}. */
     public SelectCompiler(Operations ops, Features features) {
@@ -54,17 +63,19 @@ public final class SelectCompiler implements RenderContext {
 
     /** The statement that fetches the rows. */
     public CompiledSql select(QueryTree t) {
+        t.checkRunnable();
         w = new SqlBuilder(ops);
         writeSelect(t);
         return w.build();
     }
 
-    /** {@code SELECT COUNT(*)} of the rows, wrapping the query where DISTINCT, GROUP BY or a slice requires. */
+    /** {@code SELECT COUNT(*)} of the rows, wrapping the query where DISTINCT, GROUP BY, a window filter or a slice requires. */
     public CompiledSql count(QueryTree t) {
+        t.checkRunnable();
         w = new SqlBuilder(ops);
         // As Django, a count takes no row lock.
         QueryTree plain = t.withoutOrdering().withLock(null);
-        if (t.isDistinct() || t.isAggregated() || t.isSliced()) {
+        if (t.isDistinct() || t.isAggregated() || t.isSliced() || t.qualify() != null) {
             w.sql("SELECT COUNT(*) FROM (");
             writeSelect(plain);
             w.sql(") ").identifier("subquery");
@@ -77,9 +88,10 @@ public final class SelectCompiler implements RenderContext {
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row matches. */
     public CompiledSql exists(QueryTree t) {
+        t.checkRunnable();
         w = new SqlBuilder(ops);
         QueryTree plain = t.withoutOrdering();
-        if (t.isAggregated() || t.isSliced()) {
+        if (t.isAggregated() || t.isSliced() || t.qualify() != null) {
             w.sql("SELECT 1 FROM (");
             writeSelect(plain);
             w.sql(") ").identifier("subquery");
@@ -93,22 +105,45 @@ public final class SelectCompiler implements RenderContext {
         return w.build();
     }
 
-    /** The aggregates over every matching row, in one row. */
-    public CompiledSql aggregate(QueryTree t, Map<String, Expr> aggregates) {
-        if (t.isDistinct() || t.isSliced() || t.isAggregated()) {
-            throw new dev.quarry.QueryError(
-                    "aggregate() over a distinct, sliced or annotated QuerySet is not supported yet");
-        }
+    /**
+     * The aggregates of {@code q} in one row: one SELECT over the rows (or over the query wrapped
+     * as a derived table), or, for aggregates over different multi-valued relations, one scalar
+     * subquery each.
+     */
+    public CompiledSql aggregate(AggregateQuery q) {
         w = new SqlBuilder(ops);
+        if (q.parts().size() == 1) {
+            writeAggregatePart(q.parts().get(0));
+        } else {
+            w.sql("SELECT ");
+            int i = 0;
+            for (AggregateQuery.Part p : q.parts()) {
+                for (String alias : p.aggregates().keySet()) {
+                    w.sql(i++ > 0 ? ", (" : "(");
+                    writeAggregatePart(p);
+                    w.sql(") AS ").identifier(alias);
+                }
+            }
+        }
+        return w.build();
+    }
+
+    private void writeAggregatePart(AggregateQuery.Part p) {
+        p.tree().checkRunnable();
         w.sql("SELECT ");
         int i = 0;
-        for (Map.Entry<String, Expr> e : aggregates.entrySet()) {
+        for (Map.Entry<String, Expr> e : p.aggregates().entrySet()) {
             w.sql(i++ > 0 ? ", " : "");
             e.getValue().render(this);
             w.sql(" AS ").identifier(e.getKey());
         }
-        writeFromWhere(t.withoutOrdering());
-        return w.build();
+        if (p.wrapped()) {
+            w.sql(" FROM (");
+            writeSelect(p.tree());
+            w.sql(") ").identifier("subquery");
+        } else {
+            writeFromWhere(p.tree());
+        }
     }
 
     /** The primary keys of the matching rows, wrapped in a derived table so UPDATE/DELETE may use them on any database. */
@@ -135,10 +170,17 @@ public final class SelectCompiler implements RenderContext {
         w = saved;
     }
 
+    /** Writes one resolved expression (the value of an UPDATE's SET). */
+    void writeExpr(SqlBuilder out, Expr e) {
+        SqlBuilder saved = w;
+        w = out;
+        e.render(this);
+        w = saved;
+    }
+
     @Override
     public void existsSubquery(QueryTree sub) {
-        w.sql("SELECT 1");
-        writeFromWhere(sub);
+        writePlainSelect(sub, true, false);
     }
 
     @Override
@@ -148,41 +190,120 @@ public final class SelectCompiler implements RenderContext {
         writeFromWhere(sub);
     }
 
-    private void writeSelect(QueryTree t) {
-        w.sql(t.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
-        List<Expr> selected = new ArrayList<>();
-        Map<String, Expr> values = t.values();
-        boolean first = true;
-        if (values == null) {
-            first = writeModelColumns(t.model(), t.rootAlias(), selected, first);
-            for (SelectRelatedNode n : t.selectRelated()) {
-                first = writeRelated(n, selected, first);
-            }
-            for (Map.Entry<String, Expr> a : t.annotations().entrySet()) {
-                first = comma(first);
-                a.getValue().render(this);
-                w.sql(" AS ").identifier(a.getKey());
-                selected.add(new AnnotationRef(a.getKey(), a.getValue()));
-            }
+    @Override
+    public void subquery(QueryTree sub) {
+        writeSelect(sub);
+    }
+
+    @Override
+    public void annotation(String alias, Expr target) {
+        if (qualifying) {
+            w.identifier(alias);
         } else {
-            for (Map.Entry<String, Expr> v : values.entrySet()) {
-                first = comma(first);
-                v.getValue().render(this);
-                w.sql(" AS ").identifier(v.getKey());
-                selected.add(v.getValue());
+            target.render(this);
+        }
+    }
+
+    @Override
+    public void column(String alias, String column) {
+        if (qualifying) {
+            throw new QueryError("A condition on a window annotation can refer only to annotations (it is applied to the "
+                    + "wrapped query); move the condition on " + column + " into a filter() of its own");
+        }
+        RenderContext.super.column(alias, column);
+    }
+
+    private void writeSelect(QueryTree t) {
+        if (t.qualify() != null) {
+            writeQualified(t);
+        } else {
+            writePlainSelect(t, false, false);
+        }
+    }
+
+    /** {@code SELECT * FROM (<t with every column named and its order terms selected>) "qualify" WHERE ... ORDER BY ...}. */
+    private void writeQualified(QueryTree t) {
+        w.sql("SELECT * FROM (");
+        writePlainSelect(t, false, true);
+        w.sql(") ").identifier("qualify").sql(" WHERE ");
+        qualifying = true;
+        try {
+            t.qualify().render(this);
+        } finally {
+            qualifying = false;
+        }
+        List<OrderTerm> ordering = t.ordering();
+        if (!ordering.isEmpty()) {
+            w.sql(" ORDER BY ");
+            for (int i = 0; i < ordering.size(); i++) {
+                String name = "__o" + (i + 1);
+                w.sql(i > 0 ? ", " : "");
+                ops.orderTerm(w, () -> w.identifier(name), ordering.get(i).descending(), ordering.get(i).nulls());
             }
+        }
+        if (t.isSliced()) {
+            ops.limitOffset(w, t.limit(), t.offset());
+        }
+    }
+
+    private List<Item> items(QueryTree t) {
+        List<Item> items = new ArrayList<>();
+        Map<String, Expr> values = t.values();
+        if (values == null) {
+            addModelColumns(t.model(), t.rootAlias(), items);
+            for (SelectRelatedNode n : t.selectRelated()) {
+                addRelated(n, items);
+            }
+            t.selectedAnnotations().forEach((alias, e) -> items.add(new Item(new AnnotationRef(alias, e), alias)));
+        } else {
+            values.forEach((name, e) -> items.add(new Item(e, name)));
         }
         for (Col extra : t.extraColumns()) {
-            first = comma(first);
-            extra.render(this);
+            items.add(new Item(extra, null));
         }
-        if (t.isDistinct()) {
-            int hidden = 0;
-            for (OrderTerm o : t.ordering()) {
-                if (o.annotation() == null && !selected.contains(o.expr())) {
+        t.wrappedInputs().forEach((name, e) -> items.add(new Item(e, name)));
+        return items;
+    }
+
+    /**
+     * The SELECT of {@code t} without a window wrapper: its select list ({@code 1} for EXISTS when
+     * {@code one}), FROM, WHERE, GROUP BY, HAVING; then ORDER BY, LIMIT and the lock, unless
+     * {@code wrapped}, when every column is named and the order terms are selected as
+     * {@code __o1...} for the wrapper to order by.
+     */
+    private void writePlainSelect(QueryTree t, boolean one, boolean wrapped) {
+        List<Item> items = items(t);
+        List<Expr> selected = new ArrayList<>(items.size());
+        items.forEach(i -> selected.add(i.expr()));
+        w.sql(t.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+        boolean first = true;
+        if (one) {
+            w.sql("1");
+        } else {
+            int unnamed = 0;
+            for (Item i : items) {
+                first = comma(first);
+                i.expr().render(this);
+                if (i.alias() != null) {
+                    w.sql(" AS ").identifier(i.alias());
+                } else if (wrapped) {
+                    w.sql(" AS ").identifier("__c" + ++unnamed);
+                }
+            }
+            if (wrapped) {
+                for (int k = 0; k < t.ordering().size(); k++) {
                     first = comma(first);
-                    o.expr().render(this);
-                    w.sql(" AS ").identifier("__order" + hidden++);
+                    t.ordering().get(k).expr().render(this);
+                    w.sql(" AS ").identifier("__o" + (k + 1));
+                }
+            } else if (t.isDistinct()) {
+                int hidden = 0;
+                for (OrderTerm o : t.ordering()) {
+                    if ((o.annotation() == null || t.isHidden(o.annotation())) && !selected.contains(o.expr())) {
+                        first = comma(first);
+                        o.expr().render(this);
+                        w.sql(" AS ").identifier("__order" + hidden++);
+                    }
                 }
             }
         }
@@ -192,7 +313,10 @@ public final class SelectCompiler implements RenderContext {
             w.sql(" HAVING ");
             t.having().render(this);
         }
-        writeOrderBy(t, selected);
+        if (wrapped) {
+            return;
+        }
+        writeOrderBy(t);
         if (t.isSliced()) {
             ops.limitOffset(w, t.limit(), t.offset());
         }
@@ -211,21 +335,17 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
-    private boolean writeModelColumns(ModelMeta meta, String alias, List<Expr> selected, boolean first) {
+    private static void addModelColumns(ModelMeta meta, String alias, List<Item> items) {
         for (FieldMeta f : meta.fields()) {
-            first = comma(first);
-            column(alias, f.column());
-            selected.add(Col.of(alias, f));
+            items.add(new Item(Col.of(alias, f), null));
         }
-        return first;
     }
 
-    private boolean writeRelated(SelectRelatedNode n, List<Expr> selected, boolean first) {
-        first = writeModelColumns(n.model(), n.alias(), selected, first);
+    private static void addRelated(SelectRelatedNode n, List<Item> items) {
+        addModelColumns(n.model(), n.alias(), items);
         for (SelectRelatedNode c : n.children()) {
-            first = writeRelated(c, selected, first);
+            addRelated(c, items);
         }
-        return first;
     }
 
     private boolean comma(boolean first) {
@@ -265,14 +385,16 @@ public final class SelectCompiler implements RenderContext {
             return;
         }
         Map<String, Expr> groups = new LinkedHashMap<>();
-        if (t.values() != null) {
+        if (t.groupBy() != null) {
+            for (Expr e : t.groupBy()) {
+                collectGroups(groups, e);
+            }
+        } else if (t.values() != null) {
             if (!t.groupsByValues()) {
                 addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
             }
             for (Expr e : t.values().values()) {
-                if (!e.containsAggregate()) {
-                    addGroup(groups, e);
-                }
+                collectGroups(groups, e);
             }
         } else if (features.has(Feature.GROUP_BY_SELECTED_PK)) {
             addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
@@ -281,15 +403,17 @@ public final class SelectCompiler implements RenderContext {
             }
         } else {
             for (Expr e : selected) {
-                if (!e.containsAggregate()) {
-                    addGroup(groups, e);
-                }
+                collectGroups(groups, e);
             }
         }
+        // As Django: the plain columns a HAVING condition compares with are grouped by too.
+        collectGroups(groups, t.having());
+        for (Expr e : t.wrappedInputs().values()) {
+            collectGroups(groups, e);
+        }
         for (OrderTerm o : t.ordering()) {
-            if (!o.expr().containsAggregate() && !(o.expr() instanceof Col c && c.alias().equals(t.rootAlias())
-                    && t.values() == null)) {
-                addGroup(groups, o.expr());
+            if (!(o.expr() instanceof Col c && c.alias().equals(t.rootAlias()) && t.values() == null)) {
+                collectGroups(groups, o.expr());
             }
         }
         if (groups.isEmpty()) {
@@ -310,12 +434,50 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
+    /**
+     * Adds the grouping terms of {@code e}: itself when it holds no aggregate, else its parts that hold
+     * none ({@code stock} in {@code COUNT(x) + stock}); an aggregate's own argument groups nothing.
+     */
+    private static void collectGroups(Map<String, Expr> groups, Expr e) {
+        if (e instanceof dev.quarry.query.expr.AggregateExpr || e instanceof dev.quarry.query.expr.SubqueryAggregate
+                || e.containsWindow()) {
+            return;
+        }
+        if (!e.containsAggregate()) {
+            addGroup(groups, e);
+            return;
+        }
+        for (Expr c : e.children()) {
+            collectGroups(groups, c);
+        }
+    }
+
+    private static void collectGroups(Map<String, Expr> groups, dev.quarry.query.Where w) {
+        if (w instanceof dev.quarry.query.Where.And a) {
+            a.children().forEach(c -> collectGroups(groups, c));
+        } else if (w instanceof dev.quarry.query.Where.Or o) {
+            o.children().forEach(c -> collectGroups(groups, c));
+        } else if (w instanceof dev.quarry.query.Where.Not n) {
+            collectGroups(groups, n.child());
+        } else if (w instanceof dev.quarry.query.Where.Condition c) {
+            collectGroups(groups, c.lhs());
+            if (c.value() instanceof Expr v) {
+                collectGroups(groups, v);
+            }
+        }
+    }
+
+    /** Adds a grouping term; aggregates, windows, random numbers and constants group nothing. */
     private static void addGroup(Map<String, Expr> groups, Expr e) {
+        if (e.containsAggregate() || e.containsWindow() || e instanceof RandomExpr
+                || e instanceof dev.quarry.query.expr.Param) {
+            return;
+        }
         String key = e instanceof Col c ? c.alias() + "." + c.column() : e.toString();
         groups.putIfAbsent(key, e);
     }
 
-    private void writeOrderBy(QueryTree t, List<Expr> selected) {
+    private void writeOrderBy(QueryTree t) {
         if (t.ordering().isEmpty()) {
             return;
         }
@@ -326,7 +488,7 @@ public final class SelectCompiler implements RenderContext {
             // An alias inside an expression (the NULLS emulation) is refused by MySQL/MariaDB,
             // so the emulation repeats the expression instead.
             boolean emulatedNulls = o.nulls() != dev.quarry.spi.NullsOrder.DEFAULT && !features.has(Feature.NULLS_ORDERING);
-            boolean selectedAnnotation = o.annotation() != null && !emulatedNulls
+            boolean selectedAnnotation = o.annotation() != null && !emulatedNulls && !t.isHidden(o.annotation())
                     && (t.values() == null || t.values().containsKey(o.annotation()));
             Runnable expr = selectedAnnotation ? () -> w.identifier(o.annotation()) : () -> o.expr().render(this);
             ops.orderTerm(w, expr, o.descending(), o.nulls());

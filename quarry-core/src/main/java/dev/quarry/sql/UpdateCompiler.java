@@ -18,12 +18,22 @@ public final class UpdateCompiler {
         this.features = features;
     }
 
-    /** {@code UPDATE table SET c1 = ?, ... WHERE keyColumn = ?}. */
+    /** Writes a value of a SET: a resolved expression ({@code "stock" - ?}) as it renders, anything else as a parameter. */
+    private void value(SqlBuilder w, Object v) {
+        if (v instanceof dev.quarry.query.expr.Expr e) {
+            new SelectCompiler(ops, features).writeExpr(w, e);
+        } else {
+            w.param(v);
+        }
+    }
+
+    /** {@code UPDATE table SET c1 = ?, ... WHERE keyColumn = ?}; a value may be a resolved expression. */
     public CompiledSql updateRow(String table, List<String> columns, List<Object> values, String keyColumn, Object key) {
         SqlBuilder w = new SqlBuilder(ops);
         w.sql("UPDATE ").identifier(table).sql(" SET ");
         for (int i = 0; i < columns.size(); i++) {
-            w.sql(i > 0 ? ", " : "").identifier(columns.get(i)).sql(" = ").param(values.get(i));
+            w.sql(i > 0 ? ", " : "").identifier(columns.get(i)).sql(" = ");
+            value(w, values.get(i));
         }
         w.sql(" WHERE ").identifier(keyColumn).sql(" = ").param(key);
         return w.build();
@@ -35,7 +45,8 @@ public final class UpdateCompiler {
         SqlBuilder w = new SqlBuilder(ops);
         w.sql("UPDATE ").identifier(table).sql(" SET ");
         for (int i = 0; i < columns.size(); i++) {
-            w.sql(i > 0 ? ", " : "").identifier(columns.get(i)).sql(" = ").param(values.get(i));
+            w.sql(i > 0 ? ", " : "").identifier(columns.get(i)).sql(" = ");
+            value(w, values.get(i));
         }
         w.sql(" WHERE ").identifier(keyColumn).sql(" = ").param(key).sql(" AND ").identifier(versionColumn).sql(" = ")
                 .param(version);
@@ -56,7 +67,8 @@ public final class UpdateCompiler {
         w.sql("UPDATE ").identifier(t.model().table()).sql(" SET ");
         int i = 0;
         for (Map.Entry<String, Object> e : columnValues.entrySet()) {
-            w.sql(i++ > 0 ? ", " : "").identifier(e.getKey()).sql(" = ").param(e.getValue());
+            w.sql(i++ > 0 ? ", " : "").identifier(e.getKey()).sql(" = ");
+            value(w, e.getValue());
         }
         if (versionColumn != null) {
             w.sql(", ").identifier(versionColumn).sql(" = ").identifier(versionColumn).sql(" + 1");

@@ -2,6 +2,7 @@ package dev.quarry.backend.mysql;
 
 import dev.quarry.backend.BaseOperations;
 import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.DatePart;
 import dev.quarry.spi.Features;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.PatternKind;
@@ -19,6 +20,122 @@ import java.util.UUID;
 final class MysqlOperations extends BaseOperations {
     MysqlOperations(Features features) {
         super(features);
+        function("Length", (w, a, t, r) -> call(w, "CHAR_LENGTH", a));
+        // CONCAT is NULL when any part is; CONCAT_WS skips NULLs, as Django's Concat treats them as empty.
+        function("Concat", (w, a, t, r) -> {
+            w.sql("CONCAT_WS(''");
+            for (Runnable x : a) {
+                w.sql(", ");
+                x.run();
+            }
+            w.sql(")");
+        });
+        function("Now", (w, a, t, r) -> w.sql("UTC_TIMESTAMP(6)"));
+        function("Cast", (w, a, t, r) -> {
+            w.sql("CAST(");
+            a.get(0).run();
+            w.sql(" AS ").sql(castType(r)).sql(")");
+        });
+        // ROUND of a double may round halves to even; of a decimal, away from zero, as SQLite does.
+        function("Round", (w, a, t, r) -> {
+            if (t.get(0) != FieldType.FLOAT) {
+                call(w, "ROUND", a);
+                return;
+            }
+            w.sql("ROUND(CAST(");
+            a.get(0).run();
+            w.sql(" AS DECIMAL(65, 30)))");
+        });
+    }
+
+    private static String castType(FieldType t) {
+        return switch (t) {
+            case AUTO, BIGINT, INTEGER, SMALLINT, POSITIVE_INTEGER, POSITIVE_SMALLINT, BOOLEAN -> "SIGNED";
+            case FLOAT -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(65, 30)";
+            case CHAR, TEXT, UUID -> "CHAR";
+            case DATE -> "DATE";
+            case DATETIME -> "DATETIME(6)";
+            case TIME -> "TIME(6)";
+        };
+    }
+
+    /** Whole numbers divide with {@code DIV}: MySQL's {@code /} gives a decimal. */
+    @Override
+    public void divide(SqlWriter w, Runnable left, Runnable right, boolean integral) {
+        left.run();
+        w.sql(integral ? " DIV " : " / ");
+        right.run();
+    }
+
+    @Override
+    public void random(SqlWriter w) {
+        w.sql("RAND()");
+    }
+
+    @Override
+    public void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        String f = switch (part) {
+            case QUARTER -> "QUARTER(";
+            case WEEK -> "WEEK(";
+            case WEEK_DAY -> "DAYOFWEEK(";
+            case ISO_WEEK_DAY -> "(WEEKDAY(";
+            case ISO_YEAR -> "(YEARWEEK(";
+            default -> null;
+        };
+        if (f == null) {
+            super.dateExtract(w, part, type, lhs);
+            return;
+        }
+        w.sql(f);
+        lhs.run();
+        // Mode 3 of WEEK and YEARWEEK is ISO-8601: weeks start on Monday, week 1 holds the first Thursday.
+        w.sql(switch (part) {
+            case WEEK -> ", 3)";
+            case ISO_WEEK_DAY -> ") + 1)";
+            case ISO_YEAR -> ", 3) DIV 100)";
+            default -> ")";
+        });
+    }
+
+    @Override
+    public void dateTrunc(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        boolean date = type == FieldType.DATE;
+        switch (part) {
+            case DATE, TIME -> {
+                w.sql(part == DatePart.DATE ? "DATE(" : "TIME(");
+                lhs.run();
+                w.sql(")");
+            }
+            case YEAR, MONTH, DAY, HOUR, MINUTE, SECOND -> {
+                String format = switch (part) {
+                    case YEAR -> "%Y-01-01";
+                    case MONTH -> "%Y-%m-01";
+                    case DAY -> "%Y-%m-%d";
+                    case HOUR -> "%Y-%m-%d %H:00:00";
+                    case MINUTE -> "%Y-%m-%d %H:%i:00";
+                    default -> "%Y-%m-%d %H:%i:%s";
+                };
+                w.sql("CAST(DATE_FORMAT(");
+                lhs.run();
+                w.sql(", '").sql(format).sql("') AS ").sql(date ? "DATE)" : "DATETIME(6))");
+            }
+            case WEEK -> {
+                w.sql("CAST(DATE_FORMAT(DATE_SUB(");
+                lhs.run();
+                w.sql(", INTERVAL WEEKDAY(");
+                lhs.run();
+                w.sql(") DAY), '%Y-%m-%d') AS ").sql(date ? "DATE)" : "DATETIME(6))");
+            }
+            case QUARTER -> {
+                w.sql("CAST(CONCAT(YEAR(");
+                lhs.run();
+                w.sql("), '-', LPAD((QUARTER(");
+                lhs.run();
+                w.sql(") - 1) * 3 + 1, 2, '0'), '-01') AS ").sql(date ? "DATE)" : "DATETIME(6))");
+            }
+            default -> throw new IllegalArgumentException("not a part to cut to: " + part);
+        }
     }
 
     @Override

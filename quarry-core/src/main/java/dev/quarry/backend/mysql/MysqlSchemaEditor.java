@@ -33,6 +33,7 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
             case DATE -> "date";
             case DATETIME -> "datetime(6)";
             case UUID -> "char(36)";
+            case TIME -> "time(6)";
         };
     }
 

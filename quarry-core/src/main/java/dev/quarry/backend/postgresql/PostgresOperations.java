@@ -2,6 +2,7 @@ package dev.quarry.backend.postgresql;
 
 import dev.quarry.backend.BaseOperations;
 import dev.quarry.spi.ColumnReader;
+import dev.quarry.spi.DatePart;
 import dev.quarry.spi.Features;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.PatternKind;
@@ -33,6 +34,85 @@ final class PostgresOperations extends BaseOperations {
     private record ArrayParam(Object[] values, String textCast) {}
     PostgresOperations(Features features) {
         super(features);
+        // GREATEST and LEAST skip NULLs here alone; Quarry gives NULL when any argument is NULL, as elsewhere.
+        function("Greatest", (w, a, t, r) -> nullIfAnyNull(w, "GREATEST", a));
+        function("Least", (w, a, t, r) -> nullIfAnyNull(w, "LEAST", a));
+        function("StrIndex", (w, a, t, r) -> call(w, "STRPOS", a));
+        function("Now", (w, a, t, r) -> w.sql("STATEMENT_TIMESTAMP()"));
+        // round(double precision) rounds halves to even; numeric rounds them away from zero, as SQLite does.
+        function("Round", (w, a, t, r) -> call(w, "ROUND", List.of(numeric(w, a.get(0), t.get(0)))));
+        function("Mod", (w, a, t, r) -> call(w, "MOD", List.of(numeric(w, a.get(0), t.get(0)), numeric(w, a.get(1), t.get(1)))));
+    }
+
+    private static void nullIfAnyNull(SqlWriter w, String function, List<Runnable> args) {
+        w.sql("CASE WHEN ");
+        for (int i = 0; i < args.size(); i++) {
+            w.sql(i > 0 ? " OR " : "");
+            args.get(i).run();
+            w.sql(" IS NULL");
+        }
+        w.sql(" THEN NULL ELSE ");
+        call(w, function, args);
+        w.sql(" END");
+    }
+
+    @Override
+    public void regexMatch(SqlWriter w, Runnable lhs, String pattern, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(caseInsensitive ? " ~* " : " ~ ").param(pattern);
+    }
+
+    /** A float argument cast to numeric (which rounds and divides exactly); others as they are. */
+    private static Runnable numeric(SqlWriter w, Runnable arg, FieldType type) {
+        if (type != FieldType.FLOAT) {
+            return arg;
+        }
+        return () -> {
+            w.sql("CAST(");
+            arg.run();
+            w.sql(" AS numeric)");
+        };
+    }
+
+    /** Date-times are read in UTC, whatever the session's time zone. */
+    private static Runnable utc(SqlWriter w, FieldType type, Runnable lhs) {
+        if (type != FieldType.DATETIME) {
+            return lhs;
+        }
+        return () -> {
+            w.sql("(");
+            lhs.run();
+            w.sql(" AT TIME ZONE 'UTC')");
+        };
+    }
+
+    @Override
+    public void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        Runnable x = utc(w, type, lhs);
+        String field = switch (part) {
+            case WEEK_DAY -> "DOW";
+            case ISO_WEEK_DAY -> "ISODOW";
+            case ISO_YEAR -> "ISOYEAR";
+            default -> part.name();
+        };
+        // EXTRACT gives numeric: seconds carry their fraction, which Django's whole-number second drops.
+        w.sql(part == DatePart.SECOND ? "FLOOR(EXTRACT(" : "EXTRACT(").sql(field).sql(" FROM ");
+        x.run();
+        w.sql(part == DatePart.SECOND ? "))" : part == DatePart.WEEK_DAY ? ") + 1" : ")");
+    }
+
+    @Override
+    public void dateTrunc(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        Runnable x = utc(w, type, lhs);
+        if (part == DatePart.DATE || part == DatePart.TIME) {
+            w.sql("CAST(");
+            x.run();
+            w.sql(part == DatePart.DATE ? " AS date)" : " AS time)");
+            return;
+        }
+        w.sql(type == FieldType.DATE ? "CAST(DATE_TRUNC('" : "(DATE_TRUNC('").sql(part.lookupName()).sql("', ");
+        x.run();
+        w.sql(type == FieldType.DATE ? ") AS date)" : ") AT TIME ZONE 'UTC')");
     }
 
     @Override
@@ -157,6 +237,7 @@ final class PostgresOperations extends BaseOperations {
             case DATE -> " AS date)";
             case DATETIME -> " AS timestamp with time zone)";
             case UUID -> " AS uuid)";
+            case TIME -> " AS time)";
         });
     }
 

@@ -25,6 +25,7 @@ final class PostgresSchemaEditor extends BaseSchemaEditor {
             case DATE -> "date";
             case DATETIME -> "timestamp with time zone";
             case UUID -> "uuid";
+            case TIME -> "time";
         };
     }
 

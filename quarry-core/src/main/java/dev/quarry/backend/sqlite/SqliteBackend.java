@@ -10,11 +10,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-/** SQLite through sqlite-jdbc: the embedded default. */
+/** SQLite through sqlite-jdbc: the embedded default; each connection gets the REGEXP function ({@link SqliteRegexp}). */
 public final class SqliteBackend extends BaseBackend {
     // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 is 32766.
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
-            Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY, Feature.SINGLE_WRITER,
+            Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.AGGREGATE_FILTER_CLAUSE, Feature.CASE_SENSITIVE_EQUALITY, Feature.SINGLE_WRITER,
             Feature.FLOAT_INFINITY, Feature.ON_CONFLICT_TARGET), 32_000, 32_766);
 
     /** The backend, as {@code ServiceLoader} creates it. */
@@ -41,6 +41,22 @@ public final class SqliteBackend extends BaseBackend {
             if (!isMemory(connection.getMetaData().getURL())) {
                 s.execute("PRAGMA journal_mode = WAL");
             }
+        }
+        registerRegexp(connection);
+    }
+
+    /** Registers SQLite's REGEXP function ({@link SqliteRegexp}), loaded by name so the core needs no driver to compile against at run time. */
+    private static void registerRegexp(Connection connection) throws SQLException {
+        try {
+            Class.forName("dev.quarry.backend.sqlite.SqliteRegexp").getMethod("register", Connection.class)
+                    .invoke(null, connection);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("Could not register SQLite's REGEXP function", e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new SQLException("Could not register SQLite's REGEXP function (is sqlite-jdbc on the class path?)", e);
         }
     }
 

@@ -31,6 +31,7 @@ final class SqliteOperations extends BaseOperations {
      */
     static final int JSON_THRESHOLD = 1000;
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd[ ][['T']HH:mm:ss]")
@@ -39,6 +40,27 @@ final class SqliteOperations extends BaseOperations {
 
     SqliteOperations(Features features) {
         super(features);
+        // SQLite's multi-argument MAX and MIN are NULL when any argument is, as GREATEST and LEAST are elsewhere.
+        function("Greatest", (w, a, t, r) -> call(w, "MAX", a));
+        function("Least", (w, a, t, r) -> call(w, "MIN", a));
+        // The stored form of a date-time: six fractional digits, UTC.
+        function("Now", (w, a, t, r) -> w.sql("strftime('%Y-%m-%d %H:%M:%f000', 'now')"));
+        function("Cast", (w, a, t, r) -> {
+            if (r == FieldType.DATE) {
+                w.sql("date(");
+                a.get(0).run();
+                w.sql(")");
+                return;
+            }
+            w.sql("CAST(");
+            a.get(0).run();
+            w.sql(" AS ").sql(switch (r) {
+                case FLOAT -> "REAL";
+                case DECIMAL -> "NUMERIC";
+                case CHAR, TEXT, UUID, DATETIME, TIME, DATE -> "TEXT";
+                default -> "INTEGER";
+            }).sql(")");
+        });
     }
 
     /**
@@ -79,6 +101,13 @@ final class SqliteOperations extends BaseOperations {
         };
         lhs.run();
         w.sql(" GLOB ").param(pattern);
+    }
+
+    /** {@code REGEXP} calls {@link SqliteRegexp} (Java's regular expressions); {@code (?iu)} folds case beyond ASCII. */
+    @Override
+    public void regexMatch(SqlWriter w, Runnable lhs, String pattern, boolean caseInsensitive) {
+        lhs.run();
+        w.sql(" REGEXP ").param(caseInsensitive ? "(?iu)" + pattern : pattern);
     }
 
     /** Escapes GLOB's wildcards by putting each in a one-character class. */
@@ -151,16 +180,87 @@ final class SqliteOperations extends BaseOperations {
         out.append('"');
     }
 
+    /** Date parts from the ISO text with {@code strftime} (SQLite 3.46+ for {@code %V}, {@code %G}, {@code %u}). */
     @Override
     public void dateExtract(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        if (part == DatePart.QUARTER) {
+            w.sql("((");
+            strftimeInt(w, "'%m'", lhs);
+            w.sql(" + 2) / 3)");
+            return;
+        }
+        if (part == DatePart.WEEK_DAY) {
+            w.sql("(");
+            strftimeInt(w, "'%w'", lhs);
+            w.sql(" + 1)");
+            return;
+        }
         String f = switch (part) {
             case YEAR -> "'%Y'";
+            case ISO_YEAR -> "'%G'";
             case MONTH -> "'%m'";
+            case WEEK -> "'%V'";
+            case ISO_WEEK_DAY -> "'%u'";
             case DAY -> "'%d'";
+            case HOUR -> "'%H'";
+            case MINUTE -> "'%M'";
+            case SECOND -> "'%S'";
+            default -> throw new IllegalArgumentException("not a part to extract: " + part);
         };
-        w.sql("CAST(strftime(").sql(f).sql(", ");
+        strftimeInt(w, f, lhs);
+    }
+
+    private static void strftimeInt(SqlWriter w, String format, Runnable lhs) {
+        w.sql("CAST(strftime(").sql(format).sql(", ");
         lhs.run();
         w.sql(") AS INTEGER)");
+    }
+
+    /**
+     * Cuts the ISO text with {@code strftime}: a date stays {@code yyyy-MM-dd}, a date-time keeps
+     * the {@code yyyy-MM-dd HH:mm:ss.SSSSSS} form it is stored in, so results compare with stored values.
+     */
+    @Override
+    public void dateTrunc(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
+        boolean dt = type == FieldType.DATETIME;
+        String zero = dt ? " 00:00:00.000000" : "";
+        switch (part) {
+            case DATE -> strftime(w, "'%Y-%m-%d'", lhs, null);
+            case TIME -> {
+                w.sql("substr(");
+                lhs.run();
+                w.sql(", 12, 15)");
+            }
+            case YEAR -> strftime(w, "'%Y-01-01" + zero + "'", lhs, null);
+            case MONTH -> strftime(w, "'%Y-%m-01" + zero + "'", lhs, null);
+            case DAY -> strftime(w, "'%Y-%m-%d" + zero + "'", lhs, null);
+            case HOUR -> strftime(w, "'%Y-%m-%d %H:00:00.000000'", lhs, null);
+            case MINUTE -> strftime(w, "'%Y-%m-%d %H:%M:00.000000'", lhs, null);
+            case SECOND -> strftime(w, "'%Y-%m-%d %H:%M:%S.000000'", lhs, null);
+            case WEEK -> strftime(w, "'%Y-%m-%d" + zero + "'", lhs, () -> {
+                w.sql("'-' || ((CAST(strftime('%w', ");
+                lhs.run();
+                w.sql(") AS INTEGER) + 6) % 7) || ' days'");
+            });
+            case QUARTER -> {
+                w.sql("(strftime('%Y-', ");
+                lhs.run();
+                w.sql(") || printf('%02d', ((CAST(strftime('%m', ");
+                lhs.run();
+                w.sql(") AS INTEGER) - 1) / 3) * 3 + 1) || '-01" + zero + "')");
+            }
+            default -> throw new IllegalArgumentException("not a part to cut to: " + part);
+        }
+    }
+
+    private static void strftime(SqlWriter w, String format, Runnable lhs, Runnable modifier) {
+        w.sql("strftime(").sql(format).sql(", ");
+        lhs.run();
+        if (modifier != null) {
+            w.sql(", ");
+            modifier.run();
+        }
+        w.sql(")");
     }
 
     @Override
@@ -176,6 +276,9 @@ final class SqliteOperations extends BaseOperations {
         }
         if (value instanceof UUID u) {
             return u.toString();
+        }
+        if (value instanceof java.time.LocalTime t) {
+            return TIME.format(t);
         }
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
@@ -196,6 +299,10 @@ final class SqliteOperations extends BaseOperations {
             case DATETIME -> (rs, i) -> {
                 String s = rs.getString(i);
                 return s == null ? null : instant(s);
+            };
+            case TIME -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : java.time.LocalTime.parse(s);
             };
             case BOOLEAN -> (rs, i) -> {
                 int v = rs.getInt(i);

@@ -26,6 +26,7 @@ final class SqliteSchemaEditor extends BaseSchemaEditor {
             case DATE -> "date";
             case DATETIME -> "datetime";
             case UUID -> "char(36)";
+            case TIME -> "time";
         };
     }
 

@@ -7,7 +7,7 @@ import dev.quarry.spi.FieldType;
 public record AnnotationRef(String alias, Expr target) implements Expr {
     @Override
     public void render(RenderContext ctx) {
-        target.render(ctx);
+        ctx.annotation(alias, target);
     }
 
     @Override
@@ -16,8 +16,8 @@ public record AnnotationRef(String alias, Expr target) implements Expr {
     }
 
     @Override
-    public boolean containsAggregate() {
-        return target.containsAggregate();
+    public java.util.List<Expr> children() {
+        return java.util.List.of(target);
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.quarry.spi.FieldType;
  * another multi-valued join aggregates over (Django's ticket #10060), so each aggregate keeps its
  * true value.
  */
-public record SubqueryAggregate(QueryTree subquery, AggregateExpr aggregate) implements Expr {
+public record SubqueryAggregate(QueryTree subquery, Expr aggregate) implements Expr {
     @Override
     public void render(RenderContext ctx) {
         ctx.w().sql("(");

@@ -1,2 +1,6 @@
-/** Resolved expression nodes: columns, aggregates, annotation references, transforms. */
+/**
+ * Resolved expression nodes: columns, constants, arithmetic, function calls, CASE, aggregates,
+ * subqueries, windows. Each renders itself through {@code RenderContext}; backend differences are
+ * asked of {@code Operations}.
+ */
 package dev.quarry.query.expr;

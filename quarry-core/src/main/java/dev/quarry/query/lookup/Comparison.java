@@ -22,6 +22,12 @@ abstract class Comparison implements Lookup {
     @Override
     public void render(RenderContext ctx, Expr lhs, Object value) {
         lhs.render(ctx);
-        ctx.w().sql(operator).param(value);
+        ctx.w().sql(operator);
+        Lookup.writeValue(ctx, value);
+    }
+
+    @Override
+    public boolean acceptsExpression() {
+        return true;
     }
 }

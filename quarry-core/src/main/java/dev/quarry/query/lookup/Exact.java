@@ -18,8 +18,14 @@ final class Exact implements Lookup {
         if (value == null) {
             ctx.w().sql(" IS NULL");
         } else {
-            ctx.w().sql(" = ").param(value);
+            ctx.w().sql(" = ");
+            Lookup.writeValue(ctx, value);
         }
+    }
+
+    @Override
+    public boolean acceptsExpression() {
+        return true;
     }
 
     @Override

@@ -42,7 +42,18 @@ final class In implements Lookup {
     }
 
     @Override
+    public boolean acceptsExpression() {
+        return true;
+    }
+
+    @Override
     public void render(RenderContext ctx, Expr lhs, Object value) {
+        if (value instanceof Expr subquery) {
+            lhs.render(ctx);
+            ctx.w().sql(" IN ");
+            subquery.render(ctx);
+            return;
+        }
         List<?> items = (List<?>) value;
         if (items.isEmpty()) {
             ctx.w().sql("1 = 0");

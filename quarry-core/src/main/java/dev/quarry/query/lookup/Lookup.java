@@ -20,6 +20,20 @@ public interface Lookup {
     /** Writes the condition. */
     void render(RenderContext ctx, Expr lhs, Object value);
 
+    /** Whether the value may be an expression ({@code F}, a subquery) instead of a constant. */
+    default boolean acceptsExpression() {
+        return false;
+    }
+
+    /** Writes the right side: a resolved expression as it renders, a constant as a bind parameter. */
+    static void writeValue(RenderContext ctx, Object value) {
+        if (value instanceof Expr e) {
+            e.render(ctx);
+        } else {
+            ctx.w().param(value);
+        }
+    }
+
     /** Whether the condition can be true where a joined row is missing, so joins must be LEFT OUTER. */
     default boolean matchesMissingRow(Object preparedValue) {
         return false;

@@ -1,0 +1,26 @@
+package dev.quarry.subqueries;
+
+import dev.quarry.Manager;
+import dev.quarry.Model;
+import dev.quarry.Ref;
+import dev.quarry.annotation.ForeignKey;
+import dev.quarry.annotation.IntegerField;
+import dev.quarry.annotation.OnDelete;
+
+/** A review of a book, in stars. */
+public class Review extends Model {
+    public static final Manager<Review> objects = Manager.of(Review.class);
+
+    @ForeignKey(onDelete = OnDelete.CASCADE)
+    public Ref<Book> book;
+
+    @IntegerField
+    public int stars;
+
+    static void make(Book book, int stars) {
+        objects.create(r -> {
+            r.book.set(book);
+            r.stars = stars;
+        });
+    }
+}
