@@ -35,6 +35,14 @@ public final class FieldInfo {
         if (field.isForeignKey()) {
             return "ForeignKey";
         }
+        if (field.options().format() != null) {
+            return switch (field.options().format()) {
+                case EMAIL -> "EmailField";
+                case URL -> "URLField";
+                case SLUG, UNICODE_SLUG -> "SlugField";
+                default -> "GenericIPAddressField";
+            };
+        }
         return switch (field.type()) {
             case AUTO -> "AutoField";
             case CHAR -> "CharField";
@@ -50,7 +58,11 @@ public final class FieldInfo {
             case DATE -> "DateField";
             case DATETIME -> "DateTimeField";
             case UUID -> "UUIDField";
+            case LOCAL_DATETIME -> "DateTimeField";
             case TIME -> "TimeField";
+            case DURATION -> "DurationField";
+            case BINARY -> "BinaryField";
+            case JSON -> "JSONField";
         };
     }
 

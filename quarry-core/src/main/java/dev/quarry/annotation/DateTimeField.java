@@ -5,7 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A point-in-time column, held in an {@code Instant} field and stored in UTC. */
+/**
+ * A date and time column. In an {@code Instant}, {@code OffsetDateTime} or {@code ZonedDateTime} field
+ * it holds a point in time (Django's {@code USE_TZ = True}): stored in UTC ({@code timestamp with time
+ * zone} on PostgreSQL, UTC text or {@code datetime(6)} elsewhere) and read back in UTC, whatever offset
+ * or zone was written. In a {@code LocalDateTime} field it holds a wall-clock date and time with no zone
+ * (Django's {@code USE_TZ = False}): stored as written ({@code timestamp} on PostgreSQL) and never
+ * converted. Either way microseconds are kept, finer digits dropped, and years 1 to 9999 accepted.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface DateTimeField {
@@ -22,8 +29,9 @@ public @interface DateTimeField {
     boolean blank() default false;
 
     /**
-     * The default value (Django's {@code default}), as text: an ISO instant in UTC
-     * ({@code "2024-02-29T13:45:10Z"}). Every new instance holds it from construction, primitive fields
+     * The default value (Django's {@code default}), as text: an ISO instant with its offset
+     * ({@code "2024-02-29T13:45:10Z"}), or for a {@code LocalDateTime} field an ISO local date and time
+     * ({@code "2024-02-29T13:45:10"}). Every new instance holds it from construction, primitive fields
      * included; a Java field initializer overrides it. Text that is not a valid value is refused at
      * start-up with {@code ImproperlyConfigured}. {@link Defaults#NONE}, the default, declares no default.
      */

@@ -138,6 +138,13 @@ public abstract class BaseOperations implements Operations {
         if (value instanceof Enum<?> e) {
             return e.name();
         }
+        if (value instanceof dev.quarry.spi.JsonText j) {
+            return j.json();
+        }
+        if (value instanceof java.time.Duration d) {
+            // Whole microseconds, as every backend stores a duration (already range-checked and cut).
+            return d.getSeconds() * 1_000_000L + d.getNano() / 1000;
+        }
         return value;
     }
 
@@ -164,10 +171,24 @@ public abstract class BaseOperations implements Operations {
                 OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
                 return v == null ? null : v.toInstant();
             };
-            case TIME -> (rs, i) -> rs.getObject(i, java.time.LocalTime.class);
             case UUID -> (rs, i) -> {
                 String s = rs.getString(i);
                 return s == null ? null : UUID.fromString(s);
+            };
+            case LOCAL_DATETIME -> (rs, i) -> rs.getObject(i, java.time.LocalDateTime.class);
+            case TIME -> (rs, i) -> rs.getObject(i, java.time.LocalTime.class);
+            case BINARY -> (rs, i) -> {
+                byte[] v = rs.getBytes(i);
+                // Some drivers give null for an empty BLOB; wasNull() still tells NULL apart.
+                return v == null && !rs.wasNull() ? new byte[0] : v;
+            };
+            case JSON -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : new dev.quarry.spi.JsonText(s);
+            };
+            case DURATION -> (rs, i) -> {
+                long v = rs.getLong(i);
+                return rs.wasNull() ? null : java.time.Duration.of(v, java.time.temporal.ChronoUnit.MICROS);
             };
         };
     }
@@ -195,16 +216,70 @@ public abstract class BaseOperations implements Operations {
         };
     }
 
+    /**
+     * The SQL/JSON path of {@code path} as SQLite and MariaDB read it: {@code $."owner"."name"[0]}, each key
+     * quoted (its quotes and backslashes escaped), so any key text is safe; bound as a parameter.
+     */
+    public static String jsonPath(java.util.List<Object> path) {
+        StringBuilder out = new StringBuilder("$");
+        for (Object p : path) {
+            if (p instanceof Integer i) {
+                out.append('[').append(i).append(']');
+            } else {
+                out.append(".\"");
+                String key = (String) p;
+                for (int k = 0; k < key.length(); k++) {
+                    char c = key.charAt(k);
+                    if (c == '"' || c == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+                out.append('"');
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code s} as a JSON string literal, quotes, backslashes and control characters escaped. */
+    public static String jsonString(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Writes {@code json} followed by {@code path} as one bound SQL/JSON path: {@code name(json, ?)}. */
+    protected static void jsonCall(SqlWriter w, String function, Runnable json, java.util.List<Object> path) {
+        w.sql(function).sql("(");
+        json.run();
+        w.sql(", ").param(jsonPath(path)).sql(")");
+    }
+
     @Override
     public String literal(Object v) {
         if (v == null) {
             return "NULL";
+        }
+        if (v instanceof dev.quarry.spi.TypedParameter t) {
+            return literal(t.value());
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
         }
         if (v instanceof Instant i) {
             return "'" + i + "'";
+        }
+        if (v instanceof byte[] b) {
+            return "X'" + java.util.HexFormat.of().formatHex(b) + "'";
         }
         return "'" + v.toString().replace("'", "''") + "'";
     }

@@ -31,6 +31,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     /** The full definition of an auto-increment primary key column. */
     protected abstract String autoPrimaryKey(ColumnDef c);
 
+    /** The CHECK condition of a column, or {@code null}: a positive integer field's {@code >= 0}. */
+    protected String check(ColumnDef c) {
+        return c.positive() ? q(c.name()) + " >= 0" : null;
+    }
+
     /** Text after the closing parenthesis of CREATE TABLE. */
     protected String tableSuffix() {
         return "";
@@ -71,8 +76,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             if (c.defaultValue() != null) {
                 col.append(" DEFAULT ").append(ops.literal(ops.toDb(c.defaultValue())));
             }
-            if (c.positive()) {
-                col.append(" CHECK (").append(q(c.name())).append(" >= 0)");
+            String check = check(c);
+            if (check != null) {
+                col.append(" CHECK (").append(check).append(")");
             }
             if (inlineForeignKeys() && c.referencesTable() != null) {
                 col.append(" REFERENCES ").append(q(c.referencesTable())).append(" (").append(q(c.referencesColumn()))

@@ -280,7 +280,12 @@ public final class Database implements AutoCloseable {
 
     static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
+            Object p = params.get(i);
+            if (p instanceof dev.quarry.spi.TypedParameter t) {
+                ps.setObject(i + 1, t.value(), t.sqlType());
+            } else {
+                ps.setObject(i + 1, p);
+            }
         }
     }
 

@@ -34,7 +34,11 @@ final class Conversions {
             case DATE -> date(v, strict);
             case DATETIME -> instant(v, strict);
             case UUID -> uuid(v, strict);
-            case TIME -> time(v);
+            case LOCAL_DATETIME -> Times.localDateTime(v, strict);
+            case TIME -> Times.time(v, strict);
+            case DURATION -> Times.duration(v, strict);
+            case BINARY -> bytes(v, strict);
+            case JSON -> v;
             case AUTO, BIGINT, INTEGER, SMALLINT, POSITIVE_INTEGER, POSITIVE_SMALLINT -> integral(v, kind, j, strict);
         };
     }
@@ -218,9 +222,18 @@ final class Conversions {
             try {
                 i = Instant.parse(s.trim());
             } catch (DateTimeParseException e) {
-                throw new Rejected("expected an instant with its offset (2024-02-29T13:45:10Z)");
+                try {
+                    i = OffsetDateTime.parse(s.trim()).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw new Rejected("expected an instant with its offset (2024-02-29T13:45:10Z)");
+                }
             }
             return inRange(i);
+        }
+        if (v instanceof java.time.LocalDateTime) {
+            // Django warns and guesses a zone for a naive value; Quarry cannot guess, in lookups either.
+            throw new Rejected("expected an instant with its offset; a LocalDateTime names no instant (use "
+                    + "atOffset(...) or atZone(...), or declare the field as LocalDateTime)");
         }
         return other(v, strict, "expected an Instant or an instant as text (2024-02-29T13:45:10Z)");
     }
@@ -271,6 +284,21 @@ final class Conversions {
             throw new Rejected("expected a UUID (123e4567-e89b-12d3-a456-426614174000)");
         }
         return other(v, strict, "expected a UUID");
+    }
+
+    /** Bytes as they are; text as hexadecimal digits (the form of a declared default). */
+    static Object bytes(Object v, boolean strict) {
+        if (v instanceof byte[]) {
+            return v;
+        }
+        if (v instanceof String s && strict) {
+            try {
+                return java.util.HexFormat.of().parseHex(s.trim());
+            } catch (IllegalArgumentException e) {
+                throw new Rejected("expected bytes (byte[]) or hexadecimal digits (\"cafe01\")");
+            }
+        }
+        return other(v, strict, "expected bytes (byte[])");
     }
 
     // ---- helpers ----

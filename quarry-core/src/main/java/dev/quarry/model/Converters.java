@@ -5,8 +5,8 @@ import dev.quarry.spi.FieldType;
 import java.lang.reflect.Field;
 
 /**
- * Picks the {@link ValueConverter} of a field from its Java type and column kind (an enum by name or
- * code), and applies one to a user's value: a value of the field's Java type as it is, anything else
+ * Picks the {@link ValueConverter} of a field from its {@code @Convert} annotation, or its Java type and
+ * column kind (an enum by name or code, an aware date-time in UTC, an IP address's canonical text), and applies one to a user's value: a value of the field's Java type as it is, anything else
  * through the kind's own conversion and then the converter.
  */
 final class Converters {
@@ -16,14 +16,33 @@ final class Converters {
     static ValueConverter of(String owner, Field f, FieldType kind, FieldSpec spec) {
         Class<?> j = f.getType();
         ValueConverter c = null;
-        if (j.isEnum()) {
+        dev.quarry.annotation.Convert convert = f.getAnnotation(dev.quarry.annotation.Convert.class);
+        if (convert != null) {
+            c = UserConverter.of(owner, convert.value(), j, kind);
+        } else if (kind == FieldType.JSON) {
+            c = new JsonConverter(JsonCodecs.get(owner), Conversions.boxed(j), f.getGenericType());
+        } else if (j.isEnum()) {
             c = EnumConverter.of(owner, j, kind, spec.maxLength());
+        } else if (kind == FieldType.DATETIME) {
+            c = UtcConverter.of(j);
+        } else if (spec.format() != null && spec.format().isIp() && j == String.class) {
+            c = new IpConverter(spec.format());
         }
         if (c != null && spec.primaryKey()) {
             throw new ImproperlyConfigured(owner + ": a primary key of type " + j.getSimpleName() + " is not supported; "
                     + "declare the key with its column's own type (String, Long, UUID, ...)");
         }
         return c;
+    }
+
+    /** A declared default: for a JSONField the text is JSON (read by the codec), for others as {@link #assign}. */
+    static Object fromDefault(ValueConverter c, String text, FieldType kind) {
+        return kind == FieldType.JSON ? c.fromStored(new dev.quarry.spi.JsonText(text)) : assign(c, text, kind);
+    }
+
+    /** A value for a new instance: a JSONField's default is read afresh, so instances never share a mutable one. */
+    static Object fresh(ValueConverter c, Object value) {
+        return c instanceof JsonConverter json ? json.copy(value) : value;
     }
 
     /**

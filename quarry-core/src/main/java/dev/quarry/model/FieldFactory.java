@@ -8,8 +8,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +34,12 @@ final class FieldFactory {
     /** The metadata of a plain annotated field, or {@code null} when the field has no Quarry annotation. */
     static FieldMeta plain(ModelMeta model, Field f) {
         for (Annotation a : f.getAnnotations()) {
-            FieldSpec spec = FieldSpec.read(a);
+            FieldSpec spec;
+            try {
+                spec = FieldSpec.read(a);
+            } catch (ImproperlyConfigured e) {
+                throw new ImproperlyConfigured(model.name() + "." + f.getName() + ": " + e.getMessage());
+            }
             if (spec != null) {
                 return plain(model, f, spec);
             }
@@ -41,7 +49,7 @@ final class FieldFactory {
 
     private static FieldMeta plain(ModelMeta model, Field f, FieldSpec spec) {
         String owner = model.name() + "." + f.getName();
-        FieldType type = spec.type();
+        FieldType type = kind(spec.type(), f.getType());
         ValueConverter converter = Converters.of(owner, f, type, spec);
         if (converter == null) {
             checkJavaType(owner, f, type);
@@ -70,7 +78,7 @@ final class FieldFactory {
         }
         FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(spec.nullable(), spec.blank(), dflt,
                 spec.unique() || spec.primaryKey(), spec.dbIndex(), spec.choices(), spec.primaryKey(), spec.maxLength(),
-                spec.maxDigits(), spec.decimalPlaces(), spec.autoNow(), spec.autoNowAdd());
+                spec.maxDigits(), spec.decimalPlaces(), spec.autoNow(), spec.autoNowAdd(), spec.format());
         return new FieldMeta(model, f, type, options, null,
                 spec.dbColumn().isEmpty() ? Names.snake(f.getName()) : spec.dbColumn(),
                 Accessors.getter(f), Accessors.setter(f), converter);
@@ -111,12 +119,17 @@ final class FieldFactory {
                 for (Annotation a : f.getAnnotations()) {
                     FieldSpec spec = FieldSpec.read(a);
                     if (spec != null && spec.primaryKey()) {
-                        return new Key(spec.type().referenceType(), f.getType());
+                        return new Key(kind(spec.type(), f.getType()).referenceType(), f.getType());
                     }
                 }
             }
         }
         return new Key(FieldType.AUTO.referenceType(), Long.class);
+    }
+
+    /** The storage kind of a field declared as {@code declared}: a {@code LocalDateTime} in a DateTimeField has no zone. */
+    static FieldType kind(FieldType declared, Class<?> javaType) {
+        return declared == FieldType.DATETIME && javaType == LocalDateTime.class ? FieldType.LOCAL_DATETIME : declared;
     }
 
     private static void checkJavaType(String owner, Field f, FieldType type) {
@@ -129,11 +142,17 @@ final class FieldFactory {
             case DECIMAL -> j == BigDecimal.class;
             case DATE -> j == LocalDate.class;
             case DATETIME -> j == Instant.class;
+            case LOCAL_DATETIME -> j == LocalDateTime.class;
+            case TIME -> j == LocalTime.class;
+            case DURATION -> j == Duration.class;
+            case BINARY -> j == byte[].class;
+            case JSON -> true;
             case UUID -> j == UUID.class;
-            case TIME -> j == java.time.LocalTime.class;
         };
         if (!ok) {
-            throw new ImproperlyConfigured(owner + " is declared as " + type + " but its Java type is " + j.getSimpleName());
+            throw new ImproperlyConfigured(owner + " is declared as " + type + " but its Java type is " + j.getSimpleName()
+                    + (type == FieldType.DATETIME ? " (a DateTimeField holds Instant, OffsetDateTime, ZonedDateTime or "
+                    + "LocalDateTime)" : ""));
         }
     }
 }

@@ -216,13 +216,23 @@ public final class FieldMeta {
 
     /**
      * The options every field annotation shares, already parsed; {@code defaultValue} is converted to
-     * the field's Java type (a foreign key's to its target's key type), or {@code null} for none.
+     * the field's Java type (a foreign key's to its target's key type), or {@code null} for none;
+     * {@code format} is the text format {@code fullClean()} checks (EmailField, ...), or {@code null}.
      */
     public record FieldOptions(boolean nullable, boolean blank, Object defaultValue, boolean unique,
                                boolean dbIndex, List<String> choices, boolean primaryKey, int maxLength,
-                               int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd) {
+                               int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd,
+                               TextFormat format) {
         public FieldOptions {
             choices = List.copyOf(choices);
+        }
+
+        /** The options of a field without a text format. */
+        public FieldOptions(boolean nullable, boolean blank, Object defaultValue, boolean unique, boolean dbIndex,
+                            List<String> choices, boolean primaryKey, int maxLength, int maxDigits, int decimalPlaces,
+                            boolean autoNow, boolean autoNowAdd) {
+            this(nullable, blank, defaultValue, unique, dbIndex, choices, primaryKey, maxLength, maxDigits, decimalPlaces,
+                    autoNow, autoNowAdd, null);
         }
 
         /** Whether a default value was declared ({@code defaultValue} other than {@code Defaults.NONE}). */

@@ -1,18 +1,27 @@
 package dev.quarry.model;
 
 import dev.quarry.annotation.BigIntegerField;
+import dev.quarry.annotation.BinaryField;
 import dev.quarry.annotation.BooleanField;
 import dev.quarry.annotation.CharField;
 import dev.quarry.annotation.DateField;
 import dev.quarry.annotation.DateTimeField;
 import dev.quarry.annotation.DecimalField;
+import dev.quarry.annotation.DurationField;
+import dev.quarry.annotation.EmailField;
 import dev.quarry.annotation.Defaults;
 import dev.quarry.annotation.FloatField;
+import dev.quarry.annotation.GenericIPAddressField;
 import dev.quarry.annotation.IntegerField;
+import dev.quarry.annotation.IpProtocol;
+import dev.quarry.annotation.JSONField;
 import dev.quarry.annotation.PositiveIntegerField;
 import dev.quarry.annotation.PositiveSmallIntegerField;
+import dev.quarry.annotation.SlugField;
 import dev.quarry.annotation.SmallIntegerField;
 import dev.quarry.annotation.TextField;
+import dev.quarry.annotation.TimeField;
+import dev.quarry.annotation.URLField;
 import dev.quarry.annotation.UUIDField;
 import dev.quarry.annotation.VersionField;
 import dev.quarry.spi.FieldType;
@@ -30,7 +39,7 @@ import java.util.stream.Stream;
  */
 record FieldSpec(FieldType type, boolean nullable, boolean blank, String defaultValue, boolean unique,
                  boolean dbIndex, List<String> choices, String dbColumn, boolean primaryKey, int maxLength,
-                 int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd) {
+                 int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd, TextFormat format) {
 
     private static final Map<Class<? extends Annotation>, Reader<?>> READERS = Stream.of(
             reader(CharField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
@@ -57,6 +66,26 @@ record FieldSpec(FieldType type, boolean nullable, boolean blank, String default
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
             reader(DateTimeField.class, a -> of(FieldType.DATETIME, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+            reader(TimeField.class, a -> of(FieldType.TIME, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+            reader(DurationField.class, a -> of(FieldType.DURATION, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+            reader(EmailField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
+                    .withFormat(TextFormat.EMAIL)),
+            reader(URLField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
+                    .withFormat(TextFormat.URL)),
+            reader(SlugField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
+                    .withFormat(a.allowUnicode() ? TextFormat.UNICODE_SLUG : TextFormat.SLUG)),
+            reader(GenericIPAddressField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(),
+                    a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(39)
+                    .withFormat(ipFormat(a))),
+            reader(BinaryField.class, a -> of(FieldType.BINARY, a.nullable(), a.blank(), a.defaultValue(), false,
+                    false, new String[0], a.dbColumn(), false).withMaxLength(a.maxLength())),
+            reader(JSONField.class, a -> of(FieldType.JSON, a.nullable(), a.blank(), a.defaultValue(), false, false,
+                    new String[0], a.dbColumn(), false)),
             reader(UUIDField.class, a -> of(FieldType.UUID, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
             reader(VersionField.class, a -> of(FieldType.BIGINT, false, true, "0", false, false, new String[0],
@@ -82,22 +111,40 @@ record FieldSpec(FieldType type, boolean nullable, boolean blank, String default
     private static FieldSpec of(FieldType type, boolean nullable, boolean blank, String defaultValue, boolean unique,
                                 boolean dbIndex, String[] choices, String dbColumn, boolean primaryKey) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, List.of(choices), dbColumn, primaryKey,
-                0, 0, 0, false, false);
+                0, 0, 0, false, false, null);
     }
 
     private FieldSpec withMaxLength(int length) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                length, maxDigits, decimalPlaces, autoNow, autoNowAdd);
+                length, maxDigits, decimalPlaces, autoNow, autoNowAdd, format);
     }
 
     private FieldSpec withDigits(int digits, int places) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                maxLength, digits, places, autoNow, autoNowAdd);
+                maxLength, digits, places, autoNow, autoNowAdd, format);
     }
 
     private FieldSpec withAutoDates(boolean now, boolean nowAdd) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                maxLength, maxDigits, decimalPlaces, now, nowAdd);
+                maxLength, maxDigits, decimalPlaces, now, nowAdd, format);
+    }
+
+    private FieldSpec withFormat(TextFormat f) {
+        return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
+                maxLength, maxDigits, decimalPlaces, autoNow, autoNowAdd, f);
+    }
+
+    /** Django's protocol and unpack_ipv4 options as one format; unpacking applies to both protocols only. */
+    private static TextFormat ipFormat(GenericIPAddressField a) {
+        if (a.unpackIpv4() && a.protocol() != IpProtocol.BOTH) {
+            throw new dev.quarry.ImproperlyConfigured("@GenericIPAddressField(unpackIpv4 = true) needs protocol = "
+                    + "BOTH (it stores IPv4-mapped IPv6 addresses as IPv4); it is " + a.protocol());
+        }
+        return switch (a.protocol()) {
+            case BOTH -> a.unpackIpv4() ? TextFormat.IP_UNPACK_IPV4 : TextFormat.IP;
+            case IPV4 -> TextFormat.IPV4;
+            case IPV6 -> TextFormat.IPV6;
+        };
     }
 
     private static <A extends Annotation> Reader<A> reader(Class<A> type, Function<A, FieldSpec> read) {

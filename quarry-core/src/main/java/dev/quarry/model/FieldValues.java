@@ -112,6 +112,10 @@ public final class FieldValues {
                 }
                 case DATE -> value instanceof LocalDate d ? inRange(d) : value;
                 case DATETIME -> value instanceof Instant i ? inRange(i) : value;
+                case LOCAL_DATETIME -> value instanceof java.time.LocalDateTime t ? Times.inRange(t) : value;
+                case TIME -> value instanceof java.time.LocalTime t ? Times.micros(t) : value;
+                case DURATION -> value instanceof java.time.Duration d ? Times.inRange(d) : value;
+                case JSON -> value instanceof dev.quarry.spi.JsonText t ? JsonConverter.storable(t, features) : value;
                 default -> value;
             };
         } catch (Rejected r) {
@@ -182,7 +186,7 @@ public final class FieldValues {
     static Object forDefault(String owner, FieldType kind, Class<?> javaType, String text, ValueConverter converter) {
         try {
             if (converter != null) {
-                return Converters.assign(converter, text, kind);
+                return Converters.fromDefault(converter, text, kind);
             }
             return convert(text, kind, boxed(javaType), true);
         } catch (Rejected r) {

@@ -293,7 +293,10 @@ public final class ModelMeta {
             if (f.isForeignKey()) {
                 dev.quarry.internal.ModelAccess.get().setRefId(f.get(instance), defaultValues[i]);
             } else {
-                f.set(instance, defaultValues[i]);
+                // A mutable default (bytes) is copied, so instances never share it.
+                Object v = defaultValues[i];
+                f.set(instance, v instanceof byte[] b ? b.clone() : f.converter() == null ? v
+                        : Converters.fresh(f.converter(), v));
             }
         }
     }

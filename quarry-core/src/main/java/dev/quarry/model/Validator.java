@@ -42,10 +42,27 @@ public final class Validator {
                 if (s.isEmpty() && !f.options().blank()) {
                     add(errors, f, "This field cannot be blank.");
                 }
+                String problem = s.isEmpty() || f.options().format() == null ? null : f.options().format().problem(s);
+                if (problem != null) {
+                    add(errors, f, problem);
+                }
                 int length = s.codePointCount(0, s.length());
                 if (f.options().maxLength() > 0 && length > f.options().maxLength()) {
                     add(errors, f, String.format("Ensure this value has at most %d characters (it has %d).",
                             f.options().maxLength(), length));
+                }
+            }
+            if ((v instanceof java.util.Map<?, ?> m && m.isEmpty() || v instanceof java.util.Collection<?> c && c.isEmpty())
+                    && f.type() == dev.quarry.spi.FieldType.JSON && !f.options().blank()) {
+                add(errors, f, "This field cannot be blank.");
+            }
+            if (v instanceof byte[] b) {
+                if (b.length == 0 && !f.options().blank()) {
+                    add(errors, f, "This field cannot be blank.");
+                }
+                if (f.options().maxLength() > 0 && b.length > f.options().maxLength()) {
+                    add(errors, f, String.format("Ensure this value has at most %d bytes (it has %d).",
+                            f.options().maxLength(), b.length));
                 }
             }
             // Choices are compared in their stored form: an enum's name or code, as declared.

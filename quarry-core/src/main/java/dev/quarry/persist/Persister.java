@@ -17,9 +17,6 @@ import dev.quarry.spi.Features;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.sql.InsertCompiler;
 import dev.quarry.sql.UpdateCompiler;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -308,8 +305,7 @@ public final class Persister {
         for (FieldMeta f : only == null ? meta.fields() : only) {
             boolean now = f.options().autoNow() || (adding && f.options().autoNowAdd() && f.get(instance) == null);
             if (now) {
-                f.set(instance, f.javaType() == LocalDate.class ? LocalDate.now()
-                        : Instant.now().truncatedTo(ChronoUnit.MICROS));
+                f.set(instance, Now.of(f.javaType()));
             }
         }
     }

@@ -17,6 +17,10 @@ final class Lookups {
     static Resolved resolve(Class<?> model, Expr lhs, List<String> rest, String subject) {
         Expr expr = lhs;
         for (int i = 0; i < rest.size(); i++) {
+            if (KindLookups.handles(expr.outputType())) {
+                // JSON keys and indexes (and array elements): the rest of the path is the kind's own.
+                return KindLookups.resolve(model, expr, rest.subList(i, rest.size()), subject);
+            }
             String part = rest.get(i);
             if (LookupRegistry.isTransform(part)) {
                 expr = LookupRegistry.applyTransform(model, part, expr, subject);
@@ -29,6 +33,9 @@ final class Lookups {
             throw new FieldError(model, part, String.format("Unsupported lookup '%s' for %s field '%s' or join on the field "
                     + "not permitted. Lookups are: %s", part, expr.outputType(), subject,
                     String.join(", ", LookupRegistry.names())));
+        }
+        if (KindLookups.handles(expr.outputType())) {
+            return KindLookups.resolve(model, expr, List.of(), subject);
         }
         return new Resolved(expr, LookupRegistry.exact());
     }

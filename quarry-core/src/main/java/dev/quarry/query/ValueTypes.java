@@ -35,7 +35,11 @@ public final class ValueTypes {
             case DATE -> LocalDate.class;
             case DATETIME -> Instant.class;
             case UUID -> UUID.class;
+            case LOCAL_DATETIME -> java.time.LocalDateTime.class;
             case TIME -> java.time.LocalTime.class;
+            case DURATION -> java.time.Duration.class;
+            case BINARY -> byte[].class;
+            case JSON -> Object.class;
         };
     }
 

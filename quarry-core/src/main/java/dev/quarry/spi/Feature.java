@@ -43,5 +43,16 @@ public enum Feature {
      * An upsert names the unique columns whose conflict it handles ({@code ON CONFLICT (name)});
      * without it (MariaDB's {@code ON DUPLICATE KEY UPDATE}) a conflict on any unique key triggers it.
      */
-    ON_CONFLICT_TARGET
+    ON_CONFLICT_TARGET,
+    /**
+     * JSON containment: a JSONField's {@code contains} and {@code contained_by} lookups (PostgreSQL's
+     * {@code @>}/{@code <@}, MariaDB's {@code JSON_CONTAINS}; SQLite has no such function).
+     */
+    JSON_CONTAINS,
+    /**
+     * JSON documents may nest arrays and objects more than 31 deep (MariaDB's JSON columns refuse a JSON depth
+     * over 32, scalars counted; SQLite and PostgreSQL store them). Without it, deeper documents are refused
+     * before any SQL.
+     */
+    DEEP_JSON
 }

@@ -3,9 +3,20 @@ package dev.quarry.spi;
 /** The storage kinds of model fields, which each backend maps to a column type and a reader. */
 public enum FieldType {
     AUTO, CHAR, TEXT, INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER, BIGINT, BOOLEAN,
-    FLOAT, DECIMAL, DATE, DATETIME, UUID,
-    /** A time of day ({@code LocalTime}): the kind of {@code __time} and {@code trunc(x, "time")}; no field has it yet. */
-    TIME;
+    FLOAT, DECIMAL, DATE,
+    /** A point in time ({@code Instant}), stored in UTC. */
+    DATETIME,
+    UUID,
+    /** A date and time with no zone ({@code LocalDateTime}), stored as written. */
+    LOCAL_DATETIME,
+    /** A time of day ({@code LocalTime}). */
+    TIME,
+    /** A length of time ({@code Duration}), stored as whole microseconds. */
+    DURATION,
+    /** Raw bytes ({@code byte[]}). */
+    BINARY,
+    /** A JSON document ({@link JsonText}), mapped to the field's Java type by a {@link JsonCodec}. */
+    JSON;
 
     /** Whether values of this kind are whole numbers. */
     public boolean isIntegral() {
@@ -13,6 +24,11 @@ public enum FieldType {
             case AUTO, INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER, BIGINT -> true;
             default -> false;
         };
+    }
+
+    /** Whether values of this kind are dates or dates with times, from which {@code __year} and the like extract parts. */
+    public boolean hasDate() {
+        return this == DATE || this == DATETIME || this == LOCAL_DATETIME;
     }
 
     /** Whether values of this kind are strings. */

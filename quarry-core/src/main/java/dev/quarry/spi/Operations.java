@@ -198,6 +198,38 @@ public interface Operations {
         caseExpression.run();
     }
 
+    // ---- JSON (issue 10): a path is a list of keys (String) and array indexes (Integer), empty for the document ----
+
+    /** Writes the JSON value at {@code path} in the JSON expression {@code json}, as JSON (for equality and containment). */
+    void jsonValue(SqlWriter w, Runnable json, java.util.List<Object> path);
+
+    /** Writes the scalar at {@code path} as an SQL value: a JSON string as its text, a number as a number. */
+    void jsonScalar(SqlWriter w, Runnable json, java.util.List<Object> path);
+
+    /** Writes a condition: {@code path} exists in {@code json} (a key or index present, whatever its value). */
+    void jsonHasPath(SqlWriter w, Runnable json, java.util.List<Object> path);
+
+    /** Writes a condition: the value at {@code path} is the JSON {@code null} (not a missing key, not SQL NULL). */
+    void jsonIsJsonNull(SqlWriter w, Runnable json, java.util.List<Object> path);
+
+    /** Writes a condition: the value at {@code path} equals the JSON document {@code jsonText}. */
+    void jsonEquals(SqlWriter w, Runnable json, java.util.List<Object> path, String jsonText);
+
+    /**
+     * Writes a comparison ({@code <}, {@code <=}, {@code >}, {@code >=}) of the scalar at {@code path} with a
+     * number or text; numbers compare as numbers, text as text.
+     */
+    void jsonCompare(SqlWriter w, Runnable json, java.util.List<Object> path, String operator, Object scalar);
+
+    /**
+     * Writes JSON containment: the value at {@code path} contains the document {@code jsonText}, or is
+     * contained by it when {@code containedBy}. Called only where {@link Feature#JSON_CONTAINS}.
+     */
+    default void jsonContains(SqlWriter w, Runnable json, java.util.List<Object> path, String jsonText,
+                              boolean containedBy) {
+        throw new UnsupportedOperationException("JSON containment");
+    }
+
     /** The statement that ends a transaction's SQL at a savepoint name, when the default differs. */
     default String savepointName(int depth) {
         return "quarry_sp_" + depth;

@@ -12,7 +12,9 @@ public final class MysqlBackend extends BaseBackend {
             Feature.CASE_SENSITIVE_EQUALITY,
             // NOWAIT: MariaDB 10.3, MySQL 8.0.1; SKIP LOCKED: MariaDB 10.6, MySQL 8.0.1. FOR UPDATE OF is
             // MySQL 8 only, and this backend does not tell the two servers apart yet, so it is left out.
-            Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED), 32_000, 65_535);
+            Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED,
+            // JSON_CONTAINS: MariaDB 10.2, MySQL 5.7 (a JSONField's exact uses JSON_EQUALS, MariaDB 10.7+).
+            Feature.JSON_CONTAINS), 32_000, 65_535);
 
     /** The backend, as {@code ServiceLoader} creates it. */
     public MysqlBackend() {

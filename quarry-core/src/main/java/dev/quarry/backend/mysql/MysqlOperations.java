@@ -55,8 +55,11 @@ final class MysqlOperations extends BaseOperations {
             case DECIMAL -> "DECIMAL(65, 30)";
             case CHAR, TEXT, UUID -> "CHAR";
             case DATE -> "DATE";
-            case DATETIME -> "DATETIME(6)";
+            case DATETIME, LOCAL_DATETIME -> "DATETIME(6)";
             case TIME -> "TIME(6)";
+            case DURATION -> "SIGNED";
+            case BINARY -> "BINARY";
+            case JSON -> "JSON";
         };
     }
 
@@ -215,6 +218,67 @@ final class MysqlOperations extends BaseOperations {
             };
         }
         return super.reader(type);
+    }
+
+    // ---- JSON: a JSON column is LONGTEXT checked by JSON_VALID; paths are bound parameters ----
+
+    @Override
+    public void jsonValue(SqlWriter w, Runnable json, java.util.List<Object> path) {
+        jsonCall(w, "JSON_EXTRACT", json, path);
+    }
+
+    @Override
+    public void jsonScalar(SqlWriter w, Runnable json, java.util.List<Object> path) {
+        w.sql("JSON_UNQUOTE(");
+        jsonCall(w, "JSON_EXTRACT", json, path);
+        w.sql(")");
+    }
+
+    @Override
+    public void jsonHasPath(SqlWriter w, Runnable json, java.util.List<Object> path) {
+        w.sql("JSON_CONTAINS_PATH(");
+        json.run();
+        w.sql(", 'one', ").param(jsonPath(path)).sql(") = 1");
+    }
+
+    @Override
+    public void jsonIsJsonNull(SqlWriter w, Runnable json, java.util.List<Object> path) {
+        w.sql("JSON_TYPE(");
+        jsonCall(w, "JSON_EXTRACT", json, path);
+        w.sql(") = 'NULL'");
+    }
+
+    /**
+     * {@code JSON_EQUALS} (MariaDB 10.7+) compares documents, not their text: key order and spaces do not matter.
+     * Compared with 1, because MariaDB 10.11 lets a bare {@code JSON_EQUALS} that is NULL (a missing path)
+     * pass a WHERE clause as if it were true.
+     */
+    @Override
+    public void jsonEquals(SqlWriter w, Runnable json, java.util.List<Object> path, String jsonText) {
+        w.sql("JSON_EQUALS(");
+        jsonCall(w, "JSON_EXTRACT", json, path);
+        w.sql(", ").param(jsonText).sql(") = 1");
+    }
+
+    /** The unquoted scalar against a bound number or text: MariaDB compares text with a number as numbers. */
+    @Override
+    public void jsonCompare(SqlWriter w, Runnable json, java.util.List<Object> path, String operator, Object scalar) {
+        jsonScalar(w, json, path);
+        w.sql(" ").sql(operator).sql(" ").param(scalar);
+    }
+
+    @Override
+    public void jsonContains(SqlWriter w, Runnable json, java.util.List<Object> path, String jsonText,
+                             boolean containedBy) {
+        w.sql("JSON_CONTAINS(");
+        if (containedBy) {
+            w.param(jsonText).sql(", ");
+            jsonCall(w, "JSON_EXTRACT", json, path);
+        } else {
+            jsonCall(w, "JSON_EXTRACT", json, path);
+            w.sql(", ").param(jsonText);
+        }
+        w.sql(") = 1");
     }
 
     @Override

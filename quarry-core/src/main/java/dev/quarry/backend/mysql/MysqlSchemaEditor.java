@@ -33,7 +33,11 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
             case DATE -> "date";
             case DATETIME -> "datetime(6)";
             case UUID -> "char(36)";
+            case LOCAL_DATETIME -> "datetime(6)";
             case TIME -> "time(6)";
+            case DURATION -> "bigint";
+            case BINARY -> "longblob";
+            case JSON -> "json";
         };
     }
 

@@ -13,7 +13,7 @@ public final class PostgresBackend extends BaseBackend {
             Feature.ILIKE, Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY,
             Feature.FLOAT_NAN, Feature.FLOAT_INFINITY,
             Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED,
-            Feature.SELECT_FOR_UPDATE_OF, Feature.ON_CONFLICT_TARGET,
+            Feature.SELECT_FOR_UPDATE_OF, Feature.ON_CONFLICT_TARGET, Feature.JSON_CONTAINS, Feature.DEEP_JSON,
             Feature.AGGREGATE_FILTER_CLAUSE),
             32_000, 32_767);
 

@@ -112,7 +112,7 @@ final class PostgresOperations extends BaseOperations {
         }
         w.sql(type == FieldType.DATE ? "CAST(DATE_TRUNC('" : "(DATE_TRUNC('").sql(part.lookupName()).sql("', ");
         x.run();
-        w.sql(type == FieldType.DATE ? ") AS date)" : ") AT TIME ZONE 'UTC')");
+        w.sql(type == FieldType.DATE ? ") AS date)" : type == FieldType.DATETIME ? ") AT TIME ZONE 'UTC')" : ")");
     }
 
     @Override
@@ -201,6 +201,9 @@ final class PostgresOperations extends BaseOperations {
 
     @Override
     public String literal(Object v) {
+        if (v instanceof byte[] b) {
+            return "'\\x" + java.util.HexFormat.of().formatHex(b) + "'::bytea";
+        }
         if (v instanceof Object[] array) {
             StringBuilder out = new StringBuilder("ARRAY[");
             for (int i = 0; i < array.length; i++) {
@@ -237,7 +240,11 @@ final class PostgresOperations extends BaseOperations {
             case DATE -> " AS date)";
             case DATETIME -> " AS timestamp with time zone)";
             case UUID -> " AS uuid)";
+            case LOCAL_DATETIME -> " AS timestamp)";
             case TIME -> " AS time)";
+            case DURATION -> " AS bigint)";
+            case BINARY -> " AS bytea)";
+            case JSON -> " AS jsonb)";
         });
     }
 
@@ -246,7 +253,73 @@ final class PostgresOperations extends BaseOperations {
         if (value instanceof Instant i) {
             return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
         }
+        if (value instanceof dev.quarry.spi.JsonText j) {
+            // Bound as "unspecified", so the server reads the text as the jsonb column it is written to.
+            return new dev.quarry.spi.TypedParameter(j.json(), java.sql.Types.OTHER);
+        }
         return super.toDb(value);
+    }
+
+    // ---- JSON: jsonb; a path is one text[] parameter ("#>" gives jsonb, "#>>" text) ----
+
+    private void at(SqlWriter w, Runnable json, List<Object> path, String operator) {
+        w.sql("(");
+        json.run();
+        w.sql(" ").sql(operator).sql(" CAST(").param(path.stream().map(String::valueOf).toArray(String[]::new))
+                .sql(" AS text[]))");
+    }
+
+    @Override
+    public void jsonValue(SqlWriter w, Runnable json, List<Object> path) {
+        at(w, json, path, "#>");
+    }
+
+    @Override
+    public void jsonScalar(SqlWriter w, Runnable json, List<Object> path) {
+        at(w, json, path, "#>>");
+    }
+
+    /** "#>" is SQL NULL only where the path is missing (a JSON null there is the jsonb 'null'). */
+    @Override
+    public void jsonHasPath(SqlWriter w, Runnable json, List<Object> path) {
+        at(w, json, path, "#>");
+        w.sql(" IS NOT NULL");
+    }
+
+    @Override
+    public void jsonIsJsonNull(SqlWriter w, Runnable json, List<Object> path) {
+        at(w, json, path, "#>");
+        w.sql(" = 'null'::jsonb");
+    }
+
+    @Override
+    public void jsonEquals(SqlWriter w, Runnable json, List<Object> path, String jsonText) {
+        at(w, json, path, "#>");
+        w.sql(" = CAST(").param(jsonText).sql(" AS jsonb)");
+    }
+
+    /** jsonb against jsonb: numbers compare as numbers, strings as strings (no cast of the value that could fail). */
+    @Override
+    public void jsonCompare(SqlWriter w, Runnable json, List<Object> path, String operator, Object scalar) {
+        at(w, json, path, "#>");
+        w.sql(" ").sql(operator).sql(" CAST(").param(jsonScalarText(scalar)).sql(" AS jsonb)");
+    }
+
+    @Override
+    public void jsonContains(SqlWriter w, Runnable json, List<Object> path, String jsonText, boolean containedBy) {
+        at(w, json, path, "#>");
+        w.sql(containedBy ? " <@ CAST(" : " @> CAST(").param(jsonText).sql(" AS jsonb)");
+    }
+
+    /** A number or text as JSON text. */
+    private static String jsonScalarText(Object scalar) {
+        if (scalar instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        if (scalar instanceof Number || scalar instanceof Boolean) {
+            return scalar.toString();
+        }
+        return jsonString(scalar.toString());
     }
 
     @Override

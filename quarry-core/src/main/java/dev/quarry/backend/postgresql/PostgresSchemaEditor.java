@@ -25,7 +25,11 @@ final class PostgresSchemaEditor extends BaseSchemaEditor {
             case DATE -> "date";
             case DATETIME -> "timestamp with time zone";
             case UUID -> "uuid";
+            case LOCAL_DATETIME -> "timestamp";
             case TIME -> "time";
+            case DURATION -> "bigint";
+            case BINARY -> "bytea";
+            case JSON -> "jsonb";
         };
     }
 

@@ -15,7 +15,7 @@ public final class SqliteBackend extends BaseBackend {
     // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 is 32766.
     private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
             Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.AGGREGATE_FILTER_CLAUSE, Feature.CASE_SENSITIVE_EQUALITY, Feature.SINGLE_WRITER,
-            Feature.FLOAT_INFINITY, Feature.ON_CONFLICT_TARGET), 32_000, 32_766);
+            Feature.FLOAT_INFINITY, Feature.ON_CONFLICT_TARGET, Feature.DEEP_JSON), 32_000, 32_766);
 
     /** The backend, as {@code ServiceLoader} creates it. */
     public SqliteBackend() {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * SQLite's forms: dates as ISO text (as Django stores them), booleans as 0/1, case-sensitive
+ * SQLite's forms: dates, date-times and times as ISO text (as Django stores them), durations as microseconds, booleans as 0/1, case-sensitive
  * matches with GLOB (SQLite's LIKE ignores ASCII case), LIMIT -1 for an offset alone, long IN
  * lists as one JSON array.
  */
@@ -222,7 +222,7 @@ final class SqliteOperations extends BaseOperations {
      */
     @Override
     public void dateTrunc(SqlWriter w, DatePart part, FieldType type, Runnable lhs) {
-        boolean dt = type == FieldType.DATETIME;
+        boolean dt = type != FieldType.DATE;
         String zero = dt ? " 00:00:00.000000" : "";
         switch (part) {
             case DATE -> strftime(w, "'%Y-%m-%d'", lhs, null);
@@ -274,6 +274,9 @@ final class SqliteOperations extends BaseOperations {
         if (value instanceof LocalDateTime t) {
             return WRITE.format(t);
         }
+        if (value instanceof java.time.LocalTime t) {
+            return TIME.format(t);
+        }
         if (value instanceof UUID u) {
             return u.toString();
         }
@@ -299,6 +302,10 @@ final class SqliteOperations extends BaseOperations {
             case DATETIME -> (rs, i) -> {
                 String s = rs.getString(i);
                 return s == null ? null : instant(s);
+            };
+            case LOCAL_DATETIME -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : LocalDateTime.ofInstant(instant(s), ZoneOffset.UTC);
             };
             case TIME -> (rs, i) -> {
                 String s = rs.getString(i);
@@ -359,5 +366,46 @@ final class SqliteOperations extends BaseOperations {
     @Override
     public String literal(Object v) {
         return v instanceof Boolean b ? (b ? "1" : "0") : super.literal(v);
+    }
+
+    // ---- JSON1: "->" gives JSON text, "->>" an SQL value (SQLite 3.38+) ----
+
+    @Override
+    public void jsonValue(SqlWriter w, Runnable json, List<Object> path) {
+        w.sql("(");
+        json.run();
+        w.sql(" -> ").param(jsonPath(path)).sql(")");
+    }
+
+    @Override
+    public void jsonScalar(SqlWriter w, Runnable json, List<Object> path) {
+        w.sql("(");
+        json.run();
+        w.sql(" ->> ").param(jsonPath(path)).sql(")");
+    }
+
+    @Override
+    public void jsonHasPath(SqlWriter w, Runnable json, List<Object> path) {
+        jsonCall(w, "json_type", json, path);
+        w.sql(" IS NOT NULL");
+    }
+
+    @Override
+    public void jsonIsJsonNull(SqlWriter w, Runnable json, List<Object> path) {
+        jsonCall(w, "json_type", json, path);
+        w.sql(" = 'null'");
+    }
+
+    /** Both sides minified by SQLite: equal documents written with the same key order compare equal. */
+    @Override
+    public void jsonEquals(SqlWriter w, Runnable json, List<Object> path, String jsonText) {
+        jsonValue(w, json, path);
+        w.sql(" = json(").param(jsonText).sql(")");
+    }
+
+    @Override
+    public void jsonCompare(SqlWriter w, Runnable json, List<Object> path, String operator, Object scalar) {
+        jsonScalar(w, json, path);
+        w.sql(" ").sql(operator).sql(" ").param(scalar);
     }
 }

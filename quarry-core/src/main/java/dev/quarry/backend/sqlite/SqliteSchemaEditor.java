@@ -26,8 +26,18 @@ final class SqliteSchemaEditor extends BaseSchemaEditor {
             case DATE -> "date";
             case DATETIME -> "datetime";
             case UUID -> "char(36)";
+            case LOCAL_DATETIME -> "datetime";
             case TIME -> "time";
+            case DURATION -> "bigint";
+            case BINARY -> "blob";
+            case JSON -> "text";
         };
+    }
+
+    /** A JSON column is text that must be valid JSON (MariaDB's JSON type checks it by itself, PostgreSQL's jsonb by its type). */
+    @Override
+    protected String check(ColumnDef c) {
+        return c.type() == dev.quarry.spi.FieldType.JSON ? "json_valid(" + q(c.name()) + ")" : super.check(c);
     }
 
     @Override

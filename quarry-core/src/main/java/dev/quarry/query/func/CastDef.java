@@ -39,8 +39,12 @@ final class CastDef extends FunctionDef {
             case CHAR, TEXT -> "text";
             case DATE -> "date";
             case DATETIME -> "timestamp with time zone";
+            case LOCAL_DATETIME -> "timestamp";
             case TIME -> "time";
             case UUID -> "uuid";
+            case DURATION -> "bigint";
+            case BINARY -> "bytea";
+            case JSON -> "jsonb";
         };
     }
 }

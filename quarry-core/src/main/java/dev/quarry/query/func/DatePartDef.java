@@ -36,7 +36,7 @@ final class DatePartDef extends FunctionDef {
     @Override
     protected FieldType outputType(List<FieldType> kinds, FieldType requested) {
         FieldType in = kinds.get(0);
-        if (in != FieldType.DATE && in != FieldType.DATETIME) {
+        if (!in.hasDate()) {
             throw new Mismatch("'" + part.lookupName() + "' applies to dates and date-times, not to " + Kinds.describe(in));
         }
         if (in == FieldType.DATE && part.isTimePart()) {

@@ -23,6 +23,10 @@ abstract class PatternLookup implements Lookup {
         if (value == null) {
             throw new dev.quarry.InvalidValueError(null, subject, "Lookup '" + name() + "' on " + subject + " does not accept null; use isnull");
         }
+        if (type == FieldType.BINARY || value instanceof byte[]) {
+            throw new dev.quarry.InvalidValueError(null, subject, "Lookup '" + name() + "' on " + subject + " matches text; "
+                    + "bytes are compared with exact, in or isnull");
+        }
         Object v = Values.coerce(value, null, subject, name());
         return v.toString();
     }

@@ -1,0 +1,36 @@
+package dev.quarry.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A JSON document: {@code jsonb} on PostgreSQL, {@code json} on MariaDB, text checked by
+ * {@code json_valid} on SQLite. The field may be of any type the JSON codec maps ({@code Map<String, Object>},
+ * {@code List<String>}, a record, {@code Object}, Jackson's {@code JsonNode}); the core has no JSON library, so
+ * a codec must be on the class path ({@code dev.quarry:quarry-jackson}). Lookups go into the document by key
+ * and index ({@code data__owner__name}, {@code data__tags__0}); {@code has_key}, {@code has_keys},
+ * {@code has_any_keys}; {@code contains}/{@code contained_by} where the database has JSON containment.
+ * {@code isnull} tests SQL NULL (or, on a key, a missing key); {@code exact} with {@code null} tests the JSON
+ * {@code null}, as in Django.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface JSONField {
+    /** Whether the column accepts NULL (Django's {@code null}). */
+    boolean nullable() default false;
+
+    /** Whether validation accepts an empty value: an empty object or array (Django's {@code blank}). */
+    boolean blank() default false;
+
+    /**
+     * The default value as JSON text ({@code "{}"}, {@code "[]"}, {@code "{\"theme\": \"dark\"}"}), read into
+     * each new instance afresh, so instances never share a mutable default. {@link Defaults#NONE}, the default,
+     * declares no default.
+     */
+    String defaultValue() default Defaults.NONE;
+
+    /** The column name; empty for the snake_case form of the Java name. */
+    String dbColumn() default "";
+}

@@ -1,0 +1,47 @@
+package dev.quarry.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A URL in a {@code varchar(maxLength)} column, held in a {@code String} field; {@code fullClean()} checks
+ * that it is an http, https, ftp or ftps URL with a host name, {@code localhost} or an IP address.
+ * Saving does not check it, as in Django.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface URLField {
+    /** The maximum length in characters (200 by default, as Django). */
+    int maxLength() default 200;
+
+    /** Whether the column accepts NULL (Django's {@code null}). */
+    boolean nullable() default false;
+
+    /** Whether validation accepts an empty value (Django's {@code blank}). */
+    boolean blank() default false;
+
+    /**
+     * The default value (Django's {@code default}), as text: any text, {@code ""} included. Every new
+     * instance holds it from construction, primitive fields included; a Java field initializer overrides
+     * it. Text that is not a valid value is refused at start-up with {@code ImproperlyConfigured}.
+     * {@link Defaults#NONE}, the default, declares no default.
+     */
+    String defaultValue() default Defaults.NONE;
+
+    /** Whether the column carries a UNIQUE constraint. */
+    boolean unique() default false;
+
+    /** Whether the column gets an index of its own. */
+    boolean dbIndex() default false;
+
+    /** The allowed values, written as text; empty for any. */
+    String[] choices() default {};
+
+    /** The column name; empty for the snake_case form of the Java name. */
+    String dbColumn() default "";
+
+    /** Whether this field is the model's primary key instead of the automatic {@code id}. */
+    boolean primaryKey() default false;
+}

@@ -1,0 +1,4 @@
+package dev.quarry.converters;
+
+/** A wrapped id of another system's customer. */
+public record CustomerId(long value) {}

@@ -1,0 +1,4 @@
+package dev.quarry.converters;
+
+/** A stock-keeping unit code. */
+public record Sku(String code) {}
