@@ -11,6 +11,7 @@ import java.util.List;
 public abstract class BlockedDeletionError extends IntegrityError {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> blockingModel;
+    /** The primary keys of the rows that block the deletion. */
     private final List<Object> blockingKeys;
     private final transient List<? extends Model> blockingObjects;
 

@@ -8,8 +8,11 @@ package dev.quarry;
  */
 public class DatabaseError extends QuarryException {
     private static final long serialVersionUID = 1L;
+    /** The SQLSTATE the driver reported, or {@code null}. */
     private final String sqlState;
+    /** The database's own error code, or 0. */
     private final int vendorCode;
+    /** The statement with {@code ?} placeholders, or {@code null}. */
     private final String sql;
 
     /** An error of the statement {@code sql} (with placeholders; may be {@code null}). */

@@ -4,6 +4,7 @@ package dev.quarry;
 public class DoesNotExist extends QuarryException {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> model;
+    /** The lookup that matched no row, with placeholders for its values. */
     private final String lookup;
 
     /** No {@code model} row matches {@code lookup}, a description such as {@code filter(name=?)}. */

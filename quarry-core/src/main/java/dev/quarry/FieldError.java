@@ -7,6 +7,7 @@ package dev.quarry;
 public class FieldError extends QueryError {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> model;
+    /** The name that could not be resolved. */
     private final String name;
 
     /** An error about no particular model. */

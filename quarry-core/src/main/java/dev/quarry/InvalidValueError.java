@@ -10,6 +10,7 @@ import dev.quarry.internal.Excerpt;
 public class InvalidValueError extends QueryError {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> model;
+    /** The field whose value is invalid. */
     private final String field;
 
     /** An invalid value for {@code field} of {@code model}; {@code problem} says what was expected. */

@@ -4,6 +4,7 @@ package dev.quarry;
 public class MultipleObjectsReturned extends QuarryException {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> model;
+    /** The lookup that matched more than one row, with placeholders for its values. */
     private final String lookup;
 
     /** {@code found} rows ("2", "more than 20") of {@code model} match {@code lookup}. */

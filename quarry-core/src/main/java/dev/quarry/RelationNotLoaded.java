@@ -7,6 +7,7 @@ package dev.quarry;
 public class RelationNotLoaded extends QuarryException {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> model;
+    /** The relation that was not loaded. */
     private final String relation;
 
     /** {@code relation} of a {@code model} instance is not loaded; {@code message} says the fix. */

@@ -11,6 +11,7 @@ public class StaleObjectError extends TransactionConflictError {
     private static final long serialVersionUID = 1L;
     private final transient Class<?> model;
     private final transient Object key;
+    /** The version the instance held when it was saved. */
     private final long version;
 
     /** A stale save of the {@code model} row with primary key {@code key}, loaded at {@code version}, by the UPDATE {@code sql}. */

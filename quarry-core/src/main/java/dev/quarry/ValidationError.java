@@ -11,7 +11,9 @@ import java.util.Map;
  */
 public class ValidationError extends QuarryException {
     private static final long serialVersionUID = 2L;
+    /** Messages per field name, in the order the fields were checked. */
     private final LinkedHashMap<String, ArrayList<String>> fieldErrors;
+    /** Messages about the instance as a whole. */
     private final ArrayList<String> nonFieldErrors;
 
     /** Errors of these fields, by field name. */

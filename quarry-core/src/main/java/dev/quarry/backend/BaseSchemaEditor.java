@@ -18,6 +18,7 @@ import java.util.List;
  * and are quoted; defaults are literals of already-converted values.
  */
 public abstract class BaseSchemaEditor implements SchemaEditor {
+    /** The backend's operations, which quote names and write literals. */
     protected final Operations ops;
 
     /** A schema editor quoting names and writing literals with {@code ops}. */

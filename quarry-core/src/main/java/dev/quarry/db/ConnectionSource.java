@@ -13,7 +13,11 @@ import javax.sql.DataSource;
  * cleanup step failed on it, so it is discarded instead of reused.
  */
 public interface ConnectionSource extends AutoCloseable {
-    /** Lends a connection to the calling thread. */
+    /**
+     * Lends a connection to the calling thread.
+     *
+     * @throws SQLException if no connection can be had
+     */
     Lease acquire() throws SQLException;
 
     /** Takes a connection back; a {@code broken} one is closed (or left to the pool to evict), never reused. */

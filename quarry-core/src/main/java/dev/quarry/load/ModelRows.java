@@ -92,7 +92,11 @@ public final class ModelRows {
         return column;
     }
 
-    /** Reads every row into a list of instances sharing one load context. */
+    /**
+     * Reads every row into a list of instances sharing one load context.
+     *
+     * @throws SQLException if the driver cannot read a row
+     */
     public List<Object> readAll(ResultSet rs, LoadContext context) throws SQLException {
         List<Object> out = new ArrayList<>();
         List<List<Object>> children = new ArrayList<>(related.size());
@@ -110,7 +114,11 @@ public final class ModelRows {
         return out;
     }
 
-    /** Reads the current row. */
+    /**
+     * Reads the current row.
+     *
+     * @throws SQLException if the driver cannot read a column
+     */
     public Object read(ResultSet rs, LoadContext context) throws SQLException {
         return read(rs, context, null);
     }

@@ -41,7 +41,11 @@ public final class ValuesRows {
         return List.of(names);
     }
 
-    /** The current row as a list, in the selected order. */
+    /**
+     * The current row as a list, in the selected order.
+     *
+     * @throws SQLException if the driver cannot read a column
+     */
     public List<Object> tuple(ResultSet rs) throws SQLException {
         Object[] row = new Object[readers.length];
         for (int i = 0; i < readers.length; i++) {
@@ -50,7 +54,11 @@ public final class ValuesRows {
         return Collections.unmodifiableList(Arrays.asList(row));
     }
 
-    /** The current row as a map from output name to value, in the selected order. */
+    /**
+     * The current row as a map from output name to value, in the selected order.
+     *
+     * @throws SQLException if the driver cannot read a column
+     */
     public Map<String, Object> map(ResultSet rs) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < readers.length; i++) {
@@ -68,7 +76,11 @@ public final class ValuesRows {
         }
     }
 
-    /** Every row, read by {@code reader}. */
+    /**
+     * Every row, read by {@code reader}.
+     *
+     * @throws SQLException if the driver cannot read a row
+     */
     public static <T> List<T> all(ResultSet rs, RowReader<T> reader) throws SQLException {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -80,6 +92,11 @@ public final class ValuesRows {
     /** Reads one row. */
     @FunctionalInterface
     public interface RowReader<T> {
+        /**
+         * Reads the current row.
+         *
+         * @throws SQLException if the driver cannot read a column
+         */
         T read(ResultSet rs) throws SQLException;
     }
 }

@@ -223,6 +223,7 @@ public final class FieldMeta {
                                boolean dbIndex, List<String> choices, boolean primaryKey, int maxLength,
                                int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd,
                                TextFormat format) {
+        /** The options of a field; the choices are copied. */
         public FieldOptions {
             choices = List.copyOf(choices);
         }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param update the fields to update (empty: skip the row)
  */
 public record Conflict(List<FieldMeta> target, List<FieldMeta> update) {
+    /** A conflict rule; both lists are copied. */
     public Conflict {
         target = List.copyOf(target);
         update = List.copyOf(update);

@@ -54,6 +54,7 @@ public sealed interface Condition {
         /** An AND of nothing: matches every row. */
         public static final Node EMPTY = new Node(false, List.of(), false);
 
+        /** A node over these children, which are copied. */
         public Node {
             children = List.copyOf(children);
         }

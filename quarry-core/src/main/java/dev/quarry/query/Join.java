@@ -9,7 +9,12 @@ import dev.quarry.model.JoinStep;
  */
 public record Join(String alias, String parentAlias, JoinStep step, JoinType type, int group) {
     /** INNER or LEFT OUTER. */
-    public enum JoinType { INNER, LEFT }
+    public enum JoinType {
+        /** {@code INNER JOIN}: rows without a match are dropped. */
+        INNER,
+        /** {@code LEFT OUTER JOIN}: rows without a match are kept, with NULLs. */
+        LEFT
+    }
 
     Join withType(JoinType t) {
         return new Join(alias, parentAlias, step, t, group);

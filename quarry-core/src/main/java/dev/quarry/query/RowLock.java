@@ -17,6 +17,7 @@ import java.util.Map;
  * @param of the tables to lock by name; empty for all
  */
 public record RowLock(boolean nowait, boolean skipLocked, List<String> of) {
+    /** A lock clause; {@code nowait} and {@code skipLocked} exclude each other. */
     public RowLock {
         of = List.copyOf(of);
         if (nowait && skipLocked) {

@@ -22,6 +22,7 @@ public sealed interface Where {
 
     /** Conditions joined by AND. */
     record And(List<Where> children) implements Where {
+        /** An AND of these conditions, which are copied. */
         public And {
             children = List.copyOf(children);
         }
@@ -44,6 +45,7 @@ public sealed interface Where {
 
     /** Conditions joined by OR. */
     record Or(List<Where> children) implements Where {
+        /** An OR of these conditions, which are copied. */
         public Or {
             children = List.copyOf(children);
         }

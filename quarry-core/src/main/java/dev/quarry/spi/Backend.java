@@ -20,6 +20,8 @@ public interface Backend {
     /**
      * Prepares a connection the first time Quarry sees it (SQLite turns foreign keys on and sets a
      * busy timeout, for instance). Runs once per physical connection, also for pooled ones.
+     *
+     * @throws java.sql.SQLException if a setting is refused
      */
     default void initConnection(java.sql.Connection connection) throws java.sql.SQLException {
     }
@@ -44,6 +46,8 @@ public interface Backend {
      * How far behind its primary the database at the end of {@code connection} is, when it is a
      * replica that can tell; empty when it is none (or cannot tell). Routers skip a replica that lags
      * more than their bound. Runs a query on the connection; the default knows of no replication.
+     *
+     * @throws java.sql.SQLException if the lag query fails (the caller then treats the replica as down)
      */
     default java.util.Optional<java.time.Duration> replicationLag(java.sql.Connection connection)
             throws java.sql.SQLException {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 /** What a database can do, as data: a set of {@link Feature}s and numeric limits. */
 public record Features(Set<Feature> flags, int maxInListSize, int maxBindParameters) {
+    /** The features of a backend; the flags are copied. */
     public Features {
         flags = Set.copyOf(flags.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(flags));
     }

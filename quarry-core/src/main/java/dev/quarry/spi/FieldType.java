@@ -2,10 +2,33 @@ package dev.quarry.spi;
 
 /** The storage kinds of model fields, which each backend maps to a column type and a reader. */
 public enum FieldType {
-    AUTO, CHAR, TEXT, INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER, BIGINT, BOOLEAN,
-    FLOAT, DECIMAL, DATE,
+    /** An automatically assigned whole-number primary key ({@code AutoField}). */
+    AUTO,
+    /** A string with a maximum length ({@code CharField}). */
+    CHAR,
+    /** A string of any length ({@code TextField}). */
+    TEXT,
+    /** A 32-bit whole number. */
+    INTEGER,
+    /** A 16-bit whole number. */
+    SMALLINT,
+    /** A 16-bit whole number of at least 0. */
+    POSITIVE_SMALLINT,
+    /** A 32-bit whole number of at least 0. */
+    POSITIVE_INTEGER,
+    /** A 64-bit whole number. */
+    BIGINT,
+    /** True or false. */
+    BOOLEAN,
+    /** A double-precision floating-point number. */
+    FLOAT,
+    /** An exact decimal number with a number of digits and of decimal places ({@code BigDecimal}). */
+    DECIMAL,
+    /** A calendar date ({@code LocalDate}). */
+    DATE,
     /** A point in time ({@code Instant}), stored in UTC. */
     DATETIME,
+    /** A {@code java.util.UUID}, in a native column where the database has one. */
     UUID,
     /** A date and time with no zone ({@code LocalDateTime}), stored as written. */
     LOCAL_DATETIME,

@@ -5,6 +5,7 @@ package dev.quarry.spi;
  * of a {@link FieldType#JSON} column returns, so a backend can bind it as JSON rather than as plain text.
  */
 public record JsonText(String json) {
+    /** JSON text, which must not be {@code null}. */
     public JsonText {
         java.util.Objects.requireNonNull(json, "json");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 /** A statement ready to run: SQL text with {@code ?} placeholders and its bind parameters, in order. */
 public record CompiledSql(String sql, List<Object> params) {
+    /** A statement; the parameters are copied into an unmodifiable list. */
     public CompiledSql {
         params = Collections.unmodifiableList(new ArrayList<>(params));
     }

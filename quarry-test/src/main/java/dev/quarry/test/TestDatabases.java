@@ -103,6 +103,11 @@ public final class TestDatabases {
     /** Removes an isolated database. */
     @FunctionalInterface
     public interface Dropper {
+        /**
+         * Drops the database, schema or file.
+         *
+         * @throws IOException if it cannot be removed
+         */
         void drop() throws IOException;
     }
 

@@ -18,7 +18,11 @@ public final class SqliteRegexp extends org.sqlite.Function {
     private static final int MAX_CACHED = 256;
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
-    /** Registers {@code regexp(pattern, value)} on an SQLite connection (or a pool's wrapper of one). */
+    /**
+     * Registers {@code regexp(pattern, value)} on an SQLite connection (or a pool's wrapper of one).
+     *
+     * @throws SQLException if the driver refuses to register the function
+     */
     public static void register(Connection connection) throws SQLException {
         Connection c = connection.isWrapperFor(org.sqlite.SQLiteConnection.class)
                 ? connection.unwrap(org.sqlite.SQLiteConnection.class) : connection;

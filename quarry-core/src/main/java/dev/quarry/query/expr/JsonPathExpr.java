@@ -9,6 +9,7 @@ import java.util.List;
  * indexes as {@code Integer}; an empty path is the whole document), written as JSON by the backend.
  */
 public record JsonPathExpr(Expr source, List<Object> path) implements TransformExpr {
+    /** A path into {@code source}; the path is copied. */
     public JsonPathExpr {
         path = List.copyOf(path);
     }
