@@ -12,22 +12,15 @@ final class Standard extends FunctionDef {
     }
 
     private final Rule rule;
-    private final boolean window;
 
-    Standard(String name, String sql, int minArgs, int maxArgs, Rule rule, boolean window) {
+    Standard(String name, String sql, int minArgs, int maxArgs, Rule rule) {
         super(name, sql, minArgs, maxArgs);
         this.rule = rule;
-        this.window = window;
     }
 
     @Override
     protected FieldType outputType(List<FieldType> kinds, FieldType requested) {
         return rule.apply(kinds, requested);
-    }
-
-    @Override
-    public boolean isWindowFunction() {
-        return window;
     }
 
     // ----- rules -----
