@@ -73,6 +73,19 @@ class WindowFilterTest {
     }
 
     @Test
+    void aFilterOnARankOfGroupsAndOnAnAlias(Queries queries) {
+        Employee.rows();
+        // The grouped query is wrapped whole: its GROUP BY inside, the rank compared outside.
+        assertThat(queries.assertNumQueries(1, () -> Department.objects.annotate("n", count("employees"))
+                .annotate("r", Window.of(rank()).orderBy(count("employees").desc())).filter("r__lte", 2).orderBy("id")
+                .valuesList("name", String.class).list())).containsExactly("eng", "sales");
+        // alias(): not selected with the rows, but selected by the wrapped query for the condition around it.
+        List<Employee> top = queries.assertNumQueries(1, () -> Employee.objects
+                .alias("r", Window.of(rank()).partitionBy("department").orderBy("-salary")).filter("r", 1).orderBy("id").list());
+        assertThat(top).extracting(e -> e.name).containsExactly("ann", "bob", "fay", "gus", "hal");
+    }
+
+    @Test
     void theWrappedQueryKeepsItsOrderingSliceAndValues(Queries queries) {
         Employee.rows();
         QuerySet<Employee> upTo300 = Employee.objects.annotate("t", Window.of(sum("salary")).orderBy("hired"))
@@ -123,6 +136,10 @@ class WindowFilterTest {
                 .hasMessageContaining("rows(-2, -1)").hasMessageContaining("use lag(...)");
         // Django: "Lag requires a positive integer for the offset."
         assertThatThrownBy(() -> lag("salary", 0, 0)).isInstanceOf(QueryError.class).hasMessageContaining("offset of 1 or more");
+        // Django 3.2 sends it and fails reading the rows ("invalid literal for int() with base 10: 'x'").
+        queries.assertNumQueries(0, () -> assertThatThrownBy(() -> Employee.objects.annotate("x",
+                Window.of(lag("salary", 1, "x")).orderBy("hired"))).isInstanceOf(dev.quarry.FieldError.class)
+                .hasMessageContaining("Lag's default mixes whole numbers (INTEGER) and text"));
         queries.assertNumQueries(0, () -> {
             // Django sends it and the database refuses: "DISTINCT is not supported for window functions".
             assertThatThrownBy(() -> Employee.objects.annotate("x", Window.of(count("department", true))))

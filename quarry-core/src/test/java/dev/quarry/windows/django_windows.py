@@ -89,6 +89,7 @@ fact('row_number no order', sorted(col(Window(RowNumber()))))
 by_hired = dict(partition_by=[F('department')], order_by=F('hired').asc())
 fact('lag salary', col(Window(Lag('salary'), **by_hired)))
 fact('lag salary 2 default 0', col(Window(Lag('salary', offset=2, default=0), **by_hired)))
+fact('lag salary default self', col(Window(Lag('salary', 1, F('salary')), **by_hired)))
 fact('lead name', col(Window(Lead('name'), **by_hired)))
 fact('lead hired default', col(Window(Lead('hired', 1, date(1999, 1, 1)), **by_hired)))
 fact('first_value name', col(Window(FirstValue('name'), partition_by=[F('department')],
@@ -158,6 +159,9 @@ fact('window OR plain 4.2', [n for n, r, s in rows if r == 1 or s == 80])
 kept = list(Employee.objects.filter(salary__lt=100).annotate(r=Window(Rank(), **in_dept)).order_by('id')
             .values_list('name', 'r'))
 fact('filter then top 4.2', [n for n, r in kept if r == 1])
+by_count = list(Department.objects.annotate(n=Count('employees'))
+                .annotate(r=Window(Rank(), order_by=Count('employees').desc())).order_by('id').values_list('name', 'r'))
+fact('top 2 departments 4.2', [n for n, r in by_count if r <= 2])
 running = list(Employee.objects.annotate(t=Window(Sum('salary'), order_by=F('hired').asc()))
                .order_by('-hired').values_list('name', 't'))
 fact('running total <= 300 4.2', [n for n, t in running if t <= 300])
@@ -182,3 +186,8 @@ try:
     fact('distinct count over window', 'runs')
 except Exception as e:
     fact('distinct count over window', '%s: %s' % (type(e).__name__, e))
+try:
+    col(Window(Lag('salary', 1, Value('x'))))
+    fact('lag default of another type', 'runs')
+except Exception as e:
+    fact('lag default of another type', '%s: %s' % (type(e).__name__, e))
