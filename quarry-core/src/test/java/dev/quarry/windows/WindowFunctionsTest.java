@@ -185,5 +185,10 @@ class WindowFunctionsTest {
                 .list());
         assertThat(rows).containsExactly(List.of("eng", 4L, 1L), List.of("ops", 2L, 3L), List.of("sales", 3L, 2L),
                 List.of("hr", 0L, 4L));
+        // values(...).annotate(...) groups by the values; the window ranks the groups.
+        assertThat(queries.assertNumQueries(1, () -> Employee.objects.values("department__name").annotate("n", count("id"))
+                .annotate("r", Window.of(rank()).orderBy(count("id").desc())).orderBy("department__name")
+                .valuesList("department__name", "n", "r").list()))
+                .containsExactly(List.of("eng", 4L, 1L), List.of("ops", 2L, 3L), List.of("sales", 3L, 2L));
     }
 }

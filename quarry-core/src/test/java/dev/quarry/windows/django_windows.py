@@ -129,6 +129,9 @@ fact('order_by a Window', list(Employee.objects.order_by(
 fact('rank over count', list(Department.objects.annotate(n=Count('employees'))
                              .annotate(r=Window(Rank(), order_by=Count('employees').desc()))
                              .order_by('id').values_list('name', 'n', 'r')))
+fact('values grouped rank', list(Employee.objects.values('department__name').annotate(n=Count('id'))
+                                .annotate(r=Window(Rank(), order_by=Count('id').desc()))
+                                .order_by('department__name').values_list('department__name', 'n', 'r')))
 fact('instance annotation', [(e.name, e.r) for e in Employee.objects.annotate(
     r=Window(Rank(), partition_by=[F('department')], order_by=F('salary').desc())).order_by('id')])
 
