@@ -27,13 +27,17 @@ public class Employee extends Model {
     @DateField
     public LocalDate hired;
 
+    @IntegerField(nullable = true)
+    public Integer bonus;
+
     /**
      * The rows of {@code django_windows.py}, created in this order (ids 1 to 9):
      * <pre>
-     * eng    ann 100 2019-01-10 | bob 100 2020-03-01 | cat 80 2018-05-05 | dan 60 2021-07-07
-     * ops    eve  70 2017-02-02 | fay  90 2019-09-09
-     * sales  gus  50 2020-01-01 | hal  50 2016-06-06 | ivy 40 2022-02-02
+     * eng    ann 100 2019-01-10 10 | bob 100 2020-03-01 - | cat 80 2018-05-05 5 | dan 60 2021-07-07 -
+     * ops    eve  70 2017-02-02  7 | fay  90 2019-09-09 -
+     * sales  gus  50 2020-01-01  3 | hal  50 2016-06-06 - | ivy 40 2022-02-02 1
      * </pre>
+     * (name, salary, hiring date, bonus or none)
      * and a department {@code hr} with nobody in it.
      */
     static List<Employee> rows() {
@@ -41,19 +45,20 @@ public class Employee extends Model {
         Department ops = Department.make("ops");
         Department sales = Department.make("sales");
         Department.make("hr");
-        return List.of(make("ann", eng, 100, "2019-01-10"), make("bob", eng, 100, "2020-03-01"),
-                make("cat", eng, 80, "2018-05-05"), make("dan", eng, 60, "2021-07-07"),
-                make("eve", ops, 70, "2017-02-02"), make("fay", ops, 90, "2019-09-09"),
-                make("gus", sales, 50, "2020-01-01"), make("hal", sales, 50, "2016-06-06"),
-                make("ivy", sales, 40, "2022-02-02"));
+        return List.of(make("ann", eng, 100, "2019-01-10", 10), make("bob", eng, 100, "2020-03-01", null),
+                make("cat", eng, 80, "2018-05-05", 5), make("dan", eng, 60, "2021-07-07", null),
+                make("eve", ops, 70, "2017-02-02", 7), make("fay", ops, 90, "2019-09-09", null),
+                make("gus", sales, 50, "2020-01-01", 3), make("hal", sales, 50, "2016-06-06", null),
+                make("ivy", sales, 40, "2022-02-02", 1));
     }
 
-    private static Employee make(String name, Department department, int salary, String hired) {
+    private static Employee make(String name, Department department, int salary, String hired, Integer bonus) {
         return objects.create(e -> {
             e.name = name;
             e.department.set(department);
             e.salary = salary;
             e.hired = LocalDate.parse(hired);
+            e.bonus = bonus;
         });
     }
 }

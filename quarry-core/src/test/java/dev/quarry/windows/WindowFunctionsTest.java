@@ -68,6 +68,11 @@ class WindowFunctionsTest {
         assertThat(raw(queries, Window.of(ntile(4)).orderBy("-salary", "name"))).containsExactly(1L, 1L, 2L, 3L, 2L, 1L, 3L, 4L, 4L);
         assertThat(col(queries, Window.of(rank()).orderBy(F.of("salary").desc()), Long.class))
                 .containsExactly(1L, 1L, 4L, 6L, 5L, 3L, 7L, 7L, 9L);
+        // NULLS FIRST/LAST inside the window's order (emulated on MariaDB, as in a query's ORDER BY).
+        assertThat(col(queries, Window.of(rowNumber()).orderBy(F.of("bonus").desc().nullsLast(), F.of("name").asc()),
+                Long.class)).containsExactly(1L, 6L, 3L, 7L, 2L, 8L, 4L, 9L, 5L);
+        assertThat(col(queries, Window.of(rowNumber()).orderBy(F.of("bonus").asc().nullsFirst(), F.of("name").asc()),
+                Long.class)).containsExactly(9L, 1L, 7L, 2L, 8L, 3L, 6L, 4L, 5L);
         // Without an order every row is a peer: the numbers are 1..9 in some order.
         assertThat(col(queries, Window.of(rowNumber()), Long.class)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
@@ -91,6 +96,11 @@ class WindowFunctionsTest {
         // The default may be an expression: here the row's own salary (MariaDB has no default: Quarry writes a CASE).
         assertThat(raw(queries, Window.of(lag("salary", 1, F.of("salary"))).partitionBy("department").orderBy("hired")))
                 .containsExactly(80, 100, 80, 100, 70, 70, 50, 50, 50);
+        // A NULL read from a row that exists stays NULL; the default is only for rows that do not exist.
+        assertThat(raw(queries, Window.of(lag("bonus", 1, 0)).partitionBy("department").orderBy("hired")))
+                .containsExactly(5, 10, 0, null, 0, 7, null, 0, 3);
+        assertThat(raw(queries, Window.of(lead("bonus", 2, -1)).partitionBy("department").orderBy("hired")))
+                .containsExactly(null, -1, null, -1, -1, -1, -1, 1, -1);
         assertThat(raw(queries, Window.of(lead("name")).partitionBy("department").orderBy("hired")))
                 .containsExactly("bob", "dan", "ann", null, "fay", null, "ivy", "gus", null);
         LocalDate none = LocalDate.of(1999, 1, 1);

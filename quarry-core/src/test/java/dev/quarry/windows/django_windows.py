@@ -44,6 +44,7 @@ class Employee(models.Model):
     department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name='employees')
     salary = models.IntegerField()
     hired = models.DateField()
+    bonus = models.IntegerField(null=True)
 
     class Meta:
         app_label = 'hrapp'
@@ -55,12 +56,13 @@ with connection.schema_editor() as s:
 
 eng, ops, sales = (Department.objects.create(name=n) for n in ('eng', 'ops', 'sales'))
 Department.objects.create(name='hr')
-for name, dept, salary, hired in (('ann', eng, 100, date(2019, 1, 10)), ('bob', eng, 100, date(2020, 3, 1)),
-                                  ('cat', eng, 80, date(2018, 5, 5)), ('dan', eng, 60, date(2021, 7, 7)),
-                                  ('eve', ops, 70, date(2017, 2, 2)), ('fay', ops, 90, date(2019, 9, 9)),
-                                  ('gus', sales, 50, date(2020, 1, 1)), ('hal', sales, 50, date(2016, 6, 6)),
-                                  ('ivy', sales, 40, date(2022, 2, 2))):
-    Employee.objects.create(name=name, department=dept, salary=salary, hired=hired)
+for name, dept, salary, hired, bonus in (
+        ('ann', eng, 100, date(2019, 1, 10), 10), ('bob', eng, 100, date(2020, 3, 1), None),
+        ('cat', eng, 80, date(2018, 5, 5), 5), ('dan', eng, 60, date(2021, 7, 7), None),
+        ('eve', ops, 70, date(2017, 2, 2), 7), ('fay', ops, 90, date(2019, 9, 9), None),
+        ('gus', sales, 50, date(2020, 1, 1), 3), ('hal', sales, 50, date(2016, 6, 6), None),
+        ('ivy', sales, 40, date(2022, 2, 2), 1)):
+    Employee.objects.create(name=name, department=dept, salary=salary, hired=hired, bonus=bonus)
 
 
 def fact(name, value):
@@ -90,6 +92,11 @@ by_hired = dict(partition_by=[F('department')], order_by=F('hired').asc())
 fact('lag salary', col(Window(Lag('salary'), **by_hired)))
 fact('lag salary 2 default 0', col(Window(Lag('salary', offset=2, default=0), **by_hired)))
 fact('lag salary default self', col(Window(Lag('salary', 1, F('salary')), **by_hired)))
+# A NULL read from a row that exists stays NULL; the default is only for rows that do not exist.
+fact('lag bonus default 0', col(Window(Lag('bonus', 1, 0), **by_hired)))
+fact('lead bonus 2 default -1', col(Window(Lead('bonus', 2, -1), **by_hired)))
+fact('row_number bonus nulls last', col(Window(RowNumber(), order_by=[F('bonus').desc(nulls_last=True), F('name')])))
+fact('row_number bonus nulls first', col(Window(RowNumber(), order_by=[F('bonus').asc(nulls_first=True), F('name')])))
 fact('lead name', col(Window(Lead('name'), **by_hired)))
 fact('lead hired default', col(Window(Lead('hired', 1, date(1999, 1, 1)), **by_hired)))
 fact('first_value name', col(Window(FirstValue('name'), partition_by=[F('department')],
