@@ -13,13 +13,11 @@ import dev.quarry.query.SelectRelatedNode;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
-import dev.quarry.query.expr.RandomExpr;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
 import dev.quarry.spi.Operations;
 import dev.quarry.spi.SqlWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

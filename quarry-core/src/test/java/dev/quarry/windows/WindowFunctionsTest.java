@@ -145,7 +145,7 @@ class WindowFunctionsTest {
     void framesChooseTheRowsAnAggregateSees(Queries queries) {
         Employee.rows();
         List<Long> running = queries.assertNumQueries(1, () -> Employee.objects
-                .annotate("x", Window.of(sum("salary")).orderBy("salary").rows(null, 0)).orderBy("salary", "id")
+                .annotate("x", Window.of(sum("salary")).orderBy("salary", "id").rows(null, 0)).orderBy("salary", "id")
                 .valuesList("x", Long.class).list());
         assertThat(running).containsExactly(40L, 90L, 140L, 200L, 270L, 350L, 440L, 540L, 640L);
         assertThat(col(queries, Window.of(avg("salary")).orderBy("hired").rows(-1, 1), Double.class))

@@ -113,7 +113,7 @@ fact('sum of eng overall', col(Window(Sum('salary', filter=Q(department__name='e
 fact('rank with a frame', col(Window(Rank(), frame=RowRange(start=-1, end=0), **in_dept)))
 fact('running sum by hired', col(Window(Sum('salary'), order_by=F('hired').asc())))
 fact('running sum by salary', col(Window(Sum('salary'), order_by=F('salary').asc())))
-fact('running sum rows', col(Window(Sum('salary'), order_by=F('salary').asc(), frame=RowRange(start=None, end=0)) ,
+fact('running sum rows', col(Window(Sum('salary'), order_by=[F('salary').asc(), F('id')], frame=RowRange(start=None, end=0)),
                               Employee.objects.order_by('salary', 'id')))
 fact('moving avg rows -1..1', col(Window(Avg('salary'), order_by=F('hired').asc(), frame=RowRange(start=-1, end=1))))
 fact('max range to end', col(Window(Max('salary'), order_by=F('hired').asc(), frame=ValueRange(start=0, end=None))))

@@ -12,15 +12,22 @@ final class Standard extends FunctionDef {
     }
 
     private final Rule rule;
+    private final boolean window;
 
-    Standard(String name, String sql, int minArgs, int maxArgs, Rule rule) {
+    Standard(String name, String sql, int minArgs, int maxArgs, Rule rule, boolean window) {
         super(name, sql, minArgs, maxArgs);
         this.rule = rule;
+        this.window = window;
     }
 
     @Override
     protected FieldType outputType(List<FieldType> kinds, FieldType requested) {
         return rule.apply(kinds, requested);
+    }
+
+    @Override
+    public boolean isWindowFunction() {
+        return window;
     }
 
     // ----- rules -----
