@@ -192,7 +192,7 @@ public final class Functions {
 
     /** The value of {@code expression} {@code offset} rows before, or {@code defaultValue} (a constant or expression) where there is none. */
     public static Func<Object> lag(Object expression, int offset, Object defaultValue) {
-        return Func.builtIn("Lag", Object.class, expression, Value.of(offset), Args.value(defaultValue));
+        return Func.builtIn("Lag", Object.class, expression, Value.of(offset("lag", offset)), Args.value(defaultValue));
     }
 
     /** The value of {@code expression} one row after this one in the partition (NULL for the last). */
@@ -202,7 +202,16 @@ public final class Functions {
 
     /** The value of {@code expression} {@code offset} rows after, or {@code defaultValue} where there is none. */
     public static Func<Object> lead(Object expression, int offset, Object defaultValue) {
-        return Func.builtIn("Lead", Object.class, expression, Value.of(offset), Args.value(defaultValue));
+        return Func.builtIn("Lead", Object.class, expression, Value.of(offset("lead", offset)), Args.value(defaultValue));
+    }
+
+    private static int offset(String function, int offset) {
+        if (offset <= 0) {
+            throw new dev.quarry.QueryError(function + "() needs an offset of 1 or more rows (as Django's 'offset must be "
+                    + "greater than 0'); got " + offset + ". To read the other direction, use "
+                    + (function.equals("lag") ? "lead" : "lag") + "(...)");
+        }
+        return offset;
     }
 
     /** The value of {@code expression} in the first row of the window frame. */

@@ -21,19 +21,24 @@ import java.util.Objects;
 public record Window<V>(Expression<V> expression, List<Expression<?>> partitionBy, List<Ordering> orderBy, Frame frame)
         implements Expression<V> {
     /**
-     * The rows a window function sees around the current row: {@code start} and {@code end} count rows
-     * (ROWS) or values (RANGE) before (negative) or after (positive) it; 0 is the current row and
-     * {@code null} unbounded (Django's {@code RowRange(start=-1, end=1)}).
+     * The rows a window function sees around the current row: {@code start} counts rows (ROWS) before it
+     * (negative) and {@code end} rows after it (positive); 0 is the current row (with its peers, for
+     * RANGE) and {@code null} unbounded (Django's {@code RowRange(start=-1, end=1)}).
      *
      * @param rows ROWS when true, RANGE when false
      * @param start the start, or {@code null} for UNBOUNDED PRECEDING
      * @param end the end, or {@code null} for UNBOUNDED FOLLOWING
      */
     public record Frame(boolean rows, Integer start, Integer end) {
-        /** Checks that the frame does not end before it starts. */
+        /** Checks that the frame starts at or before the current row and ends at or after it, as Django requires. */
         public Frame {
-            if (start != null && end != null && end < start) {
-                throw new dev.quarry.QueryError("A window frame cannot end (" + end + ") before it starts (" + start + ")");
+            if (start != null && start > 0 || end != null && end < 0) {
+                String kind = rows ? "rows" : "range";
+                throw new dev.quarry.QueryError(String.format("Window frame %s(%s, %s): a frame starts at or before the "
+                        + "current row (a negative number, 0 or null) and ends at or after it (a positive number, 0 or "
+                        + "null), as in Django; %s", kind, start, end, start != null && start > 0
+                        ? "to read a later row, use lead(...) or a frame ending after the current row"
+                        : "to read an earlier row, use lag(...) or a frame starting before the current row"));
             }
         }
     }
@@ -94,5 +99,21 @@ public record Window<V>(Expression<V> expression, List<Expression<?>> partitionB
     @Override
     public Class<V> type() {
         return expression.type();
+    }
+
+    /** The window as Java builds it: {@code Window.of(Rank()).partitionBy(F(department)).orderBy(-salary)}. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Window.of(").append(expression).append(')');
+        if (!partitionBy.isEmpty()) {
+            b.append(".partitionBy(").append(String.join(", ", partitionBy.stream().map(Object::toString).toList())).append(')');
+        }
+        if (!orderBy.isEmpty()) {
+            b.append(".orderBy(").append(String.join(", ", orderBy.stream().map(Object::toString).toList())).append(')');
+        }
+        if (frame != null) {
+            b.append(frame.rows() ? ".rows(" : ".range(").append(frame.start()).append(", ").append(frame.end()).append(')');
+        }
+        return b.toString();
     }
 }

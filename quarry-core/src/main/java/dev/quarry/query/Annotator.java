@@ -164,10 +164,8 @@ final class Annotator {
             if (agg == null) {
                 throw new QueryError("aggregate() on " + base.model.name() + " was given a null aggregate");
             }
+            // A window annotation is fine here: it is computed in the derived table, and aggregated outside it.
             Expr arg = ExpressionResolver.resolve(inner, agg.argument(), ExpressionResolver.Scope.select("aggregate"));
-            if (arg.containsWindow()) {
-                throw new QueryError(agg + " on " + base.model.name() + " aggregates a window, which SQL does not allow");
-            }
             if (!agg.filter().isEmpty()) {
                 Where f = WhereBuilder.build(inner, QueryHooks.condition(agg.filter()), JoinList.NO_GROUP, true);
                 arg = new CaseExpr(List.of(f), List.of(arg), null, arg.outputType());

@@ -269,6 +269,11 @@ final class ExpressionResolver {
             throw new QueryError("Window.of(" + w.expression() + ") on " + t.model.name() + ": a window computes a window "
                     + "function (rank(), rowNumber(), ...) or an aggregate");
         }
+        if (function instanceof AggregateExpr a && a.distinct()) {
+            throw new QueryError("Window.of(" + w.expression() + ") on " + t.model.name() + ": a DISTINCT aggregate cannot "
+                    + "be computed over a window (PostgreSQL and SQLite refuse it); count the distinct values in a Subquery "
+                    + "instead, or drop distinct");
+        }
         Scope parts = new Scope(s.context(), s.group(), s.outer(), true, false, false, false);
         List<Expr> partition = new ArrayList<>();
         for (Expression<?> p : w.partitionBy()) {

@@ -51,6 +51,16 @@ public interface Operations {
         return null;
     }
 
+    /**
+     * Writes a window function call. The default is the standard form, {@code call OVER (partition order frame)};
+     * a backend overrides it where its database refuses a part (MariaDB: no frame on a numbering, no default
+     * for {@code LAG}/{@code LEAD}) or types the result otherwise, so that every database gives the same value.
+     */
+    default void window(SqlWriter w, WindowCall call) {
+        call.call().run();
+        call.over(w, true);
+    }
+
     /** Writes {@code left / right}; {@code integral} when both are whole numbers, whose quotient must be one too. */
     default void divide(SqlWriter w, Runnable left, Runnable right, boolean integral) {
         left.run();

@@ -13,13 +13,11 @@ import dev.quarry.query.SelectRelatedNode;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
-import dev.quarry.query.expr.RandomExpr;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
 import dev.quarry.spi.Operations;
 import dev.quarry.spi.SqlWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +32,8 @@ public final class SelectCompiler implements RenderContext {
     private final Operations ops;
     private final Features features;
     private SqlBuilder w;
-    /** Whether annotation references are written as the wrapped query's column names. */
-    private boolean qualifying;
+    /** While writing a window filter around a wrapped query: what that query selects for it; else {@code null}. */
+    private QualifyInputs qualifying;
 
     /** One item of a select list: an expression, with the name it is selected as ({@code null}: none). */
     private record Item(Expr expr, String alias) {}
@@ -180,7 +178,7 @@ public final class SelectCompiler implements RenderContext {
 
     @Override
     public void existsSubquery(QueryTree sub) {
-        writePlainSelect(sub, true, false);
+        writePlainSelect(sub, true, null);
     }
 
     @Override
@@ -197,7 +195,7 @@ public final class SelectCompiler implements RenderContext {
 
     @Override
     public void annotation(String alias, Expr target) {
-        if (qualifying) {
+        if (qualifying != null) {
             w.identifier(alias);
         } else {
             target.render(this);
@@ -206,9 +204,15 @@ public final class SelectCompiler implements RenderContext {
 
     @Override
     public void column(String alias, String column) {
-        if (qualifying) {
-            throw new QueryError("A condition on a window annotation can refer only to annotations (it is applied to the "
-                    + "wrapped query); move the condition on " + column + " into a filter() of its own");
+        if (qualifying != null) {
+            String name = qualifying.columnName(alias, column);
+            if (name == null) {
+                throw new QueryError("A condition on a window annotation can refer only to annotations and to the columns "
+                        + "it compares (it is applied to the wrapped query); move the condition on " + column
+                        + " into a filter() of its own");
+            }
+            w.identifier(name);
+            return;
         }
         RenderContext.super.column(alias, column);
     }
@@ -217,20 +221,22 @@ public final class SelectCompiler implements RenderContext {
         if (t.qualify() != null) {
             writeQualified(t);
         } else {
-            writePlainSelect(t, false, false);
+            writePlainSelect(t, false, null);
         }
     }
 
     /** {@code SELECT * FROM (<t with every column named and its order terms selected>) "qualify" WHERE ... ORDER BY ...}. */
     private void writeQualified(QueryTree t) {
+        QualifyInputs inputs = QualifyInputs.of(t.qualify());
         w.sql("SELECT * FROM (");
-        writePlainSelect(t, false, true);
+        writePlainSelect(t, false, inputs);
         w.sql(") ").identifier("qualify").sql(" WHERE ");
-        qualifying = true;
+        QualifyInputs outer = qualifying;
+        qualifying = inputs;
         try {
             t.qualify().render(this);
         } finally {
-            qualifying = false;
+            qualifying = outer;
         }
         List<OrderTerm> ordering = t.ordering();
         if (!ordering.isEmpty()) {
@@ -268,10 +274,12 @@ public final class SelectCompiler implements RenderContext {
     /**
      * The SELECT of {@code t} without a window wrapper: its select list ({@code 1} for EXISTS when
      * {@code one}), FROM, WHERE, GROUP BY, HAVING; then ORDER BY, LIMIT and the lock, unless
-     * {@code wrapped}, when every column is named and the order terms are selected as
-     * {@code __o1...} for the wrapper to order by.
+     * {@code wrapper} is given, when every column is named, the order terms are selected as
+     * {@code __o1...} for the wrapper to order by, and what its condition reads is selected too: the
+     * annotations it names (under their aliases) and the columns it compares ({@code __q1...}).
      */
-    private void writePlainSelect(QueryTree t, boolean one, boolean wrapped) {
+    private void writePlainSelect(QueryTree t, boolean one, QualifyInputs wrapper) {
+        boolean wrapped = wrapper != null;
         List<Item> items = items(t);
         List<Expr> selected = new ArrayList<>(items.size());
         items.forEach(i -> selected.add(i.expr()));
@@ -295,6 +303,19 @@ public final class SelectCompiler implements RenderContext {
                     first = comma(first);
                     t.ordering().get(k).expr().render(this);
                     w.sql(" AS ").identifier("__o" + (k + 1));
+                }
+                for (String a : wrapper.annotations()) {
+                    if (items.stream().noneMatch(i -> a.equals(i.alias()))) {
+                        first = comma(first);
+                        t.annotations().get(a).render(this);
+                        w.sql(" AS ").identifier(a);
+                    }
+                }
+                List<Col> compared = wrapper.orderedColumns();
+                for (int k = 0; k < compared.size(); k++) {
+                    first = comma(first);
+                    compared.get(k).render(this);
+                    w.sql(" AS ").identifier("__q" + (k + 1));
                 }
             } else if (t.isDistinct()) {
                 int hidden = 0;
@@ -381,100 +402,16 @@ public final class SelectCompiler implements RenderContext {
     }
 
     private void writeGroupBy(QueryTree t, List<Expr> selected) {
-        if (!t.isAggregated()) {
-            return;
-        }
-        Map<String, Expr> groups = new LinkedHashMap<>();
-        if (t.groupBy() != null) {
-            for (Expr e : t.groupBy()) {
-                collectGroups(groups, e);
-            }
-        } else if (t.values() != null) {
-            if (!t.groupsByValues()) {
-                addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
-            }
-            for (Expr e : t.values().values()) {
-                collectGroups(groups, e);
-            }
-        } else if (features.has(Feature.GROUP_BY_SELECTED_PK)) {
-            addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
-            for (SelectRelatedNode n : t.selectRelated()) {
-                addRelatedPks(groups, n);
-            }
-        } else {
-            for (Expr e : selected) {
-                collectGroups(groups, e);
-            }
-        }
-        // As Django: the plain columns a HAVING condition compares with are grouped by too.
-        collectGroups(groups, t.having());
-        for (Expr e : t.wrappedInputs().values()) {
-            collectGroups(groups, e);
-        }
-        for (OrderTerm o : t.ordering()) {
-            if (!(o.expr() instanceof Col c && c.alias().equals(t.rootAlias()) && t.values() == null)) {
-                collectGroups(groups, o.expr());
-            }
-        }
+        java.util.Collection<Expr> groups = GroupBy.of(t, selected, features);
         if (groups.isEmpty()) {
             return;
         }
         w.sql(" GROUP BY ");
         boolean first = true;
-        for (Expr e : groups.values()) {
+        for (Expr e : groups) {
             first = comma(first);
             e.render(this);
         }
-    }
-
-    private void addRelatedPks(Map<String, Expr> groups, SelectRelatedNode n) {
-        addGroup(groups, Col.of(n.alias(), n.model().pk()));
-        for (SelectRelatedNode c : n.children()) {
-            addRelatedPks(groups, c);
-        }
-    }
-
-    /**
-     * Adds the grouping terms of {@code e}: itself when it holds no aggregate, else its parts that hold
-     * none ({@code stock} in {@code COUNT(x) + stock}); an aggregate's own argument groups nothing.
-     */
-    private static void collectGroups(Map<String, Expr> groups, Expr e) {
-        if (e instanceof dev.quarry.query.expr.AggregateExpr || e instanceof dev.quarry.query.expr.SubqueryAggregate
-                || e.containsWindow()) {
-            return;
-        }
-        if (!e.containsAggregate()) {
-            addGroup(groups, e);
-            return;
-        }
-        for (Expr c : e.children()) {
-            collectGroups(groups, c);
-        }
-    }
-
-    private static void collectGroups(Map<String, Expr> groups, dev.quarry.query.Where w) {
-        if (w instanceof dev.quarry.query.Where.And a) {
-            a.children().forEach(c -> collectGroups(groups, c));
-        } else if (w instanceof dev.quarry.query.Where.Or o) {
-            o.children().forEach(c -> collectGroups(groups, c));
-        } else if (w instanceof dev.quarry.query.Where.Not n) {
-            collectGroups(groups, n.child());
-        } else if (w instanceof dev.quarry.query.Where.Condition c) {
-            collectGroups(groups, c.lhs());
-            if (c.value() instanceof Expr v) {
-                collectGroups(groups, v);
-            }
-        }
-    }
-
-    /** Adds a grouping term; aggregates, windows, random numbers and constants group nothing. */
-    private static void addGroup(Map<String, Expr> groups, Expr e) {
-        if (e.containsAggregate() || e.containsWindow() || e instanceof RandomExpr
-                || e instanceof dev.quarry.query.expr.Param) {
-            return;
-        }
-        String key = e instanceof Col c ? c.alias() + "." + c.column() : e.toString();
-        groups.putIfAbsent(key, e);
     }
 
     private void writeOrderBy(QueryTree t) {

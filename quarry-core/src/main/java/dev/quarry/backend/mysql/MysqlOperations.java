@@ -7,6 +7,7 @@ import dev.quarry.spi.Features;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.PatternKind;
 import dev.quarry.spi.SqlWriter;
+import dev.quarry.spi.WindowCall;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +47,11 @@ final class MysqlOperations extends BaseOperations {
             a.get(0).run();
             w.sql(" AS DECIMAL(65, 30)))");
         });
+    }
+
+    @Override
+    public void window(SqlWriter w, WindowCall call) {
+        MysqlWindows.write(w, call);
     }
 
     private static String castType(FieldType t) {

@@ -38,6 +38,14 @@ public abstract class FunctionDef {
     }
 
     /**
+     * Whether, as a window function, it reads the window's frame ({@code FIRST_VALUE}); the numberings and
+     * offsets ({@code RANK}, {@code LAG}) see the whole partition whatever the frame says.
+     */
+    public boolean readsFrame() {
+        return false;
+    }
+
+    /**
      * Checks the number and kinds of the arguments and gives the kind of the result;
      * {@code requested} is the kind the caller asked for ({@code cast}), or {@code null}.
      * A mismatch throws {@link Mismatch} with the reason.

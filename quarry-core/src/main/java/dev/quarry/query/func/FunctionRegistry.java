@@ -34,17 +34,17 @@ public final class FunctionRegistry {
             new Standard("Mod", "MOD", 2, 2, Standard.numericResult("Mod"), false),
             new Standard("Power", "POWER", 2, 2, Standard.numericResult("Power"), false),
             new Standard("Now", "CURRENT_TIMESTAMP", 0, 0, Standard.fixed(FieldType.DATETIME), false),
-            new Standard("RowNumber", "ROW_NUMBER", 0, 0, Standard.fixed(FieldType.BIGINT), true),
-            new Standard("Rank", "RANK", 0, 0, Standard.fixed(FieldType.BIGINT), true),
-            new Standard("DenseRank", "DENSE_RANK", 0, 0, Standard.fixed(FieldType.BIGINT), true),
-            new Standard("PercentRank", "PERCENT_RANK", 0, 0, Standard.fixed(FieldType.FLOAT), true),
-            new Standard("CumeDist", "CUME_DIST", 0, 0, Standard.fixed(FieldType.FLOAT), true),
-            new Standard("Ntile", "NTILE", 1, 1, Standard.fixed(FieldType.BIGINT), true),
-            new Standard("Lag", "LAG", 1, 3, Standard.first(), true),
-            new Standard("Lead", "LEAD", 1, 3, Standard.first(), true),
-            new Standard("FirstValue", "FIRST_VALUE", 1, 1, Standard.first(), true),
-            new Standard("LastValue", "LAST_VALUE", 1, 1, Standard.first(), true),
-            new Standard("NthValue", "NTH_VALUE", 2, 2, Standard.first(), true)));
+            WindowDef.numbering("RowNumber", "ROW_NUMBER", 0, FieldType.BIGINT),
+            WindowDef.numbering("Rank", "RANK", 0, FieldType.BIGINT),
+            WindowDef.numbering("DenseRank", "DENSE_RANK", 0, FieldType.BIGINT),
+            WindowDef.numbering("PercentRank", "PERCENT_RANK", 0, FieldType.FLOAT),
+            WindowDef.numbering("CumeDist", "CUME_DIST", 0, FieldType.FLOAT),
+            WindowDef.numbering("Ntile", "NTILE", 1, FieldType.BIGINT),
+            WindowDef.offset("Lag", "LAG"),
+            WindowDef.offset("Lead", "LEAD"),
+            WindowDef.frameValue("FirstValue", "FIRST_VALUE", 1),
+            WindowDef.frameValue("LastValue", "LAST_VALUE", 1),
+            WindowDef.frameValue("NthValue", "NTH_VALUE", 2)));
 
     private static final Map<String, FunctionDef> DATE_PARTS = datePartDefs();
 
