@@ -13,13 +13,11 @@ import dev.quarry.query.SelectRelatedNode;
 import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
-import dev.quarry.query.expr.RandomExpr;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
 import dev.quarry.spi.Operations;
 import dev.quarry.spi.SqlWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -308,7 +306,7 @@ public final class SelectCompiler implements RenderContext {
             }
         }
         writeFromWhere(t);
-        writeGroupBy(t, selected);
+        writeGroupBy(t, selected, !one);
         if (t.having() != null) {
             w.sql(" HAVING ");
             t.having().render(this);
@@ -380,101 +378,26 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
-    private void writeGroupBy(QueryTree t, List<Expr> selected) {
-        if (!t.isAggregated()) {
-            return;
-        }
-        Map<String, Expr> groups = new LinkedHashMap<>();
-        if (t.groupBy() != null) {
-            for (Expr e : t.groupBy()) {
-                collectGroups(groups, e);
-            }
-        } else if (t.values() != null) {
-            if (!t.groupsByValues()) {
-                addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
-            }
-            for (Expr e : t.values().values()) {
-                collectGroups(groups, e);
-            }
-        } else if (features.has(Feature.GROUP_BY_SELECTED_PK)) {
-            addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
-            for (SelectRelatedNode n : t.selectRelated()) {
-                addRelatedPks(groups, n);
-            }
-        } else {
-            for (Expr e : selected) {
-                collectGroups(groups, e);
-            }
-        }
-        // As Django: the plain columns a HAVING condition compares with are grouped by too.
-        collectGroups(groups, t.having());
-        for (Expr e : t.wrappedInputs().values()) {
-            collectGroups(groups, e);
-        }
-        for (OrderTerm o : t.ordering()) {
-            if (!(o.expr() instanceof Col c && c.alias().equals(t.rootAlias()) && t.values() == null)) {
-                collectGroups(groups, o.expr());
-            }
-        }
-        if (groups.isEmpty()) {
+    /**
+     * Writes GROUP BY where {@code t} aggregates; when the select list is written ({@code positional}), a
+     * selected expression other than a column is named by its position in {@code selected}.
+     */
+    private void writeGroupBy(QueryTree t, List<Expr> selected, boolean positional) {
+        List<Expr> terms = GroupBy.terms(t, selected, features);
+        if (terms.isEmpty()) {
             return;
         }
         w.sql(" GROUP BY ");
         boolean first = true;
-        for (Expr e : groups.values()) {
+        for (Expr e : terms) {
             first = comma(first);
-            e.render(this);
-        }
-    }
-
-    private void addRelatedPks(Map<String, Expr> groups, SelectRelatedNode n) {
-        addGroup(groups, Col.of(n.alias(), n.model().pk()));
-        for (SelectRelatedNode c : n.children()) {
-            addRelatedPks(groups, c);
-        }
-    }
-
-    /**
-     * Adds the grouping terms of {@code e}: itself when it holds no aggregate, else its parts that hold
-     * none ({@code stock} in {@code COUNT(x) + stock}); an aggregate's own argument groups nothing.
-     */
-    private static void collectGroups(Map<String, Expr> groups, Expr e) {
-        if (e instanceof dev.quarry.query.expr.AggregateExpr || e instanceof dev.quarry.query.expr.SubqueryAggregate
-                || e.containsWindow()) {
-            return;
-        }
-        if (!e.containsAggregate()) {
-            addGroup(groups, e);
-            return;
-        }
-        for (Expr c : e.children()) {
-            collectGroups(groups, c);
-        }
-    }
-
-    private static void collectGroups(Map<String, Expr> groups, dev.quarry.query.Where w) {
-        if (w instanceof dev.quarry.query.Where.And a) {
-            a.children().forEach(c -> collectGroups(groups, c));
-        } else if (w instanceof dev.quarry.query.Where.Or o) {
-            o.children().forEach(c -> collectGroups(groups, c));
-        } else if (w instanceof dev.quarry.query.Where.Not n) {
-            collectGroups(groups, n.child());
-        } else if (w instanceof dev.quarry.query.Where.Condition c) {
-            collectGroups(groups, c.lhs());
-            if (c.value() instanceof Expr v) {
-                collectGroups(groups, v);
+            int position = positional ? GroupBy.position(e, selected) : 0;
+            if (position > 0) {
+                w.sql(Integer.toString(position));
+            } else {
+                e.render(this);
             }
         }
-    }
-
-    /** Adds a grouping term; aggregates, windows, random numbers and constants group nothing. */
-    private static void addGroup(Map<String, Expr> groups, Expr e) {
-        if (e.containsAggregate() || e.containsWindow() || e instanceof RandomExpr
-                || e instanceof dev.quarry.query.expr.Param) {
-            return;
-        }
-        String key = e instanceof Col c ? c.alias() + "." + c.column() : e.toString();
-        groups.putIfAbsent(key, e);
     }
 
     private void writeOrderBy(QueryTree t) {
