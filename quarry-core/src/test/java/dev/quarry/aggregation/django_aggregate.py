@@ -155,6 +155,26 @@ for name, qs, aggs in combos:
         alone.update(qs.aggregate(**{k: a}))
     fact(name + ' true', alone)
 
+# aggregate() over a wrapped query crossing a multi-valued relation: Django joins the relation inside
+# the grouped (or sliced) query, which splits its groups (or slices the joined rows); Quarry computes
+# the relation's aggregate over the query's rows apart. "true": the relation's aggregate over the
+# same authors without the annotation, and the annotation's aggregate alone.
+wrapped_cases = [
+    ('counted avg+reviews', counted, Avg('book_count'), Count('books__review'), authors),
+    ('counted avg+pages', counted, Avg('book_count'), Sum('books__pages'), authors),
+    ('filtered sum n+pages', authors.filter(books__rating__gte=4).annotate(n=Count('books')), Sum('n'), Sum('books__pages'),
+     authors.filter(books__rating__gte=4)),
+    ('having reviews+avg', counted.filter(book_count__gte=2), Avg('book_count'), Count('books__review'),
+     authors.filter(name__in=['ann', 'bob'])),
+    ('sliced books', authors.order_by('name')[:2], Count('id'), Count('books'), authors.filter(name__in=['ann', 'bob'])),
+    ('counted five stars', counted, Max('book_count'), Count('books__review', filter=Q(books__review__stars=5)), authors),
+    ('grouped max+reviews', Book.objects.values('author').annotate(n=Count('id')), Max('n'), Count('review'),
+     Book.objects.all()),
+]
+for name, qs, first, relation, same_rows in wrapped_cases:
+    fact(name + ' django', qs.aggregate(a0=first, a1=relation))
+    fact(name + ' true', {'a0': qs.aggregate(a0=first)['a0'], 'a1': same_rows.aggregate(a1=relation)['a1']})
+
 # values(...).annotate(...) grouping by expressions
 by_year = Book.objects.annotate(year=ExtractYear('published')).values('year').annotate(n=Count('id')).order_by('year')
 fact('by year', [(r['year'], r['n']) for r in by_year])
