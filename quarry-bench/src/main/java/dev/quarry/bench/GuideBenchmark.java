@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** The nine workloads, each on each database with each implementation. */
+/** The workloads (W10 in two halves), each on each database with each implementation. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -89,5 +89,15 @@ public class GuideBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public long w9QueryBuilding() {
         return workloads.w9QueryBuilding();
+    }
+
+    @Benchmark
+    public long w10UpdateF() {
+        return workloads.w10UpdateF();
+    }
+
+    @Benchmark
+    public long w10Subquery() {
+        return workloads.w10Subquery();
     }
 }

@@ -182,6 +182,32 @@ public final class HibernateWorkloads implements Workloads {
         }
     }
 
+    @Override
+    public long w10UpdateF() {
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            int n = s.createMutationQuery("update HReview r set r.rating = r.rating + 1 where r.id <= :n")
+                    .setParameter("n", (long) UPDATES).executeUpdate();
+            s.getTransaction().rollback();
+            return n;
+        }
+    }
+
+    @Override
+    public long w10Subquery() {
+        try (Session s = sf.openSession()) {
+            s.setDefaultReadOnly(true);
+            long sum = 0;
+            for (Object[] row : s.createQuery("select a, (select b.publishedDate from HBook b where b.author = a "
+                    + "order by b.publishedDate desc, b.id desc limit 1) from HAuthor a", Object[].class).list()) {
+                HAuthor a = (HAuthor) row[0];
+                String d = (String) row[1];
+                sum += a.id * 100_000 + (d == null ? 0 : LocalDate.parse(d.substring(0, 10)).toEpochDay()) + a.name.length();
+            }
+            return sum;
+        }
+    }
+
     /** How many statements W2 runs. */
     public int w2Queries() {
         int before = STATEMENTS.get();

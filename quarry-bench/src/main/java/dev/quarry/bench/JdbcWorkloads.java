@@ -218,6 +218,33 @@ public final class JdbcWorkloads implements Workloads {
     }
 
     @Override
+    public long w10UpdateF() {
+        try {
+            c.setAutoCommit(false);
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE review SET rating = rating + ? WHERE id <= ?")) {
+                ps.setInt(1, 1);
+                ps.setLong(2, UPDATES);
+                n = ps.executeUpdate();
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public long w10Subquery() {
+        return query("SELECT a.id, a.name, a.bio, (SELECT b.published_date FROM book b WHERE b.author_id = a.id "
+                + "ORDER BY b.published_date DESC, b.id DESC LIMIT 1) FROM author a", rs -> {
+                    String d = rs.getString(4);
+                    return rs.getLong(1) * 100_000 + (d == null ? 0 : date(rs, 4).toEpochDay()) + rs.getString(2).length();
+                });
+    }
+
+    @Override
     public void close() {
         try {
             c.close();

@@ -4,10 +4,14 @@ import static dev.quarry.expr.Aggregates.avg;
 import static dev.quarry.expr.Aggregates.count;
 
 import dev.quarry.Quarry;
+import dev.quarry.expr.F;
+import dev.quarry.expr.OuterRef;
+import dev.quarry.expr.Subquery;
 import dev.quarry.example.library.Author;
 import dev.quarry.example.library.Book;
 import dev.quarry.example.library.Review;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,6 +130,25 @@ public final class QuarryWorkloads implements Workloads {
     @Override
     public long w9QueryBuilding() {
         return topAuthors().sql().text().length();
+    }
+
+    @Override
+    public long w10UpdateF() {
+        try (Quarry.Rollback tx = db.testTransaction()) {
+            return Review.objects.filter("id__lte", UPDATES).update("rating", F.of("rating").plus(1));
+        }
+    }
+
+    @Override
+    public long w10Subquery() {
+        var newest = Book.objects.filter("author", OuterRef.of("pk")).orderBy("-published_date", "-id")
+                .valuesList("published_date", LocalDate.class).limit(1);
+        long sum = 0;
+        for (Author a : Author.objects.annotate("newest", Subquery.of(newest, LocalDate.class)).list()) {
+            LocalDate d = a.annotation("newest", LocalDate.class);
+            sum += a.id * 100_000 + (d == null ? 0 : d.toEpochDay()) + a.name.length();
+        }
+        return sum;
     }
 
     /** How many SQL statements W2 runs. */

@@ -40,7 +40,8 @@ public final class Report {
         out.append("| workload | db | JDBC | Quarry | Hibernate | Quarry/JDBC | Quarry/Hibernate | queries J/Q/H | alloc/op J/Q/H |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (String w : new String[] {"w1Hydrate", "w2ReversePrefetch", "w3Annotate", "w4TwoHopAggregate",
-                "w5ReverseFilterDistinct", "w6ManyToMany", "w7BulkInsert", "w8GetByPk", "w9QueryBuilding"}) {
+                "w5ReverseFilterDistinct", "w6ManyToMany", "w7BulkInsert", "w8GetByPk", "w9QueryBuilding", "w10UpdateF",
+                "w10Subquery"}) {
             for (String db : new String[] {"sqlite", "postgresql"}) {
                 Double j = median.get(w + "/" + db + "/jdbc");
                 Double q = median.get(w + "/" + db + "/quarry");
@@ -65,8 +66,8 @@ public final class Report {
         for (String db : new String[] {"sqlite", "postgresql"}) {
             try (QuarryWorkloads q = new QuarryWorkloads(db); HibernateWorkloads h = new HibernateWorkloads(db)) {
                 String[] ws = {"w1Hydrate", "w2ReversePrefetch", "w3Annotate", "w4TwoHopAggregate", "w5ReverseFilterDistinct",
-                        "w6ManyToMany", "w7BulkInsert", "w8GetByPk", "w9QueryBuilding"};
-                int[] jdbc = {1, 3, 1, 1, 1, 1, 1, Workloads.GETS, 0};
+                        "w6ManyToMany", "w7BulkInsert", "w8GetByPk", "w9QueryBuilding", "w10UpdateF", "w10Subquery"};
+                int[] jdbc = {1, 3, 1, 1, 1, 1, 1, Workloads.GETS, 0, 1, 1};
                 for (int i = 0; i < ws.length; i++) {
                     int index = i;
                     out.put(ws[i] + "/" + db + "/jdbc", jdbc[i]);
@@ -95,7 +96,9 @@ public final class Report {
             case 5 -> w.w6ManyToMany();
             case 6 -> w.w7BulkInsert();
             case 7 -> w.w8GetByPk();
-            default -> w.w9QueryBuilding();
+            case 8 -> w.w9QueryBuilding();
+            case 9 -> w.w10UpdateF();
+            default -> w.w10Subquery();
         }
     }
 

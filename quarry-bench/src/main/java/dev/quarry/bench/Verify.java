@@ -13,13 +13,14 @@ public final class Verify {
     public static void main(String[] args) throws Exception {
         String[] dbs = args.length > 0 ? args : new String[] {"sqlite", "postgresql"};
         boolean ok = true;
-        String[] names = {"W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"};
+        String[] names = {"W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W10 update", "W10 subquery"};
         @SuppressWarnings("unchecked")
         ToLongFunction<Workloads>[] runs = new ToLongFunction[] {
             (ToLongFunction<Workloads>) Workloads::w1Hydrate, (ToLongFunction<Workloads>) Workloads::w2ReversePrefetch,
             (ToLongFunction<Workloads>) Workloads::w3Annotate, (ToLongFunction<Workloads>) Workloads::w4TwoHopAggregate,
             (ToLongFunction<Workloads>) Workloads::w5ReverseFilterDistinct, (ToLongFunction<Workloads>) Workloads::w6ManyToMany,
-            (ToLongFunction<Workloads>) Workloads::w7BulkInsert, (ToLongFunction<Workloads>) Workloads::w8GetByPk};
+            (ToLongFunction<Workloads>) Workloads::w7BulkInsert, (ToLongFunction<Workloads>) Workloads::w8GetByPk,
+            (ToLongFunction<Workloads>) Workloads::w10UpdateF, (ToLongFunction<Workloads>) Workloads::w10Subquery};
         for (String db : dbs) {
             BenchDb.ensureLoaded(db);
             try (JdbcWorkloads jdbc = new JdbcWorkloads(db); QuarryWorkloads quarry = new QuarryWorkloads(db);

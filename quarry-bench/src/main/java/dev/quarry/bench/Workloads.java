@@ -29,11 +29,26 @@ public interface Workloads extends AutoCloseable {
     /** W9: build and compile the top-authors query of W4 without running it. */
     long w9QueryBuilding();
 
+    /**
+     * W10 (first half): {@code update("rating", F.of("rating").plus(1))} over the first 10,000 reviews, one
+     * UPDATE in a transaction rolled back (so the data stays the same); the checksum is the rows updated.
+     */
+    long w10UpdateF();
+
+    /**
+     * W10 (second half): every author with the publication date of its newest book as a correlated
+     * {@code Subquery} annotation, as model instances; the checksum sums ids and epoch days.
+     */
+    long w10Subquery();
+
     @Override
     void close();
 
     /** The number of reviews W7 inserts. */
     int BULK = 10_000;
+
+    /** The number of reviews W10 updates (ids 1 to 10,000). */
+    int UPDATES = 10_000;
 
     /** The number of gets W8 runs. */
     int GETS = 10_000;

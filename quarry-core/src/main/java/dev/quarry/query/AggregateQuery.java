@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How {@code aggregate()} computes its values, decided when resolved:
+ * How {@code aggregate()} computes its values, decided when resolved ({@link AggregatePlanner}):
  * <ul>
  *   <li>{@code parts} of one {@link Part}: one SELECT of the aggregates over the query's rows (or,
  *       when {@link Part#wrapped()}, over the query as a derived table: it is annotated, distinct
  *       or sliced, as Django wraps it);</li>
- *   <li>several parts: the aggregates cross different multi-valued relations, whose joins would
- *       multiply each other's rows (Django's #10060), so each part is its own scalar subquery of one
- *       SELECT, computing the value the aggregate has alone.</li>
+ *   <li>several parts: the aggregates need different rows (different multi-valued relations, whose
+ *       joins would multiply each other's rows, Django's #10060; or a relation beside a wrapped
+ *       query's annotations), so each part is one SELECT of one row, the parts cross-joined.</li>
  * </ul>
- * Each output alias is computed by one part; {@code kinds} gives the expression whose kind reads it.
+ * Each output alias is computed by one part; {@code outputs} gives the expression whose kind reads it.
  *
  * @param parts the parts, in order
  * @param outputs every output alias with its resolved expression, in order

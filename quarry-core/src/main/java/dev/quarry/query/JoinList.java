@@ -110,11 +110,26 @@ final class JoinList {
     }
 
     private String nextAlias(List<Join> list, String table) {
-        if (prefix != 0) {
-            return prefix + String.valueOf(list.size() + 1);
+        if (prefix == 0 && !taken(list, table)) {
+            return table;
         }
-        boolean taken = table.equals(rootAlias) || list.stream().anyMatch(j -> j.alias().equals(table));
-        return taken ? "T" + (list.size() + 2) : table;
+        // Counting from the list's size; past aliases still in use when joins were dropped (retain).
+        int n = list.size() + (prefix != 0 ? 1 : 2);
+        String alias = prefix != 0 ? prefix + String.valueOf(n) : "T" + n;
+        while (taken(list, alias)) {
+            n++;
+            alias = prefix != 0 ? prefix + String.valueOf(n) : "T" + n;
+        }
+        return alias;
+    }
+
+    private boolean taken(List<Join> list, String alias) {
+        return alias.equals(rootAlias) || list.stream().anyMatch(j -> j.alias().equals(alias));
+    }
+
+    /** The list with only {@code kept} (a subset, in order, each join's parent kept too). */
+    JoinList retain(List<Join> kept) {
+        return with(List.copyOf(kept));
     }
 
     private JoinList with(List<Join> list) {

@@ -25,7 +25,7 @@ import java.util.Set;
  * so a bad one fails before any SQL exists. The work is done by helpers that change only fresh
  * copies (hence the package-private fields): {@link PathResolver} (paths to columns),
  * {@link JoinList} (join reuse, INNER or LEFT), {@link WhereBuilder} (conditions, exclude),
- * {@link ExpressionResolver} (expressions), {@link Annotator} (annotate, alias, aggregate) and
+ * {@link ExpressionResolver} (expressions), {@link Annotator} (annotate, alias), {@link AggregatePlanner} (aggregate) and
  * {@link TreeShape} (ordering and values); {@link SelectRelatedPlan} plans select_related.
  */
 public final class QueryTree {
@@ -179,7 +179,7 @@ public final class QueryTree {
 
     /** Resolves aggregates for {@code aggregate()}: the queries that compute them and how to read them. */
     public AggregateQuery aggregate(Map<String, ? extends Aggregate<?>> aggregates) {
-        return Annotator.aggregate(this, aggregates);
+        return AggregatePlanner.plan(this, aggregates);
     }
 
     /**

@@ -3,69 +3,92 @@ package dev.quarry.sql;
 import dev.quarry.query.OrderTerm;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.SelectRelatedNode;
+import dev.quarry.query.Where;
+import dev.quarry.query.expr.AggregateExpr;
+import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
+import dev.quarry.query.expr.Param;
 import dev.quarry.query.expr.RandomExpr;
+import dev.quarry.query.expr.SubqueryAggregate;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The GROUP BY terms of an aggregated query, as Django chooses them: the primary key where the
- * database allows it ({@code Feature.GROUP_BY_SELECTED_PK}), else every selected term that holds no
- * aggregate; the values of a values query; the plain parts of HAVING, of a window filter and of the
- * ordering. Aggregates, windows, random numbers and constants group nothing.
+ * The GROUP BY terms of an aggregated query, as Django chooses them: the grouping fixed by
+ * {@code values(...).annotate(...)}, else the values, else the primary key (where the database
+ * accepts it for the whole row) or every selected column; then the plain parts of HAVING, of the
+ * inputs of a wrapping aggregate and of the ordering.
  */
 final class GroupBy {
     private GroupBy() {}
 
-    /** The GROUP BY terms of {@code t} whose select list is {@code selected}; none when it is not aggregated. */
-    static Collection<Expr> of(QueryTree t, List<Expr> selected, Features features) {
+    /** The grouping terms of {@code t} (none when it does not aggregate); {@code selected} is its select list. */
+    static List<Expr> terms(QueryTree t, List<Expr> selected, Features features) {
         if (!t.isAggregated()) {
             return List.of();
         }
         Map<String, Expr> groups = new LinkedHashMap<>();
         if (t.groupBy() != null) {
             for (Expr e : t.groupBy()) {
-                collectGroups(groups, e);
+                collect(groups, e);
             }
         } else if (t.values() != null) {
             if (!t.groupsByValues()) {
-                addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
+                add(groups, Col.of(t.rootAlias(), t.model().pk()));
             }
             for (Expr e : t.values().values()) {
-                collectGroups(groups, e);
+                collect(groups, e);
             }
         } else if (features.has(Feature.GROUP_BY_SELECTED_PK)) {
-            addGroup(groups, Col.of(t.rootAlias(), t.model().pk()));
+            add(groups, Col.of(t.rootAlias(), t.model().pk()));
             for (SelectRelatedNode n : t.selectRelated()) {
                 addRelatedPks(groups, n);
             }
         } else {
             for (Expr e : selected) {
-                collectGroups(groups, e);
+                collect(groups, e);
             }
         }
         // As Django: the plain columns a HAVING condition compares with are grouped by too, and so are those
         // of a condition applied around the query (a window's), which the wrapped query selects.
-        collectGroups(groups, t.having());
-        collectGroups(groups, t.qualify());
+        collect(groups, t.having());
+        collect(groups, t.qualify());
         for (Expr e : t.wrappedInputs().values()) {
-            collectGroups(groups, e);
+            collect(groups, e);
         }
         for (OrderTerm o : t.ordering()) {
             if (!(o.expr() instanceof Col c && c.alias().equals(t.rootAlias()) && t.values() == null)) {
-                collectGroups(groups, o.expr());
+                collect(groups, o.expr());
             }
         }
-        return groups.values();
+        return List.copyOf(groups.values());
+    }
+
+    /**
+     * The position (from 1) in {@code selected} by which to name the grouping term {@code e}, or 0 to
+     * write it out: an expression other than a column is grouped by its position, as Django 4.2 does,
+     * since the database cannot tell that two copies with their own bound values are the same
+     * expression (PostgreSQL refuses {@code SELECT pages / ? ... GROUP BY pages / ?}).
+     */
+    static int position(Expr e, List<Expr> selected) {
+        if (e instanceof Col) {
+            return 0;
+        }
+        for (int i = 0; i < selected.size(); i++) {
+            Expr s = selected.get(i);
+            if (s.equals(e) || (s instanceof AnnotationRef r && r.target().equals(e))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static void addRelatedPks(Map<String, Expr> groups, SelectRelatedNode n) {
-        addGroup(groups, Col.of(n.alias(), n.model().pk()));
+        add(groups, Col.of(n.alias(), n.model().pk()));
         for (SelectRelatedNode c : n.children()) {
             addRelatedPks(groups, c);
         }
@@ -75,43 +98,40 @@ final class GroupBy {
      * Adds the grouping terms of {@code e}: itself when it holds no aggregate, else its parts that hold
      * none ({@code stock} in {@code COUNT(x) + stock}); an aggregate's own argument groups nothing.
      */
-    private static void collectGroups(Map<String, Expr> groups, Expr e) {
-        if (e instanceof dev.quarry.query.expr.AggregateExpr || e instanceof dev.quarry.query.expr.SubqueryAggregate
-                || e.containsWindow()) {
+    private static void collect(Map<String, Expr> groups, Expr e) {
+        if (e instanceof AggregateExpr || e instanceof SubqueryAggregate || e.containsWindow()) {
             return;
         }
         if (!e.containsAggregate()) {
-            addGroup(groups, e);
+            add(groups, e);
             return;
         }
         for (Expr c : e.children()) {
-            collectGroups(groups, c);
+            collect(groups, c);
         }
     }
 
-    private static void collectGroups(Map<String, Expr> groups, dev.quarry.query.Where w) {
-        if (w instanceof dev.quarry.query.Where.And a) {
-            a.children().forEach(c -> collectGroups(groups, c));
-        } else if (w instanceof dev.quarry.query.Where.Or o) {
-            o.children().forEach(c -> collectGroups(groups, c));
-        } else if (w instanceof dev.quarry.query.Where.Not n) {
-            collectGroups(groups, n.child());
-        } else if (w instanceof dev.quarry.query.Where.Condition c) {
-            collectGroups(groups, c.lhs());
+    private static void collect(Map<String, Expr> groups, Where w) {
+        if (w instanceof Where.And a) {
+            a.children().forEach(c -> collect(groups, c));
+        } else if (w instanceof Where.Or o) {
+            o.children().forEach(c -> collect(groups, c));
+        } else if (w instanceof Where.Not n) {
+            collect(groups, n.child());
+        } else if (w instanceof Where.Condition c) {
+            collect(groups, c.lhs());
             if (c.value() instanceof Expr v) {
-                collectGroups(groups, v);
+                collect(groups, v);
             }
         }
     }
 
     /** Adds a grouping term; aggregates, windows, random numbers and constants group nothing. */
-    private static void addGroup(Map<String, Expr> groups, Expr e) {
-        if (e.containsAggregate() || e.containsWindow() || e instanceof RandomExpr
-                || e instanceof dev.quarry.query.expr.Param) {
+    private static void add(Map<String, Expr> groups, Expr e) {
+        if (e.containsAggregate() || e.containsWindow() || e instanceof RandomExpr || e instanceof Param) {
             return;
         }
         String key = e instanceof Col c ? c.alias() + "." + c.column() : e.toString();
         groups.putIfAbsent(key, e);
     }
-
 }

@@ -104,24 +104,34 @@ public final class SelectCompiler implements RenderContext {
     }
 
     /**
-     * The aggregates of {@code q} in one row: one SELECT over the rows (or over the query wrapped
-     * as a derived table), or, for aggregates over different multi-valued relations, one scalar
-     * subquery each.
+     * The aggregates of {@code q} in one row: one SELECT over the rows (or over the query wrapped as a
+     * derived table), or, when its parts need different rows, each part as a one-row derived table,
+     * cross-joined: {@code SELECT "__p1"."a", "__p2"."b" FROM (...) "__p1" CROSS JOIN (...) "__p2"}.
      */
     public CompiledSql aggregate(AggregateQuery q) {
         w = new SqlBuilder(ops);
         if (q.parts().size() == 1) {
             writeAggregatePart(q.parts().get(0));
-        } else {
-            w.sql("SELECT ");
-            int i = 0;
-            for (AggregateQuery.Part p : q.parts()) {
-                for (String alias : p.aggregates().keySet()) {
-                    w.sql(i++ > 0 ? ", (" : "(");
-                    writeAggregatePart(p);
-                    w.sql(") AS ").identifier(alias);
-                }
+            return w.build();
+        }
+        Map<String, String> partOf = new java.util.HashMap<>();
+        for (int p = 0; p < q.parts().size(); p++) {
+            for (String alias : q.parts().get(p).aggregates().keySet()) {
+                partOf.put(alias, "__p" + (p + 1));
             }
+        }
+        w.sql("SELECT ");
+        int i = 0;
+        for (String alias : q.outputs().keySet()) {
+            w.sql(i++ > 0 ? ", " : "");
+            column(partOf.get(alias), alias);
+            w.sql(" AS ").identifier(alias);
+        }
+        w.sql(" FROM ");
+        for (int p = 0; p < q.parts().size(); p++) {
+            w.sql(p > 0 ? " CROSS JOIN (" : "(");
+            writeAggregatePart(q.parts().get(p));
+            w.sql(") ").identifier("__p" + (p + 1));
         }
         return w.build();
     }
@@ -329,7 +339,7 @@ public final class SelectCompiler implements RenderContext {
             }
         }
         writeFromWhere(t);
-        writeGroupBy(t, selected);
+        writeGroupBy(t, selected, !one);
         if (t.having() != null) {
             w.sql(" HAVING ");
             t.having().render(this);
@@ -401,16 +411,25 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
-    private void writeGroupBy(QueryTree t, List<Expr> selected) {
-        java.util.Collection<Expr> groups = GroupBy.of(t, selected, features);
-        if (groups.isEmpty()) {
+    /**
+     * Writes GROUP BY where {@code t} aggregates; when the select list is written ({@code positional}), a
+     * selected expression other than a column is named by its position in {@code selected}.
+     */
+    private void writeGroupBy(QueryTree t, List<Expr> selected, boolean positional) {
+        List<Expr> terms = GroupBy.terms(t, selected, features);
+        if (terms.isEmpty()) {
             return;
         }
         w.sql(" GROUP BY ");
         boolean first = true;
-        for (Expr e : groups) {
+        for (Expr e : terms) {
             first = comma(first);
-            e.render(this);
+            int position = positional ? GroupBy.position(e, selected) : 0;
+            if (position > 0) {
+                w.sql(Integer.toString(position));
+            } else {
+                e.render(this);
+            }
         }
     }
 
