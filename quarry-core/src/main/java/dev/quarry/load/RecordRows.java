@@ -118,7 +118,7 @@ public final class RecordRows<R> {
                     natural.getSimpleName()));
         }
         if (j.isPrimitive() && e instanceof Col col && col.field() != null && col.field().nullable()) {
-            throw new FieldError(type, c.getName(), String.format("%s.%s is a %s, but '%s' may be NULL (%s is "
+            throw new FieldError(type, c.getName(), String.format("%s.%s is %s, but '%s' may be NULL (%s is "
                     + "nullable); declare it as %s", type.getSimpleName(), c.getName(), j.getSimpleName(), path,
                     col.field(), box(j).getSimpleName()));
         }
@@ -131,7 +131,7 @@ public final class RecordRows<R> {
             RecordComponent c = components[i];
             Object v = row.get(paths[i]);
             if (v == null && c.getType().isPrimitive()) {
-                throw new InvalidValueError(type, c.getName(), String.format("%s.%s is a %s, but a row's '%s' is NULL; "
+                throw new InvalidValueError(type, c.getName(), String.format("%s.%s is %s, but a row's '%s' is NULL; "
                         + "declare it as %s", type.getSimpleName(), c.getName(), c.getType().getSimpleName(), paths[i],
                         box(c.getType()).getSimpleName()));
             }
