@@ -1,11 +1,10 @@
 package dev.quarry;
 
-import dev.quarry.db.Database;
 import dev.quarry.load.LoadContext;
 import dev.quarry.load.RawRows;
+import dev.quarry.load.RawSql;
 import dev.quarry.load.Session;
 import dev.quarry.model.ModelMeta;
-import dev.quarry.sql.CompiledSql;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -92,8 +91,7 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
         Quarry q = quarry();
         Session s = q.session(databaseOf(q));
         RawRows rows = rows(q, s);
-        Database d = s.database();
-        return Collections.unmodifiableList((List<T>) (List<?>) d.query(compiled(d), rows::readAll));
+        return Collections.unmodifiableList((List<T>) (List<?>) RawSql.models(s.database(), rows, sql, bound()));
     }
 
     /** Runs the statement and streams its instances through a cursor; close the stream to release it. */
@@ -102,8 +100,7 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
         Quarry q = quarry();
         Session s = q.session(databaseOf(q));
         RawRows rows = rows(q, s);
-        Database d = s.database();
-        return (Stream<T>) (Stream<?>) d.stream(compiled(d), rows::read, 2000);
+        return (Stream<T>) (Stream<?>) RawSql.stream(s.database(), rows, sql, bound());
     }
 
     /** Runs the statement and iterates its instances. */
@@ -115,8 +112,7 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
     /** Runs the statement and returns its column labels, in order (Django's {@code RawQuerySet.columns}). */
     public List<String> columns() {
         Quarry q = quarry();
-        Database d = q.session(databaseOf(q)).database();
-        return d.query(compiled(d), rs -> List.copyOf(RawRows.labels(rs)));
+        return RawSql.columns(q.session(databaseOf(q)).database(), sql, bound());
     }
 
     /** The statement, with {@code ?} placeholders. */
@@ -144,8 +140,8 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
                 new LoadContext(s, mode != null ? mode : q.fetchMode()));
     }
 
-    private CompiledSql compiled(Database d) {
-        return Statements.compiled(d, sql, params.toArray());
+    private List<Object> bound() {
+        return Statements.bindable(params.toArray());
     }
 
     /** The model and the statement with placeholders, as Django's {@code <RawQuerySet: ...>}; runs nothing. */

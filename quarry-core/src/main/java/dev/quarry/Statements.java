@@ -1,10 +1,8 @@
 package dev.quarry;
 
 import dev.quarry.db.Database;
-import dev.quarry.load.RawRows;
+import dev.quarry.load.RawSql;
 import dev.quarry.model.ModelMeta;
-import dev.quarry.spi.Operations;
-import dev.quarry.sql.CompiledSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,7 @@ public final class Statements {
      * DDL). A statement that returns rows belongs in {@link #query}.
      */
     public int execute(String sql, Object... params) {
-        Database db = db();
-        return db.update(compiled(db, sql, params));
+        return RawSql.execute(db(), Objects.requireNonNull(sql, "sql"), bindable(params));
     }
 
     /**
@@ -50,34 +47,32 @@ public final class Statements {
      * what the driver gives, whole numbers as {@code Long} on every database.
      */
     public List<Map<String, Object>> query(String sql, Object... params) {
-        Database db = db();
-        return db.query(compiled(db, sql, params), RawRows::maps);
+        return RawSql.maps(db(), Objects.requireNonNull(sql, "sql"), bindable(params));
     }
 
     /** As {@link #query}, each row as a list of values in column order. */
     public List<List<Object>> queryLists(String sql, Object... params) {
-        Database db = db();
-        return db.query(compiled(db, sql, params), RawRows::lists);
+        return RawSql.lists(db(), Objects.requireNonNull(sql, "sql"), bindable(params));
     }
 
     private Database db() {
         return quarry.checkOpen().session(database).database();
     }
 
-    /** The statement with its parameters in the form the driver binds. */
-    static CompiledSql compiled(Database db, String sql, Object[] params) {
-        Objects.requireNonNull(sql, "sql");
-        Operations ops = db.backend().operations();
-        List<Object> bound = new ArrayList<>(params == null ? 0 : params.length);
-        if (params != null) {
-            for (Object p : params) {
-                bound.add(ops.toDb(bindable(p)));
-            }
+    /** The parameters with model instances as their keys and {@code Ref}s as their ids ({@code null} array: one NULL). */
+    static List<Object> bindable(Object[] params) {
+        List<Object> bound = new ArrayList<>(params == null ? 1 : params.length);
+        if (params == null) {
+            bound.add(null);
+            return bound;
         }
-        return CompiledSql.of(sql, bound);
+        for (Object p : params) {
+            bound.add(bindableOne(p));
+        }
+        return bound;
     }
 
-    private static Object bindable(Object p) {
+    private static Object bindableOne(Object p) {
         if (p instanceof Model m) {
             Object pk = m.pk();
             if (pk == null) {
