@@ -60,7 +60,8 @@ public final class Explainer {
         List<String> out = new ArrayList<>();
         while (rs.next()) {
             if (n == 1) {
-                out.add(String.valueOf(rs.getString(1)));
+                String v = rs.getString(1);
+                out.add(v == null ? "None" : v);
                 continue;
             }
             StringBuilder line = new StringBuilder();

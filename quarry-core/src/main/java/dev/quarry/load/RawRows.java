@@ -189,7 +189,8 @@ public final class RawRows {
         pkColumn = -1;
         Set<FieldMeta> seen = new LinkedHashSet<>();
         for (int i = 0; i < labels.length; i++) {
-            FieldMeta f = field(translations.getOrDefault(labels[i], labels[i]));
+            String translated = translations.get(labels[i]);
+            FieldMeta f = translated != null ? field(translated, true) : field(labels[i], false);
             if (f == null || !seen.add(f)) {
                 continue; // an annotation; a field's second column too, as Django keeps the first
             }
@@ -215,15 +216,18 @@ public final class RawRows {
         deferred = Collections.unmodifiableSet(missing);
     }
 
-    /** The field whose column (or Java or query name) {@code name} is, matched case-insensitively as a last resort. */
-    private FieldMeta field(String name) {
+    /**
+     * The field whose column (or Java or query name) {@code name} is, matched case-insensitively as a last
+     * resort; a foreign key's own name ({@code author}, not {@code author_id}) only when {@code translated}.
+     */
+    private FieldMeta field(String name, boolean translated) {
         for (FieldMeta f : meta.fields()) {
             if (f.column().equals(name)) {
                 return f;
             }
         }
         FieldMeta byName = meta.field(name);
-        if (byName != null && !byName.isForeignKey()) {
+        if (byName != null && (translated || !byName.isForeignKey())) {
             return byName;
         }
         String lower = name.toLowerCase(Locale.ROOT);

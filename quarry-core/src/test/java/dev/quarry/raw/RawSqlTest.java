@@ -140,6 +140,11 @@ class RawSqlTest {
                 org.assertj.core.groups.Tuple.tuple(books.get(0).id + 2, "Faust"));
         assertThat(queries.assertNumQueries(1, () -> Book.objects.raw("SELECT id, title AS heading FROM raw_book").columns()))
                 .containsExactly("id", "heading");
+        // A translation may name a foreign key by its field name; untranslated, a column named so is an annotation.
+        Book dune = queries.assertNumQueries(1, () -> Book.objects.raw("SELECT id, author_id AS writer, author_id AS author "
+                + "FROM raw_book WHERE title = ?", "Dune").translations(Map.of("writer", "author")).list().get(0));
+        assertThat(dune.author.id()).isEqualTo(Author.objects.get("name", "ann").id);
+        assertThat(dune.annotation("author", Long.class)).isEqualTo(dune.author.id());
     }
 
     @Test
