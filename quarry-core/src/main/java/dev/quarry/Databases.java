@@ -3,9 +3,13 @@ package dev.quarry;
 import dev.quarry.backend.Backends;
 import dev.quarry.db.ConnectionSource;
 import dev.quarry.db.Database;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.schema.SchemaBuilder;
 import dev.quarry.spi.Backend;
+import dev.quarry.spi.TableDef;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -58,5 +62,19 @@ final class Databases {
                     : ConnectionSource.of(url, user, password, backend);
             return new Database(source, backend);
         }
+    }
+
+    /** The tables of {@code models}, without the many-to-many tables of relations to models left out. */
+    static List<TableDef> tables(List<ModelMeta> models) {
+        java.util.Set<String> skipped = new java.util.HashSet<>();
+        for (ModelMeta m : models) {
+            for (dev.quarry.model.ManyToManyMeta mm : m.manyToMany()) {
+                if (!models.contains(mm.target())) {
+                    skipped.add(mm.throughTable());
+                }
+            }
+        }
+        List<TableDef> all = SchemaBuilder.tables(models);
+        return skipped.isEmpty() ? all : all.stream().filter(t -> !skipped.contains(t.name())).toList();
     }
 }

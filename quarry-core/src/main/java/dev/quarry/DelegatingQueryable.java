@@ -252,4 +252,14 @@ interface DelegatingQueryable<T extends Model> extends ModelQueryable<T> {
     default Sql sql() {
         return all().sql();
     }
+
+    @Override
+    default String explain() {
+        return all().explain();
+    }
+
+    @Override
+    default String explain(String format, Map<String, Boolean> options) {
+        return all().explain(format, options);
+    }
 }

@@ -65,6 +65,17 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     }
 
     /**
+     * The instances a hand-written SELECT reads, Django's {@code Manager.raw()}:
+     * {@code Book.objects.raw("SELECT * FROM raw_book WHERE title = ?", "Dune")}. Columns are matched to
+     * fields by column name, the primary key is required, fields without a column are deferred and other
+     * columns become annotations (see {@link RawQuerySet}). Builds nothing and runs nothing until iterated;
+     * it runs on this manager's database ({@code using("name")}) or where the routers send reads.
+     */
+    public RawQuerySet<T> raw(String sql, Object... params) {
+        return RawQuerySet.of(type, db, database, sql, params == null ? new Object[] {null} : params);
+    }
+
+    /**
      * Creates and saves an instance set up by {@code init}:
      * {@code Author.objects.create(a -> a.name = "Ann")}. Declared defaults are in place before
      * {@code init} runs.

@@ -40,6 +40,7 @@ public abstract class Model {
     private transient String boundDb;
     private transient boolean persisted;
     private transient Map<String, dev.quarry.expr.Expression<?>> assigned;
+    private transient java.util.Set<String> deferred;
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
     protected Model() {
@@ -115,7 +116,10 @@ public abstract class Model {
             }
         }
         Quarry q = quarry();
-        String database = q.route(true, getClass(), this);
+        writeFields(q, q.route(true, getClass(), this), fields);
+    }
+
+    private void writeFields(Quarry q, String database, List<FieldMeta> fields) {
         Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = assigned == null ? Map.of()
                 : Assignments.resolve(q, this, assigned, fields);
         Persister.saveFields(q.session(database).database(), this, fields, exprs);
@@ -134,6 +138,14 @@ public abstract class Model {
 
     void saveOn(Quarry q, String database) {
         q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
+        if (deferred != null && persisted && database.equals(dbName())) {
+            // As Django: a deferred instance saved to its own database writes only what was loaded or assigned.
+            List<FieldMeta> loaded = Deferral.loaded(this, deferred);
+            if (!loaded.isEmpty()) {
+                writeFields(q, database, loaded);
+            }
+            return;
+        }
         dev.quarry.db.Database db = q.session(database).database();
         if (assigned == null) {
             Persister.save(db, this);
@@ -211,14 +223,28 @@ public abstract class Model {
                     + meta.pk().name() + " attribute is null; it was never saved");
         }
         Object fresh = new QuerySet<>(getClass(), Plan.of(getClass(), quarry()).hint(this)).get("pk", pk());
-        for (FieldMeta f : meta.fields()) {
-            if (f.isForeignKey()) {
-                ((Ref<?>) f.get(this)).assignId(((Ref<?>) f.get(fresh)).id());
-            } else {
-                f.set(this, f.get(fresh));
-            }
-        }
+        Deferral.copy(meta.fields(), fresh, this);
         prefetched = null;
+        deferred = null;
+    }
+
+    /**
+     * Loads only these fields from the database (Django's {@code refresh_from_db(fields=[...])}), in one
+     * query: the way to load a field a raw query deferred ({@link #deferredFields()}). Other fields and
+     * relations stay as they are. {@link DoesNotExist} when the row is gone. (A name of its own rather than
+     * a {@code refreshFromDb} overload, so that {@code obj::refreshFromDb} stays one method, as with {@link #saveOnly}.)
+     */
+    public void refreshOnly(String field, String... more) {
+        deferred = Deferral.refresh(this, quarry(), field, more, deferred);
+    }
+
+    /**
+     * The fields a raw query did not select and that hold nothing yet (Django's {@code get_deferred_fields()}):
+     * {@code null}, a primitive's zero, a foreign key without a key. Reading one gives that, not the row's
+     * value; {@link #refreshOnly(String, String...)} loads it, and {@link #save()} leaves such fields out.
+     */
+    public java.util.Set<String> deferredFields() {
+        return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
     }
 
     /** Checks every field (null, blank, max length, choices, positive numbers); throws {@link ValidationError} listing each field's messages. */
@@ -439,6 +465,11 @@ public abstract class Model {
         @Override
         public Object context(Object model) {
             return ((Model) model).context;
+        }
+
+        @Override
+        public void setDeferred(Object model, java.util.Set<String> fieldNames) {
+            ((Model) model).deferred = fieldNames;
         }
 
         @Override

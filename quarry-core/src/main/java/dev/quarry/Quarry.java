@@ -120,6 +120,31 @@ public final class Quarry implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a hand-written INSERT, UPDATE, DELETE or DDL statement with {@code ?} bind parameters on the
+     * {@code "default"} database and returns the rows it changed; inside {@link #atomic()} it joins the
+     * transaction. See {@link Statements}; {@link #statements(String)} reaches another database.
+     */
+    public int execute(String sql, Object... params) {
+        return statements(Routing.DEFAULT).execute(sql, params);
+    }
+
+    /** Runs a hand-written statement that returns rows on {@code "default"}: each row a map from column label to value. */
+    public List<Map<String, Object>> query(String sql, Object... params) {
+        return statements(Routing.DEFAULT).query(sql, params);
+    }
+
+    /** As {@link #query}, each row a list of values in column order. */
+    public List<List<Object>> queryLists(String sql, Object... params) {
+        return statements(Routing.DEFAULT).queryLists(sql, params);
+    }
+
+    /** Hand-written statements on the named database (Django's {@code connections[name].cursor()}). */
+    public Statements statements(String database) {
+        checkOpen().session(database);
+        return new Statements(this, database);
+    }
+
     /** The vendor of the {@code "default"} database: {@code sqlite}, {@code postgresql} or {@code mysql} (MariaDB and MySQL). */
     public String vendor() {
         return database.backend().vendor();
@@ -174,7 +199,7 @@ public final class Quarry implements AutoCloseable {
     public void createTables(String database) {
         checkOpen();
         Database d = session(database).database();
-        List<TableDef> tables = tables(migratable(database));
+        List<TableDef> tables = Databases.tables(migratable(database));
         if (!tables.isEmpty()) {
             d.execute(SchemaBuilder.createStatements(d.backend().schemaEditor(), tables));
         }
@@ -191,24 +216,10 @@ public final class Quarry implements AutoCloseable {
     public void dropTables(String database) {
         checkOpen();
         Database d = session(database).database();
-        List<TableDef> tables = tables(migratable(database));
+        List<TableDef> tables = Databases.tables(migratable(database));
         if (!tables.isEmpty()) {
             d.execute(SchemaBuilder.dropStatements(d.backend().schemaEditor(), tables));
         }
-    }
-
-    /** The tables of {@code models}, without the many-to-many tables of relations to models left out. */
-    private static List<TableDef> tables(List<ModelMeta> models) {
-        java.util.Set<String> skipped = new java.util.HashSet<>();
-        for (ModelMeta m : models) {
-            for (dev.quarry.model.ManyToManyMeta mm : m.manyToMany()) {
-                if (!models.contains(mm.target())) {
-                    skipped.add(mm.throughTable());
-                }
-            }
-        }
-        List<TableDef> all = SchemaBuilder.tables(models);
-        return skipped.isEmpty() ? all : all.stream().filter(t -> !skipped.contains(t.name())).toList();
     }
 
     private List<ModelMeta> migratable(String database) {

@@ -220,6 +220,20 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         return Loader.describe(plan.session(q, false).database().backend(), plan.tree(q));
     }
 
+    /** The database's plan of this query's SELECT, in its default format. */
+    @Override
+    public String explain() {
+        return explain(null, Map.of());
+    }
+
+    /** The database's plan of this query's SELECT, in {@code format} with these options. */
+    @Override
+    public String explain(String format, Map<String, Boolean> options) {
+        java.util.Objects.requireNonNull(options, "options");
+        Quarry q = plan.quarry();
+        return dev.quarry.load.Explainer.explain(plan.session(q, false).database(), plan.tree(q), format, options);
+    }
+
     /** Runs the query and iterates its rows. */
     @Override
     public Iterator<R> iterator() {

@@ -124,4 +124,19 @@ public interface Queryable<R, S extends Queryable<R, S>> {
 
     /** The SELECT this query runs, with its parameters, without running it. */
     Sql sql();
+
+    /**
+     * Runs the database's EXPLAIN of this query's SELECT (one statement, where the query would run)
+     * and returns the plan as text, Django's {@code explain()}: SQLite's {@code EXPLAIN QUERY PLAN},
+     * PostgreSQL's and MariaDB's {@code EXPLAIN}, in the database's default format.
+     */
+    String explain();
+
+    /**
+     * As {@link #explain()}, in {@code format} ({@code null}: the default; PostgreSQL: TEXT, JSON, XML,
+     * YAML; MariaDB: TEXT, TRADITIONAL, JSON; SQLite none) with these options (PostgreSQL:
+     * {@code Map.of("analyze", true, "verbose", true)}; MariaDB: {@code analyze}). A format or option
+     * the database lacks is a {@link QueryError} naming the allowed ones, before any SQL.
+     */
+    String explain(String format, Map<String, Boolean> options);
 }

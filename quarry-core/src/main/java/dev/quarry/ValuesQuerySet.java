@@ -21,21 +21,28 @@ import java.util.stream.Stream;
  * @param <R> what a row is
  */
 public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
-    private enum Kind { MAPS, TUPLES }
+    private enum Kind { MAPS, TUPLES, RECORDS }
 
     private final Kind kind;
     private final Function<Object, R> convert;
+    private final Class<?> record;
 
     private ValuesQuerySet(Class<? extends Model> type, Plan plan, Kind kind, Function<Object, R> convert,
+                           List<String> described) {
+        this(type, plan, kind, convert, null, described);
+    }
+
+    private ValuesQuerySet(Class<? extends Model> type, Plan plan, Kind kind, Function<Object, R> convert, Class<?> record,
                            List<String> described) {
         super(type, plan, described);
         this.kind = kind;
         this.convert = convert;
+        this.record = record;
     }
 
     @Override
     ValuesQuerySet<R> with(Plan plan, List<String> described) {
-        return new ValuesQuerySet<>(type, plan, kind, convert, described);
+        return new ValuesQuerySet<>(type, plan, kind, convert, record, described);
     }
 
     @SuppressWarnings("unchecked")
@@ -63,6 +70,26 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     }
 
     /**
+     * The same rows, each read into the record {@code type}: {@code values("title", "author__name")
+     * .as(BookRow.class)} with {@code record BookRow(String title, String authorName)}. A component takes
+     * the value whose path it spells in camelCase ({@code author__name} and {@code author_name} give
+     * {@code authorName}); every component needs a value and every value a component, and each
+     * component's type must hold its values ({@code int} or {@code Integer} for an integer field,
+     * {@code long}, {@code double}, {@code Number} and {@code Object} as {@code valuesList} allows; a
+     * primitive refuses a nullable field). Checked when the query is built (when it runs, if no Quarry
+     * was known then), before any SQL, with a {@link FieldError} naming the record, the component and
+     * the choices. This query is not modified.
+     */
+    public <V> ValuesQuerySet<V> as(Class<V> type) {
+        java.util.Objects.requireNonNull(type, "type");
+        Plan p = plan.then(t -> {
+            dev.quarry.load.RecordRows.of(type, t.values());
+            return t;
+        });
+        return new ValuesQuerySet<>(this.type, p, Kind.RECORDS, null, type, described);
+    }
+
+    /**
      * Adds an expression as one more value of each row; after {@code values(...)} an aggregate
      * groups the rows by those values. This query is not modified.
      */
@@ -77,12 +104,12 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
 
     /** The same query on {@code db}. This query is not modified. */
     public ValuesQuerySet<R> using(Quarry db) {
-        return new ValuesQuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), kind, convert, described);
+        return new ValuesQuerySet<>(type, plan.using(java.util.Objects.requireNonNull(db, "db")), kind, convert, record, described);
     }
 
     /** The same query on the named database of its Quarry, whatever the routers would choose. This query is not modified. */
     public ValuesQuerySet<R> using(String database) {
-        return new ValuesQuerySet<>(type, plan.using(database), kind, convert, described);
+        return new ValuesQuerySet<>(type, plan.using(database), kind, convert, record, described);
     }
 
     /** Runs the query: every row, in an immutable list. */
@@ -91,10 +118,11 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
         Quarry q = plan.quarry();
         QueryTree t = plan.tree(q);
         dev.quarry.db.Database d = plan.session(q, false).database();
-        List<?> raw = kind == Kind.MAPS ? Loader.maps(d, t) : Loader.tuples(d, t);
+        Function<Object, R> c = converter(t);
+        List<?> raw = kind == Kind.TUPLES ? Loader.tuples(d, t) : Loader.maps(d, t);
         List<R> out = new ArrayList<>(raw.size());
         for (Object o : raw) {
-            out.add(convert.apply(o));
+            out.add(c.apply(o));
         }
         return Collections.unmodifiableList(out);
     }
@@ -103,7 +131,9 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     @Override
     public Stream<R> stream() {
         Quarry q = plan.quarry();
-        return Loader.streamValues(plan.session(q, false).database(), plan.tree(q), kind == Kind.MAPS).map(convert);
+        QueryTree t = plan.tree(q);
+        Function<Object, R> c = converter(t);
+        return Loader.streamValues(plan.session(q, false).database(), t, kind != Kind.TUPLES).map(c);
     }
 
     /** Runs {@code SELECT COUNT(*)}. */
@@ -139,6 +169,16 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
         Quarry q = plan.quarry();
         List<R> found = plan.tree(q).isSliced() ? list() : next(t -> t.reverseOrdering().withLimit(1), null).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(plan.tree(q).isSliced() ? found.size() - 1 : 0));
+    }
+
+    /** How a row read for {@code tree} becomes an {@code R}; a record is checked against the tree's values first. */
+    @SuppressWarnings("unchecked")
+    private Function<Object, R> converter(QueryTree tree) {
+        if (kind != Kind.RECORDS) {
+            return convert;
+        }
+        dev.quarry.load.RecordRows<?> rows = dev.quarry.load.RecordRows.of(record, tree.values());
+        return o -> (R) rows.read((Map<String, Object>) o);
     }
 
     /** The model and the conditions, with {@code ?} for values; runs nothing. */

@@ -42,6 +42,9 @@ public abstract class ModelAccess {
     /** The load context an instance was loaded with, or {@code null}. */
     public abstract Object context(Object model);
 
+    /** Records the fields a raw query left unloaded on an instance (Django's deferred fields). */
+    public abstract void setDeferred(Object model, java.util.Set<String> fieldNames);
+
     /** Marks an instance as loaded from (or saved to) the database. */
     public abstract void setPersisted(Object model, boolean persisted);
 

@@ -244,4 +244,27 @@ public interface Operations {
     default String savepointName(int depth) {
         return "quarry_sp_" + depth;
     }
+
+    /**
+     * The formats {@code explain(format, ...)} accepts on this database, upper case (Django's
+     * {@code supported_explain_formats}); none by default.
+     */
+    default java.util.Set<String> explainFormats() {
+        return java.util.Set.of();
+    }
+
+    /** The options {@code explain(format, options)} accepts on this database, upper case; none by default. */
+    default java.util.Set<String> explainOptions() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The text put before a SELECT so that the database returns its plan instead of its rows (Django's
+     * {@code explain_query_prefix}): {@code format} is {@code null} (the default) or one of
+     * {@link #explainFormats()}, the options' names are among {@link #explainOptions()}. Plain
+     * {@code EXPLAIN} by default.
+     */
+    default String explainPrefix(String format, java.util.Map<String, Boolean> options) {
+        return "EXPLAIN";
+    }
 }

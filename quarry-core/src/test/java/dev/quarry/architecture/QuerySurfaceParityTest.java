@@ -60,9 +60,9 @@ class QuerySurfaceParityTest {
         assertThat(beyond(QuerySet.class, ModelQueryable.class)).as("QuerySet beyond ModelQueryable")
                 .containsExactlyInAnyOrder("using(Quarry)", "using(String)", "delete()");
         assertThat(beyond(ValuesQuerySet.class, Queryable.class)).as("ValuesQuerySet beyond Queryable")
-                .containsExactlyInAnyOrder("using(Quarry)", "using(String)");
+                .containsExactlyInAnyOrder("using(Quarry)", "using(String)", "as(Class)");
         assertThat(beyond(Manager.class, ModelQueryable.class)).as("Manager beyond ModelQueryable")
-                .containsExactlyInAnyOrder("all()", "using(Quarry)", "using(String)", "create(Consumer)", "create(Map)",
+                .containsExactlyInAnyOrder("all()", "using(Quarry)", "using(String)", "raw(String,Object[])", "create(Consumer)", "create(Map)",
                         "bulkCreate(List)", "bulkCreate(List,int)", "bulkCreate(List,OnConflict)",
                         "bulkCreate(List,int,OnConflict)");
         assertThat(beyond(RelatedManager.class, ModelQueryable.class)).as("RelatedManager beyond ModelQueryable")

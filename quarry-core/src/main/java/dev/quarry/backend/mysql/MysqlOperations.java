@@ -294,4 +294,24 @@ final class MysqlOperations extends BaseOperations {
         }
         return super.literal(v);
     }
+
+    @Override
+    public java.util.Set<String> explainFormats() {
+        return java.util.Set.of("JSON", "TEXT", "TRADITIONAL");
+    }
+
+    @Override
+    public java.util.Set<String> explainOptions() {
+        return java.util.Set.of("ANALYZE");
+    }
+
+    /**
+     * Django's MariaDB form: {@code TEXT} is {@code FORMAT=TRADITIONAL}; {@code ANALYZE} runs the query
+     * ({@code ANALYZE FORMAT=JSON SELECT ...}).
+     */
+    @Override
+    public String explainPrefix(String format, java.util.Map<String, Boolean> options) {
+        String prefix = Boolean.TRUE.equals(options.get("ANALYZE")) ? "ANALYZE" : "EXPLAIN";
+        return format == null ? prefix : prefix + " FORMAT=" + ("TEXT".equals(format) ? "TRADITIONAL" : format);
+    }
 }

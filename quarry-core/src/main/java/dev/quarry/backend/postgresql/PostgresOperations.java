@@ -329,4 +329,25 @@ final class PostgresOperations extends BaseOperations {
         }
         return super.reader(type);
     }
+
+    @Override
+    public java.util.Set<String> explainFormats() {
+        return java.util.Set.of("JSON", "TEXT", "XML", "YAML");
+    }
+
+    @Override
+    public java.util.Set<String> explainOptions() {
+        return java.util.Set.of("ANALYZE", "BUFFERS", "COSTS", "SETTINGS", "SUMMARY", "TIMING", "VERBOSE", "WAL");
+    }
+
+    /** Django's form: {@code EXPLAIN (ANALYZE true, FORMAT JSON)}, options first. */
+    @Override
+    public String explainPrefix(String format, java.util.Map<String, Boolean> options) {
+        java.util.List<String> extra = new java.util.ArrayList<>();
+        options.forEach((name, on) -> extra.add(name + (on ? " true" : " false")));
+        if (format != null) {
+            extra.add("FORMAT " + format);
+        }
+        return extra.isEmpty() ? "EXPLAIN" : "EXPLAIN (" + String.join(", ", extra) + ")";
+    }
 }

@@ -408,4 +408,10 @@ final class SqliteOperations extends BaseOperations {
         jsonScalar(w, json, path);
         w.sql(" ").sql(operator).sql(" ").param(scalar);
     }
+
+    /** SQLite describes a plan with {@code EXPLAIN QUERY PLAN}, without formats or options (as Django). */
+    @Override
+    public String explainPrefix(String format, java.util.Map<String, Boolean> options) {
+        return "EXPLAIN QUERY PLAN";
+    }
 }
