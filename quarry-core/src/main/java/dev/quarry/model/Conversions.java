@@ -39,8 +39,20 @@ final class Conversions {
             case DURATION -> Times.duration(v, strict);
             case BINARY -> bytes(v, strict);
             case JSON -> v;
+            case ARRAY -> array(v);
             case AUTO, BIGINT, INTEGER, SMALLINT, POSITIVE_INTEGER, POSITIVE_SMALLINT -> integral(v, kind, j, strict);
         };
+    }
+
+    /** An array lookup value: a stored array, or a collection whose elements the lookup's backend binds as they are. */
+    private static Object array(Object v) {
+        if (v instanceof dev.quarry.spi.SqlArray) {
+            return v;
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return new dev.quarry.spi.SqlArray(null, new java.util.ArrayList<>(c));
+        }
+        throw new Rejected("a List");
     }
 
     /** A time of day ({@code __time} lookups): a {@code LocalTime}, or its ISO text; cut to microseconds. */

@@ -54,5 +54,11 @@ public enum Feature {
      * over 32, scalars counted; SQLite and PostgreSQL store them). Without it, deeper documents are refused
      * before any SQL.
      */
-    DEEP_JSON
+    DEEP_JSON,
+    /**
+     * Array columns ({@code @ArrayField}: {@code integer[]}, {@code text[]}, ...) with their operators (PostgreSQL).
+     * Without it, a model with an array field is refused when the Quarry is built, naming the model, the field
+     * and the database.
+     */
+    ARRAY_FIELD
 }

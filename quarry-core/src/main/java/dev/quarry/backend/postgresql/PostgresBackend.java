@@ -14,7 +14,7 @@ public final class PostgresBackend extends BaseBackend {
             Feature.FLOAT_NAN, Feature.FLOAT_INFINITY,
             Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED,
             Feature.SELECT_FOR_UPDATE_OF, Feature.ON_CONFLICT_TARGET, Feature.JSON_CONTAINS, Feature.DEEP_JSON,
-            Feature.AGGREGATE_FILTER_CLAUSE),
+            Feature.AGGREGATE_FILTER_CLAUSE, Feature.ARRAY_FIELD),
             32_000, 32_767);
 
     /** The backend, as {@code ServiceLoader} creates it. */
