@@ -278,6 +278,14 @@ final class Conversions {
         }
     }
 
+    /**
+     * Whether a database that keeps decimals as 64-bit floats (SQLite's NUMERIC affinity turns decimal text into
+     * a REAL when its first 15 digits survive) stores {@code d} exactly: at most 15 significant digits.
+     */
+    static boolean keptByDouble(BigDecimal d) {
+        return d.signum() == 0 || d.stripTrailingZeros().precision() <= 15;
+    }
+
     static Object uuid(Object v, boolean strict) {
         if (v instanceof UUID) {
             return v;

@@ -9,7 +9,7 @@ import java.util.List;
 /** PostgreSQL through pgjdbc. */
 public final class PostgresBackend extends BaseBackend {
     // pgjdbc binds at most 65535 parameters (an unsigned 16-bit count); stay under the signed limit.
-    private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
+    private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.EXACT_DECIMALS, Feature.NULLS_ORDERING,
             Feature.ILIKE, Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY,
             Feature.FLOAT_NAN, Feature.FLOAT_INFINITY,
             Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED,
