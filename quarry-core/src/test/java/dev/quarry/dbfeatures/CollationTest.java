@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SQLite's built-in {@code NOCASE}, MariaDB's {@code utf8mb4_general_ci}, and on PostgreSQL a nondeterministic
  * ICU collation this test creates ({@code und-u-ks-level2}), since PostgreSQL has no case-insensitive one built in.
  */
-class CollationTest {
+public class CollationTest {
     /** The case-insensitive model of each backend, by vendor: test data, as Django's test_collations. */
     private static final Map<String, Class<? extends Model>> MODELS = Map.of("sqlite", NocaseSqlite.class,
             "mysql", NocaseMaria.class, "postgresql", NocasePostgres.class);
