@@ -63,6 +63,7 @@ public final class FieldInfo {
             case DURATION -> "DurationField";
             case BINARY -> "BinaryField";
             case JSON -> "JSONField";
+            case ARRAY -> "ArrayField";
         };
     }
 
@@ -84,6 +85,19 @@ public final class FieldInfo {
     /** Whether this field is a foreign key. */
     public boolean isForeignKey() {
         return field.isForeignKey();
+    }
+
+    /**
+     * Whether users edit the field (Django's {@code editable}): {@code false} when declared so and for
+     * {@code autoNow}/{@code autoNowAdd} fields; {@code fullClean()} then skips its null, blank and choices checks.
+     */
+    public boolean editable() {
+        return field.extras().editable();
+    }
+
+    /** The column's collation (Django's {@code db_collation}), or empty for the table's default. */
+    public String dbCollation() {
+        return field.extras().collation();
     }
 
     /** The maximum length of a CharField, or 0. */

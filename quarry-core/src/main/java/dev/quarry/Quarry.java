@@ -66,6 +66,8 @@ public final class Quarry implements AutoCloseable {
         this.session = sessions.get(Routing.DEFAULT);
         this.database = session.database();
         this.routing = new Routing(routers);
+        sessions.forEach((name, s) -> dev.quarry.model.BackendChecks.check(migratable(name),
+                s.database().backend().features(), name, s.database().backend().vendor()));
     }
 
     /** Starts building a Quarry. */

@@ -46,6 +46,29 @@ public @interface DateTimeField {
     /** The allowed values, written as text; empty for any. */
     String[] choices() default {};
 
+    /**
+     * A default computed for each new instance (Django's callable {@code default}): a class implementing
+     * {@code Supplier} with a public no-argument constructor, called when an instance is created, whose
+     * value must fit the field. Exclusive with {@code defaultValue}, {@code autoNow} and {@code autoNowAdd}.
+     * {@link Defaults.NoSupplier}, the default, declares none.
+     */
+    Class<? extends java.util.function.Supplier<?>> defaultSupplier() default Defaults.NoSupplier.class;
+
+    /**
+     * A default the database applies (Django 5's {@code db_default}), written into the schema: the value as
+     * text in the same form as {@code defaultValue}, or {@link Defaults#NOW} on an aware DateTimeField. An
+     * instance saved with {@code null} here leaves the column to the database and reads the value back.
+     * {@link Defaults#NONE}, the default, declares none.
+     */
+    String dbDefault() default Defaults.NONE;
+
+    /**
+     * Whether the field is edited by users (Django's {@code editable}): when {@code false}, {@code fullClean()}
+     * skips its null, blank and choices checks, as Django's {@code Field.validate} does, and keeps the
+     * validators (length, range, digits, format) for a value that is present.
+     */
+    boolean editable() default true;
+
     /** The column name; empty for the snake_case form of the Java name. */
     String dbColumn() default "";
 

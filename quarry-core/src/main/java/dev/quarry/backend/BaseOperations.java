@@ -186,6 +186,10 @@ public abstract class BaseOperations implements Operations {
                 String s = rs.getString(i);
                 return s == null ? null : new dev.quarry.spi.JsonText(s);
             };
+            case ARRAY -> (rs, i) -> {
+                java.sql.Array a = rs.getArray(i);
+                return a == null ? null : new dev.quarry.spi.SqlArray(null, java.util.Arrays.asList((Object[]) a.getArray()));
+            };
             case DURATION -> (rs, i) -> {
                 long v = rs.getLong(i);
                 return rs.wasNull() ? null : java.time.Duration.of(v, java.time.temporal.ChronoUnit.MICROS);

@@ -37,6 +37,16 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         return c.positive() ? q(c.name()) + " >= 0" : null;
     }
 
+    /** A collation's name as the database reads it after COLLATE: quoted as an identifier (Django's {@code _collate_sql}). */
+    protected String collation(String name) {
+        return q(name);
+    }
+
+    /** The DEFAULT expression of the current time in UTC for an aware date-time column ({@code dbDefault = Defaults.NOW}). */
+    protected String currentTimestamp() {
+        return "CURRENT_TIMESTAMP";
+    }
+
     /** Text after the closing parenthesis of CREATE TABLE. */
     protected String tableSuffix() {
         return "";
@@ -68,13 +78,18 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
                 continue;
             }
             StringBuilder col = new StringBuilder(q(c.name())).append(' ').append(columnType(c));
+            if (!c.collation().isEmpty()) {
+                col.append(" COLLATE ").append(collation(c.collation()));
+            }
             col.append(c.nullable() ? " NULL" : " NOT NULL");
             if (c.primaryKey()) {
                 col.append(" PRIMARY KEY");
             } else if (c.unique()) {
                 col.append(" UNIQUE");
             }
-            if (c.defaultValue() != null) {
+            if (c.defaultNow()) {
+                col.append(" DEFAULT ").append(currentTimestamp());
+            } else if (c.defaultValue() != null) {
                 col.append(" DEFAULT ").append(ops.literal(ops.toDb(c.defaultValue())));
             }
             String check = check(c);
@@ -124,6 +139,15 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             out.add("DROP TABLE IF EXISTS " + q(t));
         }
         return out;
+    }
+
+    /** {@code name} when it is letters, digits and underscores only, as collation names are; refused otherwise. */
+    protected static String word(String name) {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new dev.quarry.ImproperlyConfigured("Collation " + dev.quarry.internal.Excerpt.of(name)
+                    + " is not a collation name (letters, digits and underscores)");
+        }
+        return name;
     }
 
     /** A constraint or index name under every database's length limit, unique by a short hash. */

@@ -39,8 +39,20 @@ final class Conversions {
             case DURATION -> Times.duration(v, strict);
             case BINARY -> bytes(v, strict);
             case JSON -> v;
+            case ARRAY -> array(v);
             case AUTO, BIGINT, INTEGER, SMALLINT, POSITIVE_INTEGER, POSITIVE_SMALLINT -> integral(v, kind, j, strict);
         };
+    }
+
+    /** An array lookup value: a stored array, or a collection whose elements the lookup's backend binds as they are. */
+    private static Object array(Object v) {
+        if (v instanceof dev.quarry.spi.SqlArray) {
+            return v;
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return new dev.quarry.spi.SqlArray(null, new java.util.ArrayList<>(c));
+        }
+        throw new Rejected("a List");
     }
 
     /** A time of day ({@code __time} lookups): a {@code LocalTime}, or its ISO text; cut to microseconds. */
@@ -264,6 +276,14 @@ final class Conversions {
             throw new Rejected(String.format("expected at most %d digits before the decimal point (a DecimalField with "
                     + "maxDigits = %d, decimalPlaces = %d)", maxDigits - places, maxDigits, places));
         }
+    }
+
+    /**
+     * Whether a database that keeps decimals as 64-bit floats (SQLite's NUMERIC affinity turns decimal text into
+     * a REAL when its first 15 digits survive) stores {@code d} exactly: at most 15 significant digits.
+     */
+    static boolean keptByDouble(BigDecimal d) {
+        return d.signum() == 0 || d.stripTrailingZeros().precision() <= 15;
     }
 
     static Object uuid(Object v, boolean strict) {

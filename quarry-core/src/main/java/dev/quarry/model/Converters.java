@@ -19,6 +19,8 @@ final class Converters {
         dev.quarry.annotation.Convert convert = f.getAnnotation(dev.quarry.annotation.Convert.class);
         if (convert != null) {
             c = UserConverter.of(owner, convert.value(), j, kind);
+        } else if (kind == FieldType.ARRAY) {
+            c = ArrayConverter.of(owner, f, spec.maxLength());
         } else if (kind == FieldType.JSON) {
             c = new JsonConverter(JsonCodecs.get(owner), Conversions.boxed(j), f.getGenericType());
         } else if (j.isEnum()) {

@@ -78,7 +78,8 @@ final class FieldFactory {
         }
         FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(spec.nullable(), spec.blank(), dflt,
                 spec.unique() || spec.primaryKey(), spec.dbIndex(), spec.choices(), spec.primaryKey(), spec.maxLength(),
-                spec.maxDigits(), spec.decimalPlaces(), spec.autoNow(), spec.autoNowAdd(), spec.format());
+                spec.maxDigits(), spec.decimalPlaces(), spec.autoNow(), spec.autoNowAdd(), spec.format(),
+                DatabaseOptions.read(owner, f, type, spec, converter));
         return new FieldMeta(model, f, type, options, null,
                 spec.dbColumn().isEmpty() ? Names.snake(f.getName()) : spec.dbColumn(),
                 Accessors.getter(f), Accessors.setter(f), converter);
@@ -146,7 +147,7 @@ final class FieldFactory {
             case TIME -> j == LocalTime.class;
             case DURATION -> j == Duration.class;
             case BINARY -> j == byte[].class;
-            case JSON -> true;
+            case JSON, ARRAY -> true;
             case UUID -> j == UUID.class;
         };
         if (!ok) {

@@ -196,6 +196,11 @@ public final class FieldMeta {
         }
     }
 
+    /** The database features of this field ({@link Extras#NONE} for most). */
+    public Extras extras() {
+        return options.extras();
+    }
+
     /** Whether the Java field is a primitive and so cannot hold NULL. */
     public boolean primitive() {
         return javaType.isPrimitive();
@@ -222,10 +227,18 @@ public final class FieldMeta {
     public record FieldOptions(boolean nullable, boolean blank, Object defaultValue, boolean unique,
                                boolean dbIndex, List<String> choices, boolean primaryKey, int maxLength,
                                int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd,
-                               TextFormat format) {
+                               TextFormat format, Extras extras) {
         /** The options of a field; the choices are copied. */
         public FieldOptions {
             choices = List.copyOf(choices);
+        }
+
+        /** The options of a field without the options of {@link Extras}. */
+        public FieldOptions(boolean nullable, boolean blank, Object defaultValue, boolean unique, boolean dbIndex,
+                            List<String> choices, boolean primaryKey, int maxLength, int maxDigits, int decimalPlaces,
+                            boolean autoNow, boolean autoNowAdd, TextFormat format) {
+            this(nullable, blank, defaultValue, unique, dbIndex, choices, primaryKey, maxLength, maxDigits, decimalPlaces,
+                    autoNow, autoNowAdd, format, Extras.NONE);
         }
 
         /** The options of a field without a text format. */
@@ -239,6 +252,30 @@ public final class FieldMeta {
         /** Whether a default value was declared ({@code defaultValue} other than {@code Defaults.NONE}). */
         public boolean hasDefault() {
             return defaultValue != null;
+        }
+    }
+
+    /**
+     * The database features of a field (issue 10): an array's element kind and maximum size, the column's
+     * collation, the database default ({@code dbDefault}, in the field's Java type, or {@code dbDefaultNow}),
+     * the supplier of a computed default, and whether the field is editable.
+     *
+     * @param arrayOf the element kind of an {@code @ArrayField}, or {@code null}
+     * @param arraySize the maximum number of elements of an array, 0 for no limit
+     * @param collation the column's collation, or empty
+     * @param dbDefault the database default as a Java value of the field, or {@code null}
+     * @param dbDefaultNow whether the database default is the current time
+     * @param supplier the computed default, or {@code null}
+     * @param editable Django's {@code editable}
+     */
+    public record Extras(FieldType arrayOf, int arraySize, String collation, Object dbDefault, boolean dbDefaultNow,
+                         java.util.function.Supplier<?> supplier, boolean editable) {
+        /** No array, collation, database default or supplier; editable. */
+        public static final Extras NONE = new Extras(null, 0, "", null, false, null, true);
+
+        /** Whether the database supplies a value when an insert leaves the column out. */
+        public boolean hasDbDefault() {
+            return dbDefault != null || dbDefaultNow;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.model;
 
+import dev.quarry.annotation.ArrayField;
 import dev.quarry.annotation.BigIntegerField;
 import dev.quarry.annotation.BinaryField;
 import dev.quarry.annotation.BooleanField;
@@ -39,55 +40,79 @@ import java.util.stream.Stream;
  */
 record FieldSpec(FieldType type, boolean nullable, boolean blank, String defaultValue, boolean unique,
                  boolean dbIndex, List<String> choices, String dbColumn, boolean primaryKey, int maxLength,
-                 int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd, TextFormat format) {
+                 int maxDigits, int decimalPlaces, boolean autoNow, boolean autoNowAdd, TextFormat format, Extras extras) {
 
     private static final Map<Class<? extends Annotation>, Reader<?>> READERS = Stream.of(
             reader(CharField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), a.dbCollation(), 0))),
             reader(TextField.class, a -> of(FieldType.TEXT, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), a.dbCollation(), 0))),
             reader(IntegerField.class, a -> of(FieldType.INTEGER, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(SmallIntegerField.class, a -> of(FieldType.SMALLINT, a.nullable(), a.blank(), a.defaultValue(),
-                    a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(PositiveSmallIntegerField.class, a -> of(FieldType.POSITIVE_SMALLINT, a.nullable(), a.blank(),
-                    a.defaultValue(), a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.defaultValue(), a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(PositiveIntegerField.class, a -> of(FieldType.POSITIVE_INTEGER, a.nullable(), a.blank(),
-                    a.defaultValue(), a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.defaultValue(), a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(BigIntegerField.class, a -> of(FieldType.BIGINT, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(BooleanField.class, a -> of(FieldType.BOOLEAN, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(FloatField.class, a -> of(FieldType.FLOAT, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(DecimalField.class, a -> of(FieldType.DECIMAL, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withDigits(a.maxDigits(), a.decimalPlaces())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withDigits(a.maxDigits(), a.decimalPlaces())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(DateField.class, a -> of(FieldType.DATE, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(DateTimeField.class, a -> of(FieldType.DATETIME, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(TimeField.class, a -> of(FieldType.TIME, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withAutoDates(a.autoNow(), a.autoNowAdd())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(DurationField.class, a -> of(FieldType.DURATION, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(EmailField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
-                    .withFormat(TextFormat.EMAIL)),
+                    .withFormat(TextFormat.EMAIL)
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), a.dbCollation(), 0))),
             reader(URLField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
-                    .withFormat(TextFormat.URL)),
+                    .withFormat(TextFormat.URL)
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), a.dbCollation(), 0))),
             reader(SlugField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
                     a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(a.maxLength())
-                    .withFormat(a.allowUnicode() ? TextFormat.UNICODE_SLUG : TextFormat.SLUG)),
+                    .withFormat(a.allowUnicode() ? TextFormat.UNICODE_SLUG : TextFormat.SLUG)
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), a.dbCollation(), 0))),
             reader(GenericIPAddressField.class, a -> of(FieldType.CHAR, a.nullable(), a.blank(), a.defaultValue(),
                     a.unique(), a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey()).withMaxLength(39)
-                    .withFormat(ipFormat(a))),
+                    .withFormat(ipFormat(a))
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(BinaryField.class, a -> of(FieldType.BINARY, a.nullable(), a.blank(), a.defaultValue(), false,
-                    false, new String[0], a.dbColumn(), false).withMaxLength(a.maxLength())),
+                    false, new String[0], a.dbColumn(), false).withMaxLength(a.maxLength())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(JSONField.class, a -> of(FieldType.JSON, a.nullable(), a.blank(), a.defaultValue(), false, false,
-                    new String[0], a.dbColumn(), false)),
+                    new String[0], a.dbColumn(), false)
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
             reader(UUIDField.class, a -> of(FieldType.UUID, a.nullable(), a.blank(), a.defaultValue(), a.unique(),
-                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())),
+                    a.dbIndex(), a.choices(), a.dbColumn(), a.primaryKey())
+                    .withExtras(new Extras(a.defaultSupplier(), a.dbDefault(), a.editable(), "", 0))),
+            reader(ArrayField.class, a -> of(FieldType.ARRAY, a.nullable(), a.blank(), Defaults.NONE, false, false,
+                    new String[0], a.dbColumn(), false).withMaxLength(a.maxLength())
+                    .withExtras(new Extras(a.defaultSupplier(), Defaults.NONE, a.editable(), "", a.size()))),
             reader(VersionField.class, a -> of(FieldType.BIGINT, false, true, "0", false, false, new String[0],
                     a.dbColumn(), false)))
             .collect(Collectors.toUnmodifiableMap(Reader::type, r -> r));
@@ -111,27 +136,51 @@ record FieldSpec(FieldType type, boolean nullable, boolean blank, String default
     private static FieldSpec of(FieldType type, boolean nullable, boolean blank, String defaultValue, boolean unique,
                                 boolean dbIndex, String[] choices, String dbColumn, boolean primaryKey) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, List.of(choices), dbColumn, primaryKey,
-                0, 0, 0, false, false, null);
+                0, 0, 0, false, false, null, Extras.NONE);
     }
 
     private FieldSpec withMaxLength(int length) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                length, maxDigits, decimalPlaces, autoNow, autoNowAdd, format);
+                length, maxDigits, decimalPlaces, autoNow, autoNowAdd, format, extras);
     }
 
     private FieldSpec withDigits(int digits, int places) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                maxLength, digits, places, autoNow, autoNowAdd, format);
+                maxLength, digits, places, autoNow, autoNowAdd, format, extras);
     }
 
     private FieldSpec withAutoDates(boolean now, boolean nowAdd) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                maxLength, maxDigits, decimalPlaces, now, nowAdd, format);
+                maxLength, maxDigits, decimalPlaces, now, nowAdd, format, extras);
     }
 
     private FieldSpec withFormat(TextFormat f) {
         return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
-                maxLength, maxDigits, decimalPlaces, autoNow, autoNowAdd, f);
+                maxLength, maxDigits, decimalPlaces, autoNow, autoNowAdd, f, extras);
+    }
+
+    private FieldSpec withExtras(Extras e) {
+        return new FieldSpec(type, nullable, blank, defaultValue, unique, dbIndex, choices, dbColumn, primaryKey,
+                maxLength, maxDigits, decimalPlaces, autoNow, autoNowAdd, format, e);
+    }
+
+    /**
+     * The options added with issue 10's database features, as written: the default's supplier class
+     * ({@code NoSupplier} for none), the database default's text ({@code Defaults.NONE} for none),
+     * {@code editable}, the collation (empty for none) and an array's maximum size (0 for none).
+     */
+    record Extras(Class<?> supplier, String dbDefault, boolean editable, String collation, int arraySize) {
+        static final Extras NONE = new Extras(Defaults.NoSupplier.class, Defaults.NONE, true, "", 0);
+
+        /** Whether a supplier was declared. */
+        boolean hasSupplier() {
+            return supplier != Defaults.NoSupplier.class;
+        }
+
+        /** Whether a database default was declared. */
+        boolean hasDbDefault() {
+            return !Defaults.NONE.equals(dbDefault);
+        }
     }
 
     /** Django's protocol and unpack_ipv4 options as one format; unpacking applies to both protocols only. */

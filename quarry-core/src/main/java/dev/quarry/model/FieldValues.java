@@ -100,6 +100,12 @@ public final class FieldValues {
                 case DECIMAL -> {
                     if (value instanceof BigDecimal d) {
                         digits(d, f.options().maxDigits(), f.options().decimalPlaces());
+                        if (!features.has(Feature.EXACT_DECIMALS) && !Conversions.keptByDouble(d)) {
+                            throw new Rejected("a decimal this database keeps exactly: its decimal columns hold 64-bit "
+                                    + "floats, exact to 15 significant digits, and this "
+                                    + "value has " + d.stripTrailingZeros().precision() + "; round it, or use a database with "
+                                    + "exact decimals (PostgreSQL, MariaDB)");
+                        }
                     }
                     yield value;
                 }

@@ -49,6 +49,7 @@ public final class ModelMeta {
     private final MethodHandle constructor;
     private final FieldMeta[] defaultFields;
     private final Object[] defaultValues;
+    private final FieldMeta[] supplied;
 
     private ModelMeta(Class<?> type) {
         if (!Model.class.isAssignableFrom(type) || type == Model.class) {
@@ -149,6 +150,7 @@ public final class ModelMeta {
         List<FieldMeta> withDefault = fields.stream().filter(f -> f.options().hasDefault()).toList();
         this.defaultFields = withDefault.toArray(new FieldMeta[0]);
         this.defaultValues = withDefault.stream().map(f -> f.options().defaultValue()).toArray();
+        this.supplied = fields.stream().filter(f -> f.extras().supplier() != null).toArray(FieldMeta[]::new);
     }
 
     /** The metadata of a model class, built on first use. */
@@ -298,6 +300,10 @@ public final class ModelMeta {
                 f.set(instance, v instanceof byte[] b ? b.clone() : f.converter() == null ? v
                         : Converters.fresh(f.converter(), v));
             }
+        }
+        // Computed defaults (Django's callable default): called once per new instance, checked as assignment.
+        for (FieldMeta f : supplied) {
+            f.set(instance, FieldValues.forField(f, f.extras().supplier().get()));
         }
     }
 

@@ -86,6 +86,7 @@ final class UserConverter implements ValueConverter {
             case DURATION -> java.time.Duration.class;
             case BINARY -> byte[].class;
             case JSON -> dev.quarry.spi.JsonText.class;
+            case ARRAY -> dev.quarry.spi.SqlArray.class;
         };
     }
 

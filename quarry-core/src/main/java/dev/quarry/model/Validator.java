@@ -30,16 +30,19 @@ public final class Validator {
                 }
                 continue;
             }
+            // Django's Field.validate returns at once for a field that is not editable: no null, blank or
+            // choices check; its validators (length, range, digits, format) still run on a value.
+            boolean editable = f.extras().editable();
             if (v == null) {
                 // Declared defaults were applied when the instance was created, so a null here was set
-                // afterwards (as Django); only an automatic date is still filled in on save.
-                if (!f.nullable() && !(f.options().autoNow() || f.options().autoNowAdd())) {
+                // afterwards (as Django); only an automatic date or a database default is still filled in on save.
+                if (editable && !f.nullable() && !f.extras().hasDbDefault()) {
                     add(errors, f, "This field cannot be null.");
                 }
                 continue;
             }
             if (v instanceof String s) {
-                if (s.isEmpty() && !f.options().blank()) {
+                if (s.isEmpty() && !f.options().blank() && editable) {
                     add(errors, f, "This field cannot be blank.");
                 }
                 String problem = s.isEmpty() || f.options().format() == null ? null : f.options().format().problem(s);
@@ -53,11 +56,17 @@ public final class Validator {
                 }
             }
             if ((v instanceof java.util.Map<?, ?> m && m.isEmpty() || v instanceof java.util.Collection<?> c && c.isEmpty())
-                    && f.type() == dev.quarry.spi.FieldType.JSON && !f.options().blank()) {
+                    && (f.type() == dev.quarry.spi.FieldType.JSON || f.type() == dev.quarry.spi.FieldType.ARRAY)
+                    && !f.options().blank() && editable) {
                 add(errors, f, "This field cannot be blank.");
             }
+            if (v instanceof java.util.Collection<?> c && f.extras().arraySize() > 0 && c.size() > f.extras().arraySize()) {
+                // Django's ArrayMaxLengthValidator.
+                add(errors, f, String.format("List contains %d item%s, it should contain no more than %d.", c.size(),
+                        c.size() == 1 ? "" : "s", f.extras().arraySize()));
+            }
             if (v instanceof byte[] b) {
-                if (b.length == 0 && !f.options().blank()) {
+                if (b.length == 0 && !f.options().blank() && editable) {
                     add(errors, f, "This field cannot be blank.");
                 }
                 if (f.options().maxLength() > 0 && b.length > f.options().maxLength()) {
@@ -67,7 +76,7 @@ public final class Validator {
             }
             // Choices are compared in their stored form: an enum's name or code, as declared.
             String stored = String.valueOf(f.toStored(v));
-            if (!f.options().choices().isEmpty() && !f.options().choices().contains(stored)) {
+            if (editable && !f.options().choices().isEmpty() && !f.options().choices().contains(stored)) {
                 add(errors, f, String.format("Value %s is not a valid choice. Choices are: %s", dev.quarry.internal.Excerpt.of(stored),
                         String.join(", ", f.options().choices())));
             }

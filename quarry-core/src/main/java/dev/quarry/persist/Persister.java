@@ -174,11 +174,26 @@ public final class Persister {
         if (instances.isEmpty()) {
             return;
         }
+        List<FieldMeta> dbDefaults = DbDefaults.of(meta);
+        List<FieldMeta> omitted = List.of();
+        if (!dbDefaults.isEmpty()) {
+            Map<List<FieldMeta>, List<Object>> groups = DbDefaults.groups(dbDefaults, instances);
+            if (groups.size() > 1) {
+                // Rows that leave different columns to the database: one INSERT per shape, in one transaction.
+                db.atomic(() -> {
+                    groups.values().forEach(g -> insert(db, meta, g, batchSize, conflict, undoOnRollback));
+                    return null;
+                });
+                return;
+            }
+            omitted = groups.keySet().iterator().next();
+        }
         boolean generated = meta.pk().auto() && meta.pkValue(instances.get(0)) == null;
         List<FieldMeta> fields = new ArrayList<>(meta.fields());
         if (generated) {
             fields.remove(0);
         }
+        fields.removeAll(omitted);
         for (Object o : instances) {
             applyAutoDates(meta, o, true, null);
             if (generated != (meta.pkValue(o) == null) && meta.pk().auto()) {
@@ -190,8 +205,18 @@ public final class Persister {
         int max = Math.max(1, (db.backend().features().maxBindParameters() - 10) / perRow);
         int size = batchSize > 0 ? Math.min(batchSize, max) : max;
         List<String> columns = fields.stream().map(FieldMeta::column).toList();
-        boolean returning = generated && db.backend().features().has(Feature.RETURNING)
-                && (conflict == null || conflict.updates());
+        boolean canReturn = db.backend().features().has(Feature.RETURNING) && (conflict == null || conflict.updates());
+        boolean returning = generated && canReturn;
+        // What RETURNING reads per row: the generated key, then the columns left to database defaults.
+        List<FieldMeta> readBack = new ArrayList<>();
+        if (returning) {
+            readBack.add(meta.pk());
+        }
+        if (canReturn) {
+            readBack.addAll(omitted);
+        }
+        List<String> returnColumns = readBack.stream().map(FieldMeta::column).toList();
+        List<FieldMeta> rereadFields = canReturn ? List.of() : omitted;
         boolean known = conflict == null || conflict.updates();
         InsertCompiler compiler = new InsertCompiler(db.backend().operations());
         // Every value is checked before the first statement, so a bad one in the last batch sends no SQL.
@@ -214,28 +239,30 @@ public final class Persister {
                     continue;
                 }
                 CompiledSql sql = conflict == null
-                        ? compiler.insert(meta.table(), columns, rows, returning ? meta.pk().column() : null)
-                        : compiler.insert(meta.table(), columns, rows, returning ? meta.pk().column() : null,
+                        ? compiler.insert(meta.table(), columns, rows, returnColumns, null, List.of(), null, null)
+                        : compiler.insert(meta.table(), columns, rows, returnColumns,
                                 conflict.targetColumns(), conflict.updateColumns(), meta.pk().column(),
                                 conflict.updates() && meta.versionField() != null ? meta.versionField().column() : null);
-                if (returning) {
-                    ColumnReader reader = db.backend().operations().reader(meta.pk().type());
-                    List<Object> keys = db.query(sql, rs -> {
-                        List<Object> out = new ArrayList<>();
+                if (!readBack.isEmpty()) {
+                    int n = db.query(sql, rs -> {
+                        int row = 0;
                         while (rs.next()) {
-                            out.add(reader.read(rs, 1));
+                            if (row < batch.size()) {
+                                DbDefaults.read(db, rs, 1, readBack, batch.get(row));
+                            }
+                            row++;
                         }
-                        return out;
+                        return row;
                     });
-                    if (keys.size() != batch.size()) {
-                        throw new QuarryException("INSERT into " + meta.table() + " returned " + keys.size()
-                                + " keys for " + batch.size() + " rows");
-                    }
-                    for (int i = 0; i < batch.size(); i++) {
-                        meta.pk().set(batch.get(i), keys.get(i));
+                    if (n != batch.size()) {
+                        throw new QuarryException("INSERT into " + meta.table() + " returned " + n
+                                + " rows for " + batch.size() + " rows");
                     }
                 } else {
                     db.update(sql);
+                }
+                if (!rereadFields.isEmpty()) {
+                    DbDefaults.reread(db, meta, batch, rereadFields);
                 }
                 if (known) {
                     for (Object o : batch) {

@@ -40,6 +40,7 @@ public final class ValueTypes {
             case DURATION -> java.time.Duration.class;
             case BINARY -> byte[].class;
             case JSON -> Object.class;
+            case ARRAY -> java.util.List.class;
         };
     }
 

@@ -76,7 +76,9 @@ public final class SchemaBuilder {
 
     private static ColumnDef column(FieldMeta f) {
         FieldMeta.FieldOptions o = f.options();
-        Object dflt = f.isForeignKey() ? null : f.toStored(o.defaultValue());
+        FieldMeta.Extras x = o.extras();
+        // A database default is what the schema declares; without one, the declared defaultValue (as before).
+        Object dflt = f.isForeignKey() ? null : f.toStored(x.dbDefault() != null ? x.dbDefault() : o.defaultValue());
         String refTable = null;
         String refColumn = null;
         // A foreign key's column has the size of the key it refers to (its own options have none).
@@ -89,8 +91,9 @@ public final class SchemaBuilder {
             sized = target.pk();
         }
         return new ColumnDef(f.column(), f.type(), maxLength(sized), sized.options().maxDigits(),
-                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(), dflt, refTable,
-                refColumn);
+                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(),
+                x.dbDefaultNow() ? null : dflt, refTable, refColumn, x.collation(), x.arrayOf(), x.arraySize(),
+                x.dbDefaultNow());
     }
 
     private static int maxLength(FieldMeta f) {

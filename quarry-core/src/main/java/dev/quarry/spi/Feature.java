@@ -54,5 +54,17 @@ public enum Feature {
      * over 32, scalars counted; SQLite and PostgreSQL store them). Without it, deeper documents are refused
      * before any SQL.
      */
-    DEEP_JSON
+    DEEP_JSON,
+    /**
+     * Array columns ({@code @ArrayField}: {@code integer[]}, {@code text[]}, ...) with their operators (PostgreSQL).
+     * Without it, a model with an array field is refused when the Quarry is built, naming the model, the field
+     * and the database.
+     */
+    ARRAY_FIELD,
+    /**
+     * Decimal columns keep every digit their type declares (PostgreSQL's and MariaDB's {@code numeric}). Without it
+     * (SQLite, whose {@code decimal} columns hold 64-bit integers or floats), a decimal that a float would not keep
+     * exactly (more than 15 significant digits) is refused before any SQL.
+     */
+    EXACT_DECIMALS
 }

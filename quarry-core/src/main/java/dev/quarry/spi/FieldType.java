@@ -39,7 +39,12 @@ public enum FieldType {
     /** Raw bytes ({@code byte[]}). */
     BINARY,
     /** A JSON document ({@link JsonText}), mapped to the field's Java type by a {@link JsonCodec}. */
-    JSON;
+    JSON,
+    /**
+     * An array of another kind ({@code List}, see {@code @ArrayField}), stored as {@link SqlArray}; only on
+     * backends with {@link Feature#ARRAY_FIELD}.
+     */
+    ARRAY;
 
     /** Whether values of this kind are whole numbers. */
     public boolean isIntegral() {

@@ -240,6 +240,31 @@ public interface Operations {
         throw new UnsupportedOperationException("JSON containment");
     }
 
+    /**
+     * Writes an array comparison of {@code array} with the bound array {@code value}: {@code "contains"}
+     * (every element of the value is in the array), {@code "contained_by"} or {@code "overlap"} (an element
+     * in common). {@code elementType} is the kind of the array's elements. Called only where
+     * {@link Feature#ARRAY_FIELD}.
+     */
+    default void arrayCompare(SqlWriter w, Runnable array, String lookup, FieldType elementType, SqlArray value) {
+        throw new UnsupportedOperationException("arrays");
+    }
+
+    /** Writes the number of elements of {@code array} (0 for an empty one, NULL for NULL); where {@link Feature#ARRAY_FIELD}. */
+    default void arrayLength(SqlWriter w, Runnable array) {
+        throw new UnsupportedOperationException("arrays");
+    }
+
+    /** Writes the element at the 0-based {@code index} of {@code array} (NULL past its end); where {@link Feature#ARRAY_FIELD}. */
+    default void arrayElement(SqlWriter w, Runnable array, int index) {
+        throw new UnsupportedOperationException("arrays");
+    }
+
+    /** Writes the elements {@code from} (0-based, included) to {@code to} (excluded) of {@code array}; where {@link Feature#ARRAY_FIELD}. */
+    default void arraySlice(SqlWriter w, Runnable array, int from, int to) {
+        throw new UnsupportedOperationException("arrays");
+    }
+
     /** The statement that ends a transaction's SQL at a savepoint name, when the default differs. */
     default String savepointName(int depth) {
         return "quarry_sp_" + depth;

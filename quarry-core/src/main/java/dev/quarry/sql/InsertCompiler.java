@@ -3,7 +3,10 @@ package dev.quarry.sql;
 import dev.quarry.spi.Operations;
 import java.util.List;
 
-/** Compiles multi-row INSERT statements, optionally returning a generated key per row. */
+/**
+ * Compiles multi-row INSERT statements, optionally returning a generated key and database-supplied columns
+ * per row (or, without RETURNING, the SELECT that reads those columns back).
+ */
 public final class InsertCompiler {
     private final Operations ops;
 
@@ -29,6 +32,17 @@ public final class InsertCompiler {
     public CompiledSql insert(String table, List<String> columns, List<List<Object>> rows, String returningColumn,
                               List<String> conflictTarget, List<String> conflictUpdate, String pkColumn,
                               String versionColumn) {
+        return insert(table, columns, rows, returningColumn == null ? List.of() : List.of(returningColumn), conflictTarget,
+                conflictUpdate, pkColumn, versionColumn);
+    }
+
+    /**
+     * As {@link #insert(String, List, List, String, List, List, String, String)}, returning several columns per
+     * row (a generated key and the columns left to database defaults); none when {@code returning} is empty.
+     */
+    public CompiledSql insert(String table, List<String> columns, List<List<Object>> rows, List<String> returning,
+                              List<String> conflictTarget, List<String> conflictUpdate, String pkColumn,
+                              String versionColumn) {
         SqlBuilder w = new SqlBuilder(ops);
         w.sql("INSERT INTO ").identifier(table);
         if (columns.isEmpty()) {
@@ -51,9 +65,20 @@ public final class InsertCompiler {
         if (conflictTarget != null) {
             ops.onConflict(w, table, conflictTarget, conflictUpdate, pkColumn, versionColumn);
         }
-        if (returningColumn != null) {
-            w.sql(" RETURNING ").identifier(returningColumn);
+        for (int i = 0; i < returning.size(); i++) {
+            w.sql(i == 0 ? " RETURNING " : ", ").identifier(returning.get(i));
         }
+        return w.build();
+    }
+
+    /** {@code SELECT columns FROM table WHERE pkColumn = ?}: reads back what an insert left to the database. */
+    public CompiledSql selectByKey(String table, List<String> columns, String pkColumn, Object pk) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            w.sql(i > 0 ? ", " : "").identifier(columns.get(i));
+        }
+        w.sql(" FROM ").identifier(table).sql(" WHERE ").identifier(pkColumn).sql(" = ").param(pk);
         return w.build();
     }
 }

@@ -63,4 +63,28 @@ class ColumnTypesTest {
                     .anyMatch(s -> s.startsWith("CREATE INDEX") && s.contains("typed_slug_idx"));
         }
     }
+
+    @Test
+    void databaseDefaultsAndCollationsGoIntoTheColumnDefinition() {
+        Map<String, List<String>> c = columns(dev.quarry.dbfeatures.Ticket.class);
+        assertThat(c.get("priority")).containsOnly("integer NOT NULL DEFAULT 5");
+        assertThat(c.get("status")).containsOnly("varchar(10) NOT NULL DEFAULT 'new'");
+        assertThat(c.get("created")).containsExactly(
+                "datetime NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+                "timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP",
+                "datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))");
+        // A computed default (Django's callable default) never reaches the schema: django_db_features.py "ddl default None".
+        assertThat(c.get("number")).containsOnly("integer NOT NULL");
+        assertThat(columns(dev.quarry.dbfeatures.CollationTest.NocaseSqlite.class).get("text"))
+                .containsExactly("varchar(20) COLLATE \"NOCASE\" NOT NULL", "varchar(20) COLLATE \"NOCASE\" NOT NULL",
+                        "varchar(20) COLLATE NOCASE NOT NULL");
+    }
+
+    @Test
+    void arraysGetAnArrayOfTheirElementTypeOnPostgres() {
+        String ddl = new PostgresBackend().schemaEditor().createTable(SchemaBuilder.tables(
+                List.of(ModelMeta.of(dev.quarry.arrays.Post.class))).get(0)).get(0);
+        assertThat(ddl).contains("\"tags\" varchar(16)[] NOT NULL", "\"scores\" integer[] NULL",
+                "\"dates\" date[3] NULL", "\"prices\" numeric[] NULL", "\"refs\" uuid[] NULL");
+    }
 }

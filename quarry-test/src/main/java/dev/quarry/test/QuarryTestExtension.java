@@ -67,6 +67,11 @@ public final class QuarryTestExtension implements ClassTemplateInvocationContext
 
         @Override
         public void beforeClassTemplateInvocation(ExtensionContext context) {
+            if (context.getTestClass().map(c -> gate(c) != null).orElse(false)) {
+                // A class-level @RequiresFeature/@SkipIfFeature/@OnlyOn that rules this backend out: its models
+                // may not even build here (an @ArrayField on SQLite), and every test is disabled anyway.
+                return;
+            }
             database = target.create();
             quarry = Quarry.builder().url(database.url()).user(target.user()).password(target.password())
                     .models(models).build().install();
@@ -127,29 +132,38 @@ public final class QuarryTestExtension implements ClassTemplateInvocationContext
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             for (AnnotatedElement element : elements(context)) {
-                RequiresFeature requires = element.getAnnotation(RequiresFeature.class);
-                if (requires != null) {
-                    for (var f : requires.value()) {
-                        if (!features().has(f)) {
-                            return ConditionEvaluationResult.disabled(target.label() + " lacks " + f);
-                        }
-                    }
-                }
-                SkipIfFeature skip = element.getAnnotation(SkipIfFeature.class);
-                if (skip != null) {
-                    for (var f : skip.value()) {
-                        if (features().has(f)) {
-                            return ConditionEvaluationResult.disabled(target.label() + " has " + f);
-                        }
-                    }
-                }
-                OnlyOn only = element.getAnnotation(OnlyOn.class);
-                if (only != null && !List.of(only.value()).contains(target.vendor())
-                        && !List.of(only.value()).contains(target.label())) {
-                    return ConditionEvaluationResult.disabled("only on " + List.of(only.value()));
+                String reason = gate(element);
+                if (reason != null) {
+                    return ConditionEvaluationResult.disabled(reason);
                 }
             }
             return ConditionEvaluationResult.enabled("runs on " + target.label());
+        }
+
+        /** Why {@code element}'s gating annotations rule this backend out, or {@code null} when they do not. */
+        private String gate(AnnotatedElement element) {
+            RequiresFeature requires = element.getAnnotation(RequiresFeature.class);
+            if (requires != null) {
+                for (var f : requires.value()) {
+                    if (!features().has(f)) {
+                        return target.label() + " lacks " + f;
+                    }
+                }
+            }
+            SkipIfFeature skip = element.getAnnotation(SkipIfFeature.class);
+            if (skip != null) {
+                for (var f : skip.value()) {
+                    if (features().has(f)) {
+                        return target.label() + " has " + f;
+                    }
+                }
+            }
+            OnlyOn only = element.getAnnotation(OnlyOn.class);
+            if (only != null && !List.of(only.value()).contains(target.vendor())
+                    && !List.of(only.value()).contains(target.label())) {
+                return "only on " + List.of(only.value());
+            }
+            return null;
         }
 
         private dev.quarry.spi.Features features() {

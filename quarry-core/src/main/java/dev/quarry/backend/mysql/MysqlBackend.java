@@ -8,7 +8,7 @@ import java.util.List;
 
 /** MariaDB (10.5+, for RETURNING) and MySQL through MariaDB Connector/J or MySQL Connector/J. */
 public final class MysqlBackend extends BaseBackend {
-    private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING,
+    private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.EXACT_DECIMALS,
             Feature.CASE_SENSITIVE_EQUALITY,
             // NOWAIT: MariaDB 10.3, MySQL 8.0.1; SKIP LOCKED: MariaDB 10.6, MySQL 8.0.1. FOR UPDATE OF is
             // MySQL 8 only, and this backend does not tell the two servers apart yet, so it is left out.

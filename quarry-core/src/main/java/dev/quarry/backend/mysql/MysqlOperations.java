@@ -66,6 +66,7 @@ final class MysqlOperations extends BaseOperations {
             case DURATION -> "SIGNED";
             case BINARY -> "BINARY";
             case JSON -> "JSON";
+            case ARRAY -> throw new dev.quarry.NotSupportedError("MariaDB has no arrays", null, 0, null, null);
         };
     }
 

@@ -37,6 +37,7 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
             case TIME -> "time(6)";
             case DURATION -> "bigint";
             case BINARY -> "longblob";
+            case ARRAY -> throw new dev.quarry.NotSupportedError("array columns need Feature.ARRAY_FIELD", null, 0, null, null);
             case JSON -> "json";
         };
     }
@@ -58,5 +59,17 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
         out.addAll(super.dropTables(tables));
         out.add("SET FOREIGN_KEY_CHECKS = 1");
         return out;
+    }
+
+    /** MariaDB's UTC_TIMESTAMP(6): the table stores UTC, whatever the session's time zone. */
+    @Override
+    protected String currentTimestamp() {
+        return "(UTC_TIMESTAMP(6))";
+    }
+
+    /** MariaDB reads a collation as a bare name ({@code COLLATE utf8mb4_general_ci}); the name is checked to be a word. */
+    @Override
+    protected String collation(String name) {
+        return word(name);
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
 /** PostgreSQL through pgjdbc. */
 public final class PostgresBackend extends BaseBackend {
     // pgjdbc binds at most 65535 parameters (an unsigned 16-bit count); stay under the signed limit.
-    private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING,
+    private static final Features FEATURES = new Features(EnumSet.of(Feature.RETURNING, Feature.EXACT_DECIMALS, Feature.NULLS_ORDERING,
             Feature.ILIKE, Feature.TRANSACTIONAL_DDL, Feature.GROUP_BY_SELECTED_PK, Feature.CASE_SENSITIVE_EQUALITY,
             Feature.FLOAT_NAN, Feature.FLOAT_INFINITY,
             Feature.SELECT_FOR_UPDATE, Feature.SELECT_FOR_UPDATE_NOWAIT, Feature.SELECT_FOR_UPDATE_SKIP_LOCKED,
             Feature.SELECT_FOR_UPDATE_OF, Feature.ON_CONFLICT_TARGET, Feature.JSON_CONTAINS, Feature.DEEP_JSON,
-            Feature.AGGREGATE_FILTER_CLAUSE),
+            Feature.AGGREGATE_FILTER_CLAUSE, Feature.ARRAY_FIELD),
             32_000, 32_767);
 
     /** The backend, as {@code ServiceLoader} creates it. */

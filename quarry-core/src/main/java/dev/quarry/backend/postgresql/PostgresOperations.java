@@ -245,6 +245,8 @@ final class PostgresOperations extends BaseOperations {
             case DURATION -> " AS bigint)";
             case BINARY -> " AS bytea)";
             case JSON -> " AS jsonb)";
+            case ARRAY -> throw new dev.quarry.NotSupportedError("bulkUpdate of an array field is not supported; "
+                    + "save() or update() the rows", null, 0, null, null);
         });
     }
 
@@ -257,7 +259,41 @@ final class PostgresOperations extends BaseOperations {
             // Bound as "unspecified", so the server reads the text as the jsonb column it is written to.
             return new dev.quarry.spi.TypedParameter(j.json(), java.sql.Types.OTHER);
         }
+        if (value instanceof dev.quarry.spi.SqlArray a) {
+            // An array literal ({"a","b"}) bound as "unspecified": the column, or the lookup's CAST, gives its type.
+            return new dev.quarry.spi.TypedParameter(PostgresArrays.literal(a), java.sql.Types.OTHER);
+        }
         return super.toDb(value);
+    }
+
+    @Override
+    public void arrayCompare(SqlWriter w, Runnable array, String lookup, FieldType elementType,
+                             dev.quarry.spi.SqlArray value) {
+        PostgresArrays.compare(w, array, lookup, elementType, value);
+    }
+
+    /** Django's ArrayLenTransform: 0 for an empty array (array_length gives NULL), NULL for NULL. */
+    @Override
+    public void arrayLength(SqlWriter w, Runnable array) {
+        w.sql("CASE WHEN ");
+        array.run();
+        w.sql(" IS NULL THEN NULL ELSE COALESCE(array_length(");
+        array.run();
+        w.sql(", 1), 0) END");
+    }
+
+    @Override
+    public void arrayElement(SqlWriter w, Runnable array, int index) {
+        w.sql("(");
+        array.run();
+        w.sql(")[").sql(Integer.toString(index + 1)).sql("]");
+    }
+
+    @Override
+    public void arraySlice(SqlWriter w, Runnable array, int from, int to) {
+        w.sql("(");
+        array.run();
+        w.sql(")[").sql(Integer.toString(from + 1)).sql(":").sql(Integer.toString(to)).sql("]");
     }
 
     // ---- JSON: jsonb; a path is one text[] parameter ("#>" gives jsonb, "#>>" text) ----

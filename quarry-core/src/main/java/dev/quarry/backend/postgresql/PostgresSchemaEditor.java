@@ -30,6 +30,9 @@ final class PostgresSchemaEditor extends BaseSchemaEditor {
             case DURATION -> "bigint";
             case BINARY -> "bytea";
             case JSON -> "jsonb";
+            case ARRAY -> (c.element().type() == dev.quarry.spi.FieldType.DECIMAL && c.maxDigits() == 0 ? "numeric"
+                    : c.element().type() == dev.quarry.spi.FieldType.CHAR && c.maxLength() == 0 ? "text"
+                    : columnType(c.element())) + "[" + (c.arraySize() > 0 ? c.arraySize() : "") + "]";
         };
     }
 

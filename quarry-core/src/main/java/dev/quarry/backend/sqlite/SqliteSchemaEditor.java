@@ -30,6 +30,7 @@ final class SqliteSchemaEditor extends BaseSchemaEditor {
             case TIME -> "time";
             case DURATION -> "bigint";
             case BINARY -> "blob";
+            case ARRAY -> throw new dev.quarry.NotSupportedError("array columns need Feature.ARRAY_FIELD", null, 0, null, null);
             case JSON -> "text";
         };
     }
@@ -53,5 +54,11 @@ final class SqliteSchemaEditor extends BaseSchemaEditor {
     @Override
     protected String foreignKeySuffix() {
         return " DEFERRABLE INITIALLY DEFERRED";
+    }
+
+    /** SQLite's current time in the text form Quarry stores instants in ({@code yyyy-MM-dd HH:mm:ss.SSS}, UTC). */
+    @Override
+    protected String currentTimestamp() {
+        return "(strftime('%Y-%m-%d %H:%M:%f', 'now'))";
     }
 }

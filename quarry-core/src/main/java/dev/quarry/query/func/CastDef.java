@@ -45,6 +45,7 @@ final class CastDef extends FunctionDef {
             case DURATION -> "bigint";
             case BINARY -> "bytea";
             case JSON -> "jsonb";
+            case ARRAY -> throw new dev.quarry.NotSupportedError("Cast to an array is not supported", null, 0, null, null);
         };
     }
 }
