@@ -66,7 +66,7 @@ public class QuarryAutoConfiguration {
         Quarry quarry = b.build();
         try {
             if (properties.isCreateTables()) {
-                quarry.createTables();
+                Tables.createIfAbsent(quarry, dataSource);
             }
             if (properties.isInstall()) {
                 quarry.install();

@@ -53,7 +53,10 @@ public class QuarryProperties {
         this.install = install;
     }
 
-    /** Whether the models' tables are created at start-up (false unless set: use migrations in production). */
+    /**
+     * Whether the models' tables are created at start-up when the database has none of them yet (false
+     * unless set: use migrations in production).
+     */
     public boolean isCreateTables() {
         return createTables;
     }
