@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * {@code @Transactional} method rolls back Quarry's writes. The context is closed after each class
  * (a context installs its Quarry, and one Quarry is installed at a time).
  */
-@SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=4")
+@SpringBootTest(properties = {"spring.datasource.hikari.maximum-pool-size=4", "library.sample-data=false"})
 @AutoConfigureMockMvc
 @DirtiesContext
 abstract class LibraryEndpointsContract {
