@@ -46,8 +46,11 @@ final class Databases {
             return new Spec(null, url, user, password);
         }
 
-        /** The database: its backend found from the URL (asked of a connection when only a DataSource was given). Connects lazily otherwise. */
-        Database open(String name) {
+        /**
+         * The database: its backend found from the URL (asked of a connection when only a DataSource was
+         * given), joining the transactions {@code external} reports (or {@code null}). Connects lazily otherwise.
+         */
+        Database open(String name, ExternalTransactions external) {
             String jdbcUrl = url;
             if (jdbcUrl == null) {
                 try (Connection c = dataSource.getConnection()) {
@@ -60,7 +63,7 @@ final class Databases {
             Backend backend = Backends.forUrl(jdbcUrl);
             ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource, backend)
                     : ConnectionSource.of(url, user, password, backend);
-            return new Database(source, backend);
+            return new Database(source, backend, external == null ? null : () -> external.current(name).orElse(null));
         }
     }
 

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A ready {@link Router} for one primary and its read replicas. Reads go to the replicas in turn
- * (round robin); writes, and every read on a thread with a transaction open on the primary, go to
- * the primary; a read soon after a write of the same thread (within {@link Builder#readYourWrites})
+ * (round robin); writes, and every read on a thread with a read-write transaction open on the primary
+ * (Quarry's own, or a framework's it joined), go to the primary (the reads of a read-only transaction
+ * go to the replicas); a read soon after a write of the same thread (within {@link Builder#readYourWrites})
  * or later in the same {@link #request() request scope} goes to the primary too, so a caller sees
  * its own writes whatever the replicas' lag. A replica that cannot be reached, or that lags more than
  * {@link Builder#maxLag}, is skipped, with a log line ({@code quarry.routing}) when it leaves and
@@ -105,7 +106,7 @@ public final class PrimaryReplicaRouter implements Router {
         return new Builder();
     }
 
-    /** The primary for reads in a transaction, soon after a write or pinned by a request; otherwise the next usable replica. */
+    /** The primary for reads in a read-write transaction, soon after a write or pinned by a request; otherwise the next usable replica. */
     @Override
     public Optional<String> dbForRead(Class<? extends Model> model, Hints hints) {
         for (String r : replicas) {
@@ -113,7 +114,8 @@ public final class PrimaryReplicaRouter implements Router {
                 return Optional.of(r);
             }
         }
-        if (hints.inTransaction(primary) || pinned()) {
+        // A read-only transaction on the primary (Spring's @Transactional(readOnly = true)) needs no primary.
+        if ((hints.inTransaction(primary) && !hints.inReadOnlyTransaction(primary)) || pinned()) {
             return Optional.of(primary);
         }
         return Optional.of(chooseReplica(hints.quarry()).orElse(primary));

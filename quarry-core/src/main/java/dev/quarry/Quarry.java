@@ -392,6 +392,7 @@ public final class Quarry implements AutoCloseable {
         private final List<Router> routers = new ArrayList<>();
         private final List<Class<?>> models = new ArrayList<>();
         private FetchMode fetchMode = FetchMode.LAZY;
+        private ExternalTransactions externalTransactions;
 
         private Builder() {}
 
@@ -468,6 +469,15 @@ public final class Quarry implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The transactions of a framework that Quarry's work joins when it has none of its own open on the
+         * thread (Spring's, set by {@code quarry-spring-boot-starter}); see {@link ExternalTransactions}.
+         */
+        public Builder externalTransactions(ExternalTransactions transactions) {
+            this.externalTransactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
         /** Registers and checks the models, finds each database's backend, and returns the Quarry; connects lazily. */
         public Quarry build() {
             Map<String, Databases.Spec> all = new LinkedHashMap<>();
@@ -492,7 +502,7 @@ public final class Quarry implements AutoCloseable {
             Registry registry = Registry.of(models);
             Map<String, Database> opened = new LinkedHashMap<>();
             for (Map.Entry<String, Databases.Spec> e : all.entrySet()) {
-                opened.put(e.getKey(), e.getValue().open(e.getKey()));
+                opened.put(e.getKey(), e.getValue().open(e.getKey(), externalTransactions));
             }
             return new Quarry(opened, registry, fetchMode, routers);
         }

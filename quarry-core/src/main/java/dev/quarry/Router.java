@@ -61,6 +61,15 @@ public interface Router {
             return quarry.session(database).database().inTransaction();
         }
 
+        /**
+         * Whether this thread's transaction on {@code database} is read-only (Quarry's
+         * {@code atomic().readOnly()}, or a framework's such as Spring's {@code @Transactional(readOnly = true)});
+         * false outside a transaction.
+         */
+        public boolean inReadOnlyTransaction(String database) {
+            return quarry.session(database).database().inReadOnlyTransaction();
+        }
+
         /** The instance, for debugging. */
         @Override
         public String toString() {

@@ -20,6 +20,14 @@ public interface ConnectionSource extends AutoCloseable {
      */
     Lease acquire() throws SQLException;
 
+    /**
+     * A lease of {@code connection}, an external transaction's, which is never given back to this
+     * source: a pool's source prepares it with the backend's setup the first time it sees it.
+     */
+    default Lease join(java.sql.Connection connection) throws SQLException {
+        return new Lease(connection, null);
+    }
+
     /** Takes a connection back; a {@code broken} one is closed (or left to the pool to evict), never reused. */
     void release(Lease lease, boolean broken);
 

@@ -1,6 +1,7 @@
 package dev.quarry.db;
 
 import dev.quarry.DatabaseError;
+import dev.quarry.ExternalTransactions;
 import dev.quarry.QueryListener;
 import dev.quarry.spi.Backend;
 import dev.quarry.sql.CompiledSql;
@@ -29,11 +30,20 @@ public final class Database implements AutoCloseable {
 
     /** A database reached through {@code source}, speaking {@code backend}'s SQL. */
     public Database(ConnectionSource source, Backend backend) {
+        this(source, backend, null);
+    }
+
+    /**
+     * A database reached through {@code source}, speaking {@code backend}'s SQL, that joins the calling
+     * thread's external transaction {@code external} gives (or {@code null}) when it has none of its own
+     * (see {@link dev.quarry.ExternalTransactions}).
+     */
+    public Database(ConnectionSource source, Backend backend, Supplier<ExternalTransactions.Transaction> external) {
         this.source = source;
         this.backend = backend;
         this.gate = backend.features().has(dev.quarry.spi.Feature.SINGLE_WRITER) ? new WriteGate() : null;
         this.log = new QueryLog(backend.operations());
-        this.transactions = new Transactions(source, gate, backend.operations(), log);
+        this.transactions = new Transactions(source, gate, backend.operations(), log, external);
     }
 
     /** The backend: SQL dialect, features, types. */
@@ -41,9 +51,14 @@ public final class Database implements AutoCloseable {
         return backend;
     }
 
-    /** Whether this thread is inside a transaction. */
+    /** Whether this thread is inside a transaction: Quarry's own, or an external one it joins. */
     public boolean inTransaction() {
-        return transactions.lease() != null;
+        return transactions.inTransaction();
+    }
+
+    /** Whether this thread is inside a read-only transaction (Quarry's own, or an external one it joins). */
+    public boolean inReadOnlyTransaction() {
+        return transactions.inReadOnlyTransaction();
     }
 
     /** Runs {@code work} in a transaction (a savepoint when one is open), committing on return and rolling back on any exception. */

@@ -58,6 +58,16 @@ final class PooledConnections implements ConnectionSource {
         return new Lease(c, null, physical);
     }
 
+    @Override
+    public Lease join(Connection c) throws SQLException {
+        Connection physical = physical(c);
+        if (!prepared.contains(physical)) {
+            backend.initConnection(c);
+            prepared.add(physical);
+        }
+        return new Lease(c, null, physical);
+    }
+
     /** The driver's connection behind a pool's proxy (the proxy itself changes at every borrow). */
     private static Connection physical(Connection c) {
         try {

@@ -1,6 +1,7 @@
 package dev.quarry.db;
 
 import dev.quarry.DatabaseError;
+import dev.quarry.ExternalTransactions;
 import dev.quarry.QuarryException;
 import dev.quarry.TransactionManagementError;
 import dev.quarry.spi.Operations;
@@ -27,6 +28,11 @@ import java.util.function.Supplier;
  * them). {@code onCommit} callbacks run after the outermost commit and are dropped with the block
  * that registered them when it rolls back; {@code onRollback} callbacks run when the block that
  * registered them, or one enclosing it, rolls back, and are dropped at the outermost commit.
+ *
+ * <p>Outside a transaction of its own, a thread may be inside an external one (a framework's, see
+ * {@link ExternalTransactions}): statements then run on its connection, an atomic block is a
+ * savepoint on it whose callbacks are handed to the external transaction when the block returns, and
+ * {@code onCommit}/{@code onRollback} go to it directly.
  */
 final class Transactions {
     private static final CompiledSql BEGIN = CompiledSql.of("BEGIN", List.of());
@@ -40,6 +46,8 @@ final class Transactions {
         final boolean autoCommitBefore;
         final TxOptions options;
         final boolean harness;
+        /** Whether the transaction is an external one that Quarry joined (it never ends it). */
+        final boolean joined;
         final List<Runnable> onCommit = new ArrayList<>();
         final List<Runnable> onRollback = new ArrayList<>();
         int depth;
@@ -48,11 +56,12 @@ final class Transactions {
         RuntimeException failure;
         boolean modeUndone;
 
-        Tx(Lease lease, boolean autoCommitBefore, TxOptions options, boolean harness) {
+        Tx(Lease lease, boolean autoCommitBefore, TxOptions options, boolean harness, boolean joined) {
             this.lease = lease;
             this.autoCommitBefore = autoCommitBefore;
             this.options = options;
             this.harness = harness;
+            this.joined = joined;
         }
     }
 
@@ -60,24 +69,42 @@ final class Transactions {
     private final WriteGate gate;
     private final Operations ops;
     private final QueryLog log;
+    private final Supplier<ExternalTransactions.Transaction> external;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
     /**
      * Transactions on connections of {@code source}; {@code gate} queues them when the database has one
      * writer ({@code null} otherwise); {@code ops} gives the statements that set a transaction's mode,
-     * reported to {@code log}.
+     * reported to {@code log}; {@code external} gives the calling thread's external transaction on this
+     * database, or {@code null} (the supplier itself may be {@code null}: none is ever joined).
      */
-    Transactions(ConnectionSource source, WriteGate gate, Operations ops, QueryLog log) {
+    Transactions(ConnectionSource source, WriteGate gate, Operations ops, QueryLog log,
+                 Supplier<ExternalTransactions.Transaction> external) {
         this.source = source;
         this.gate = gate;
         this.ops = ops;
         this.log = log;
+        this.external = external;
     }
 
-    /** The lease of this thread's transaction, or {@code null} outside one. */
-    Lease lease() {
+    /** The calling thread's external transaction, or {@code null}. */
+    private ExternalTransactions.Transaction external() {
+        return external == null ? null : external.get();
+    }
+
+    /** Whether this thread is in a transaction: Quarry's own, or an external one it joins. */
+    boolean inTransaction() {
+        return current.get() != null || external() != null;
+    }
+
+    /** Whether this thread's transaction (Quarry's own, or an external one) is read-only; false outside one. */
+    boolean inReadOnlyTransaction() {
         Tx tx = current.get();
-        return tx == null ? null : tx.lease;
+        if (tx != null) {
+            return tx.options.readOnly();
+        }
+        ExternalTransactions.Transaction ext = external();
+        return ext != null && ext.readOnly();
     }
 
     /**
@@ -87,10 +114,20 @@ final class Transactions {
     Lease statementLease() {
         Tx tx = current.get();
         if (tx == null) {
-            return null;
+            ExternalTransactions.Transaction ext = external();
+            return ext == null ? null : join(ext);
         }
         checkNotFailed(tx);
         return tx.lease;
+    }
+
+    /** A lease of the external transaction's connection, prepared by the backend the first time it is seen. */
+    private Lease join(ExternalTransactions.Transaction ext) {
+        try {
+            return source.join(ext.connection());
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, BEGIN);
+        }
     }
 
     /** Marks the innermost open block as failed by {@code error}, a statement's error; nothing outside a transaction. */
@@ -113,7 +150,35 @@ final class Transactions {
     /** Runs {@code work} in a transaction (a savepoint inside one); commits on return, rolls back on any exception. */
     <T> T atomic(TxOptions options, Supplier<T> work) {
         Tx tx = current.get();
-        return tx != null ? savepoint(tx, options, work) : outermost(options, work);
+        if (tx != null) {
+            return savepoint(tx, options, work);
+        }
+        ExternalTransactions.Transaction ext = external();
+        return ext != null ? joined(ext, options, work) : outermost(options, work);
+    }
+
+    /**
+     * Runs {@code work} as a block nested in the external transaction {@code ext}: a savepoint on its
+     * connection. When the block returns, the callbacks it registered belong to the external transaction.
+     */
+    private <T> T joined(ExternalTransactions.Transaction ext, TxOptions options, Supplier<T> work) {
+        Tx tx = new Tx(join(ext), false, new TxOptions(TxOptions.DEFAULT_ISOLATION, null, ext.readOnly(), false), false,
+                true);
+        current.set(tx);
+        T result;
+        try {
+            result = savepoint(tx, options, work);
+        } finally {
+            current.remove();
+        }
+        for (Runnable r : tx.onCommit) {
+            ext.onCommit(r);
+        }
+        // the external transaction runs them in the order given: last registered first, as a rollback here would
+        for (int i = tx.onRollback.size() - 1; i >= 0; i--) {
+            ext.onRollback(tx.onRollback.get(i));
+        }
+        return result;
     }
 
     private <T> T savepoint(Tx tx, TxOptions options, Supplier<T> work) {
@@ -170,10 +235,13 @@ final class Transactions {
 
     private static void checkNested(Tx tx, TxOptions options) {
         String where = tx.harness && tx.depth == 0
-                ? " (inside a test's rolled-back transaction: mark the test @Committing)" : "";
+                ? " (inside a test's rolled-back transaction: mark the test @Committing)"
+                : tx.joined && tx.depth == 0 ? " (a transaction managed outside Quarry, such as a Spring @Transactional "
+                + "method's)" : "";
         if (options.durable() && !(tx.harness && tx.depth == 0)) {
-            throw new TransactionManagementError("A durable atomic block cannot be nested within another atomic block: "
-                    + "its commit would not be final");
+            throw new TransactionManagementError("A durable atomic block cannot be nested within another atomic block"
+                    + (tx.joined && tx.depth == 0 ? " or an external transaction" + where : "")
+                    + ": its commit would not be final");
         }
         if (options.hasIsolation() && options.isolation() != tx.options.isolation()) {
             throw new TransactionManagementError("This atomic block asks for isolation " + options.isolationName()
@@ -274,7 +342,7 @@ final class Transactions {
             exitGate();
             throw SqlErrors.translate(e, BEGIN);
         }
-        Tx tx = new Tx(lease, auto, options, harness);
+        Tx tx = new Tx(lease, auto, options, harness, false);
         List<String> start = ops.transactionStart(options.isolation(), options.readOnly());
         if (!start.isEmpty()) {
             try {
@@ -394,22 +462,32 @@ final class Transactions {
         Tx tx = current.get();
         if (tx != null) {
             tx.onRollback.add(callback);
+            return;
+        }
+        ExternalTransactions.Transaction ext = external();
+        if (ext != null) {
+            ext.onRollback(callback);
         }
     }
 
     /** Registers {@code callback} to run after the outermost commit; runs it now outside a transaction. */
     void onCommit(Runnable callback) {
         Tx tx = current.get();
-        if (tx == null) {
-            callback.run();
-        } else {
+        if (tx != null) {
             tx.onCommit.add(callback);
+            return;
+        }
+        ExternalTransactions.Transaction ext = external();
+        if (ext != null) {
+            ext.onCommit(callback);
+        } else {
+            callback.run();
         }
     }
 
     /** Opens a transaction on this thread that only closing the handle ends, by rolling back (test harnesses). */
     Database.Rollback beginRollbackOnly() {
-        if (current.get() != null) {
+        if (inTransaction()) {
             throw new QuarryException("A transaction is already open on this thread; a test transaction must be the outermost one");
         }
         Tx tx = open(TxOptions.PLAIN, true);
