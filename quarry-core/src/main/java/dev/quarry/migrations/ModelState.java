@@ -36,6 +36,26 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         }
     }
 
+    /**
+     * Whether {@code o} is the same model: name, table, and the same fields, many-to-many fields, indexes and
+     * constraints in any order (a field added by a migration comes last, wherever the class declares it).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelState m && m.name.equals(name) && m.table.equals(table)
+                && java.util.Set.copyOf(m.fields).equals(java.util.Set.copyOf(fields))
+                && java.util.Set.copyOf(m.manyToMany).equals(java.util.Set.copyOf(manyToMany))
+                && java.util.Set.copyOf(m.indexes).equals(java.util.Set.copyOf(indexes))
+                && java.util.Set.copyOf(m.constraints).equals(java.util.Set.copyOf(constraints));
+    }
+
+    /** A hash consistent with {@link #equals}: independent of the order of the parts. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, table, java.util.Set.copyOf(fields), java.util.Set.copyOf(manyToMany),
+                java.util.Set.copyOf(indexes), java.util.Set.copyOf(constraints));
+    }
+
     /** A model with these fields and nothing else. */
     public static ModelState of(String name, String table, FieldState... fields) {
         return new ModelState(name, table, List.of(fields), List.of(), List.of(), List.of());
