@@ -28,4 +28,16 @@ public final class Backends {
         throw new ImproperlyConfigured("No Quarry backend accepts the JDBC URL '" + jdbcUrl + "'. Known backends: "
                 + ALL.stream().map(Backend::vendor).toList());
     }
+
+    /** The registered backend of this vendor id ({@code sqlite}, {@code postgresql}, {@code mysql}; {@code mariadb} is {@code mysql}). */
+    public static Backend forVendor(String vendor) {
+        String v = "mariadb".equals(vendor) ? "mysql" : vendor;
+        for (Backend b : ALL) {
+            if (b.vendor().equals(v)) {
+                return b;
+            }
+        }
+        throw new ImproperlyConfigured("No Quarry backend has the vendor id '" + vendor + "'. Known backends: "
+                + ALL.stream().map(Backend::vendor).toList());
+    }
 }

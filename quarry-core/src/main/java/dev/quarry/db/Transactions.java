@@ -334,6 +334,9 @@ final class Transactions {
         boolean auto;
         try {
             auto = lease.connection().getAutoCommit();
+            if (!options.sessionSetup().isEmpty()) {
+                setUp(lease, options.sessionSetup());
+            }
             if (auto) {
                 lease.connection().setAutoCommit(false);
             }
@@ -354,6 +357,17 @@ final class Transactions {
         }
         current.set(tx);
         return tx;
+    }
+
+    /** Runs a block's session setup before its transaction begins; on failure the lease is given back broken. */
+    private void setUp(Lease lease, List<String> statements) {
+        try {
+            run(lease, statements);
+        } catch (RuntimeException e) {
+            source.release(lease, true);
+            exitGate();
+            throw e;
+        }
     }
 
     private void run(Lease lease, List<String> statements) {
@@ -414,6 +428,14 @@ final class Transactions {
             try {
                 tx.lease.connection().setAutoCommit(true);
             } catch (SQLException e) {
+                broken = true;
+                first = attach(first, e);
+            }
+        }
+        if (!tx.options.sessionTeardown().isEmpty() && !broken) {
+            try {
+                run(tx.lease, tx.options.sessionTeardown());
+            } catch (RuntimeException e) {
                 broken = true;
                 first = attach(first, e);
             }

@@ -1,6 +1,6 @@
 package dev.quarry.backend.mysql;
 
-import dev.quarry.backend.BaseSchemaEditor;
+import dev.quarry.backend.AlteringSchemaEditor;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.Operations;
 import java.util.ArrayList;
@@ -11,8 +11,13 @@ import java.util.List;
  * added after. The collation is binary (case-sensitive, code point order) and NO PAD: under
  * {@code utf8mb4_bin}, a PAD SPACE collation, {@code 'x'} equals {@code 'x  '} and the two collide on a
  * unique column. (MariaDB 10.2+; MySQL 8 names its NO PAD binary collation {@code utf8mb4_0900_bin}.)
+ * Alterations use {@code MODIFY} with the whole column definition; DDL commits by itself here, so
+ * migrations record each operation as it completes; {@code GET_LOCK} keeps two migration runs apart.
  */
-final class MysqlSchemaEditor extends BaseSchemaEditor {
+final class MysqlSchemaEditor extends AlteringSchemaEditor {
+    /** How long a migration run waits for another one's lock, in seconds. */
+    private static final int LOCK_WAIT_SECONDS = 3600;
+
     MysqlSchemaEditor(Operations ops) {
         super(ops);
     }
@@ -71,5 +76,64 @@ final class MysqlSchemaEditor extends BaseSchemaEditor {
     @Override
     protected String collation(String name) {
         return word(name);
+    }
+
+    /** MariaDB names a column's UNIQUE key after the column. */
+    @Override
+    protected String uniqueName(String table, String column) {
+        return column;
+    }
+
+    @Override
+    protected List<String> dropUnique(String table, ColumnDef c) {
+        return List.of("ALTER TABLE " + q(table) + " DROP INDEX " + q(uniqueName(table, c.name())));
+    }
+
+    @Override
+    protected List<String> renameUnique(String table, String old, String now) {
+        return List.of(renameIndex(table, old, now));
+    }
+
+    @Override
+    protected String renameIndex(String table, String old, String now) {
+        return "ALTER TABLE " + q(table) + " RENAME INDEX " + q(old) + " TO " + q(now);
+    }
+
+    @Override
+    protected String dropIndexStatement(String table, String index) {
+        return "DROP INDEX " + q(index) + " ON " + q(table);
+    }
+
+    @Override
+    protected List<String> dropForeignKey(String table, String name) {
+        return List.of("ALTER TABLE " + q(table) + " DROP FOREIGN KEY " + q(name));
+    }
+
+    /** MariaDB cannot rename a foreign key: it is dropped and added again under the new name. */
+    @Override
+    protected List<String> renameForeignKey(String table, String old, String now, ColumnDef c) {
+        return List.of("ALTER TABLE " + q(table) + " DROP FOREIGN KEY " + q(old), addForeignKey(table, c));
+    }
+
+    /** One {@code MODIFY} with the whole new definition (type, NULL, default). */
+    @Override
+    protected List<String> alterColumnDefinition(String table, ColumnDef old, ColumnDef now) {
+        if (columnType(old).equals(columnType(now)) && old.nullable() == now.nullable()
+                && java.util.Objects.equals(old.defaultValue(), now.defaultValue())) {
+            return List.of();
+        }
+        String def = q(now.name()) + " " + columnType(now) + (now.nullable() ? " NULL" : " NOT NULL")
+                + (now.defaultValue() == null ? "" : " DEFAULT " + defaultLiteral(now));
+        return List.of("ALTER TABLE " + q(table) + " MODIFY " + def);
+    }
+
+    @Override
+    public List<String> migrationLock() {
+        return List.of("SELECT GET_LOCK(CONCAT(DATABASE(), '.quarry_migrations'), " + LOCK_WAIT_SECONDS + ")");
+    }
+
+    @Override
+    public List<String> migrationUnlock() {
+        return List.of("SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.quarry_migrations'))");
     }
 }

@@ -1,12 +1,17 @@
 package dev.quarry.backend.postgresql;
 
-import dev.quarry.backend.BaseSchemaEditor;
+import dev.quarry.backend.AlteringSchemaEditor;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.Operations;
+import java.util.ArrayList;
 import java.util.List;
 
-/** PostgreSQL DDL: identity keys, timestamptz, uuid, deferred foreign keys. */
-final class PostgresSchemaEditor extends BaseSchemaEditor {
+/**
+ * PostgreSQL DDL: identity keys, timestamptz, uuid, deferred foreign keys; alterations in place
+ * ({@code ALTER COLUMN ... TYPE ... USING}), inside the migration's transaction; a session advisory lock
+ * per schema keeps two migration runs apart.
+ */
+final class PostgresSchemaEditor extends AlteringSchemaEditor {
     PostgresSchemaEditor(Operations ops) {
         super(ops);
     }
@@ -50,5 +55,50 @@ final class PostgresSchemaEditor extends BaseSchemaEditor {
     public List<String> dropTables(List<String> tables) {
         return tables.isEmpty() ? List.of()
                 : List.of("DROP TABLE IF EXISTS " + String.join(", ", tables.stream().map(this::q).toList()) + " CASCADE");
+    }
+
+    /** PostgreSQL's own name for a column's UNIQUE constraint ({@code book_isbn_key}; names over 63 characters differ). */
+    @Override
+    protected String uniqueName(String table, String column) {
+        return table + "_" + column + "_key";
+    }
+
+    /** PostgreSQL's own name for a column's CHECK constraint. */
+    private static String checkName(String table, String column) {
+        return table + "_" + column + "_check";
+    }
+
+    @Override
+    protected List<String> alterColumnDefinition(String table, ColumnDef old, ColumnDef now) {
+        List<String> out = new ArrayList<>();
+        if (old.positive() && !now.positive()) {
+            out.add("ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(checkName(table, old.name())));
+        }
+        out.addAll(super.alterColumnDefinition(table, old, now));
+        if (now.positive() && !old.positive()) {
+            out.add("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(checkName(table, now.name())) + " CHECK ("
+                    + check(now) + ")");
+        }
+        return out;
+    }
+
+    @Override
+    protected List<String> renameCheck(String oldTable, ColumnDef old, String newTable, ColumnDef now) {
+        if (!old.positive() || checkName(oldTable, old.name()).equals(checkName(newTable, now.name()))) {
+            return List.of();
+        }
+        return List.of("ALTER TABLE " + q(newTable) + " RENAME CONSTRAINT " + q(checkName(oldTable, old.name())) + " TO "
+                + q(checkName(newTable, now.name())));
+    }
+
+    /** A session advisory lock, one per schema, so migrations of other schemas of the database do not wait. */
+    @Override
+    public List<String> migrationLock() {
+        return List.of("SELECT pg_advisory_lock(hashtext(current_schema() || '.quarry_migrations'))");
+    }
+
+    @Override
+    public List<String> migrationUnlock() {
+        return List.of("SELECT pg_advisory_unlock(hashtext(current_schema() || '.quarry_migrations'))");
     }
 }
