@@ -244,10 +244,8 @@ final class AggregatePlanner {
         Map<String, Expr> inputs = new LinkedHashMap<>();
         Map<String, Expr> outputs = new LinkedHashMap<>();
         aggregates.forEach((alias, agg) -> {
+            // A window annotation is fine here: it is computed in the derived table, and aggregated outside it.
             Expr arg = ExpressionResolver.resolve(inner, agg.argument(), ExpressionResolver.Scope.select("aggregate"));
-            if (arg.containsWindow()) {
-                throw new QueryError(agg + " on " + base.model.name() + " aggregates a window, which SQL does not allow");
-            }
             if (!agg.filter().isEmpty()) {
                 Where f = WhereBuilder.build(inner, QueryHooks.condition(agg.filter()), JoinList.NO_GROUP, true);
                 arg = new CaseExpr(List.of(f), List.of(arg), null, arg.outputType());
