@@ -36,6 +36,11 @@ class DatabaseDefaultsTest {
         Ticket b = Ticket.titled("b");
         // django_db_features.py: "codes 1 2" (each instance calls the callable once)
         assertThat(b.number).isEqualTo(a.number + 1);
+        // Loading rows does not call it (Django's from_db passes the row's values to __init__).
+        a.save();
+        int calls = Ticket.NextNumber.COUNTER.get();
+        assertThat(Ticket.objects.get("pk", a.id).number).isEqualTo(a.number);
+        assertThat(Ticket.NextNumber.COUNTER.get()).isEqualTo(calls);
         assertThatThrownBy(() -> ModelMeta.of(BadSupplier.class)).isInstanceOf(ImproperlyConfigured.class)
                 .hasMessageContaining("BadSupplier.code: defaultSupplier excludes defaultValue");
         assertThatThrownBy(BadValue::new).isInstanceOf(InvalidValueError.class)
