@@ -170,7 +170,7 @@ public final class ModelRows {
         if (pk == null) {
             return null;
         }
-        Object obj = b.meta.newInstance();
+        Object obj = b.meta.newLoadedInstance();
         for (int i = 0; i < b.fields.length; i++) {
             FieldMeta f = b.fields[i];
             Object v = i == 0 ? pk : read(b.readers[i], rs, b.start + i, f);

@@ -50,6 +50,9 @@ public final class ModelMeta {
     private final FieldMeta[] defaultFields;
     private final Object[] defaultValues;
     private final FieldMeta[] supplied;
+    private static final FieldMeta[] NONE = new FieldMeta[0];
+    /** Set while an instance for a loaded row is constructed: its computed defaults are not called. */
+    private static final ThreadLocal<Boolean> LOADING = new ThreadLocal<>();
 
     private ModelMeta(Class<?> type) {
         if (!Model.class.isAssignableFrom(type) || type == Model.class) {
@@ -274,6 +277,23 @@ public final class ModelMeta {
         return manyToManyLookup.get(fieldName);
     }
 
+    /**
+     * A new instance for a row read from the database: as {@link #newInstance()}, without calling the computed
+     * defaults ({@code defaultSupplier}), whose values the row's would replace (Django's {@code from_db} passes the
+     * row's values to {@code __init__}, so a callable default is not called either).
+     */
+    public Object newLoadedInstance() {
+        if (supplied.length == 0) {
+            return newInstance();
+        }
+        LOADING.set(Boolean.TRUE);
+        try {
+            return newInstance();
+        } finally {
+            LOADING.remove();
+        }
+    }
+
     /** A new, empty instance. */
     public Object newInstance() {
         try {
@@ -302,7 +322,7 @@ public final class ModelMeta {
             }
         }
         // Computed defaults (Django's callable default): called once per new instance, checked as assignment.
-        for (FieldMeta f : supplied) {
+        for (FieldMeta f : supplied.length == 0 || LOADING.get() != null ? NONE : supplied) {
             f.set(instance, FieldValues.forField(f, f.extras().supplier().get()));
         }
     }

@@ -36,6 +36,11 @@ class DatabaseDefaultsTest {
         Ticket b = Ticket.titled("b");
         // django_db_features.py: "codes 1 2" (each instance calls the callable once)
         assertThat(b.number).isEqualTo(a.number + 1);
+        // Loading rows does not call it (Django's from_db passes the row's values to __init__).
+        a.save();
+        int calls = Ticket.NextNumber.COUNTER.get();
+        assertThat(Ticket.objects.get("pk", a.id).number).isEqualTo(a.number);
+        assertThat(Ticket.NextNumber.COUNTER.get()).isEqualTo(calls);
         assertThatThrownBy(() -> ModelMeta.of(BadSupplier.class)).isInstanceOf(ImproperlyConfigured.class)
                 .hasMessageContaining("BadSupplier.code: defaultSupplier excludes defaultValue");
         assertThatThrownBy(BadValue::new).isInstanceOf(InvalidValueError.class)
@@ -85,6 +90,24 @@ class DatabaseDefaultsTest {
         assertThat(List.of(a.priority, b.priority, c.priority)).containsExactly(5, 9, 5);
         assertThat(Ticket.objects.orderBy("title").valuesList("priority", Integer.class).list()).containsExactly(5, 9, 5);
         assertThat(List.of(a.id, b.id, c.id)).doesNotContainNull();
+    }
+
+    @Test
+    void withoutReturningTheDatabaseValuesAreReadBackByKey(Queries queries) {
+        // An insert that ignores conflicts cannot use RETURNING (skipped rows return nothing): the columns left
+        // to the database are read back with one SELECT per instance with a key, the path of a database
+        // without RETURNING.
+        Ticket a = Ticket.titled("a");
+        a.id = 1001L;
+        Ticket b = Ticket.titled("b");
+        b.id = 1002L;
+        List<dev.quarry.ExecutedQuery> q = queries.captured(
+                () -> Ticket.objects.bulkCreate(List.of(a, b), dev.quarry.OnConflict.ignore()));
+        assertThat(q.stream().filter(e -> e.sql().startsWith("INSERT")).count()).isEqualTo(1);
+        assertThat(q.stream().filter(e -> e.sql().startsWith("SELECT") && e.sql().contains("priority")).count()).isEqualTo(2);
+        assertThat(List.of(a.priority, b.priority)).containsExactly(5, 5);
+        assertThat(List.of(a.status, b.status)).containsExactly("new", "new");
+        assertThat(a.created).isNotNull();
     }
 
     @Test
