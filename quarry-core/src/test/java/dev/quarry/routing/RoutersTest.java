@@ -187,6 +187,8 @@ class RoutersTest {
         assertThat(q.atomic("replica2").readOnly().call(() -> List.of(read(q), read(q))))
                 .containsExactly("replica2", "replica2");
         assertThat(read(q)).isEqualTo("replica1");
+        // a read-only transaction on the primary needs no primary: its reads go to the replicas in turn
+        assertThat(q.atomic().readOnly().call(() -> List.of(read(q), read(q)))).containsExactly("replica2", "replica1");
     }
 
     @ParameterizedTest(name = "{0}")
