@@ -229,12 +229,13 @@ final class Executor {
         } catch (RuntimeException e) {
             Node n = step.node();
             int applied = step.backwards() ? at + 1 : at;
+            String done = applied == 0 ? "none of " + n.name() + "'s operations is applied"
+                    : "the operations before it stay done: " + applied + " of " + n.name() + "'s operations are applied, "
+                    + "recorded in " + Recorder.TABLE + " (progress = " + applied + ")";
             throw new MigrationError(verb(step) + " migration " + n.label() + " stopped at operation " + (at + 1) + " of "
                     + ops.size() + " (" + ops.get(at).describe() + "): " + e.getMessage() + ". This database commits "
-                    + "schema changes as they run, so the operations before it stay done: " + applied + " of "
-                    + n.name() + "'s operations are applied, recorded in " + Recorder.TABLE + " (progress = " + applied
-                    + "). Fix the cause and run migrate again to resume at operation " + (at + 1)
-                    + ", or migrate backwards to unapply the applied ones", e);
+                    + "schema changes as they run, so " + done + ". Fix the cause and run migrate again to resume at "
+                    + "operation " + (at + 1) + (applied == 0 ? "" : ", or migrate backwards to unapply the applied ones"), e);
         }
     }
 
