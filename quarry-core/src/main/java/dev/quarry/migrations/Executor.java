@@ -49,8 +49,9 @@ final class Executor {
             List<String> teardown = concat(editor.migrationUnlock(), editor.migrationTeardown());
             return database.atomic(TxOptions.session(setup, teardown), () -> {
                 recorder.ensureTable();
-                List<Step> plan = planner.apply(recorder.rows());
-                checkReversible(plan, recorder.rows());
+                Map<String, Recorder.Row> rows = recorder.rows();
+                List<Step> plan = planner.apply(rows);
+                checkReversible(plan, rows);
                 for (Step s : plan) {
                     runInTransaction(s, recorder);
                 }
@@ -97,8 +98,11 @@ final class Executor {
         }
     }
 
-    /** Refuses, before anything runs, to unapply a migration holding an irreversible operation. */
-    private static void checkReversible(List<Step> plan, Map<String, Recorder.Row> rows) {
+    /** Refuses, before anything runs, to unapply a migration holding an irreversible operation (faking runs none). */
+    private void checkReversible(List<Step> plan, Map<String, Recorder.Row> rows) {
+        if (fake) {
+            return;
+        }
         for (Step s : plan) {
             if (!s.backwards()) {
                 continue;
@@ -225,12 +229,13 @@ final class Executor {
         } catch (RuntimeException e) {
             Node n = step.node();
             int applied = step.backwards() ? at + 1 : at;
+            String done = applied == 0 ? "none of " + n.name() + "'s operations is applied"
+                    : "the operations before it stay done: " + applied + " of " + n.name() + "'s operations are applied, "
+                    + "recorded in " + Recorder.TABLE + " (progress = " + applied + ")";
             throw new MigrationError(verb(step) + " migration " + n.label() + " stopped at operation " + (at + 1) + " of "
                     + ops.size() + " (" + ops.get(at).describe() + "): " + e.getMessage() + ". This database commits "
-                    + "schema changes as they run, so the operations before it stay done: " + applied + " of "
-                    + n.name() + "'s operations are applied, recorded in " + Recorder.TABLE + " (progress = " + applied
-                    + "). Fix the cause and run migrate again to resume at operation " + (at + 1)
-                    + ", or migrate backwards to unapply the applied ones", e);
+                    + "schema changes as they run, so " + done + ". Fix the cause and run migrate again to resume at "
+                    + "operation " + (at + 1) + (applied == 0 ? "" : ", or migrate backwards to unapply the applied ones"), e);
         }
     }
 

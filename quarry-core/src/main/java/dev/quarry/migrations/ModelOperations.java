@@ -96,7 +96,15 @@ final class ModelOperations {
     }
 
     private static void retableThrough(SchemaContext ctx, TableDef current, TableDef target) {
-        TableDef cur = current;
+        // The tables the through columns refer to were renamed already: refer to them under their new names.
+        List<ColumnDef> referring = new ArrayList<>();
+        for (int i = 0; i < current.columns().size(); i++) {
+            ColumnDef c = current.columns().get(i);
+            ColumnDef t = target.columns().get(i);
+            referring.add(new ColumnDef(c.name(), c.type(), c.maxLength(), c.maxDigits(), c.decimalPlaces(), c.nullable(),
+                    c.unique(), c.primaryKey(), c.indexed(), c.defaultValue(), t.referencesTable(), t.referencesColumn()));
+        }
+        TableDef cur = new TableDef(current.name(), referring, current.uniqueTogether());
         if (!cur.name().equals(target.name())) {
             ctx.run(ctx.editor().renameTable(cur, cur.withName(target.name())));
             cur = cur.withName(target.name());
