@@ -25,6 +25,14 @@ final class PathResolver {
             List<String> rest = cut < 0 ? List.of() : Arrays.asList(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2)));
             return Lookups.transforms(t.model.type(), ref, rest, head, path, context);
         }
+        if (!t.annotations.isEmpty() && t.model.field(head) == null && t.registry.hop(t.model, head) == null
+                && t.registry.reverseByAccessor(t.model, head) == null) {
+            // As Django, the choices name the query's annotations too.
+            java.util.TreeSet<String> choices = new java.util.TreeSet<>(t.registry.queryNames(t.model));
+            choices.addAll(t.annotations.keySet());
+            throw new FieldError(t.model.type(), head, String.format("Cannot resolve keyword '%s' into field of %s (in lookup "
+                    + "'%s'). Choices are: %s", head, t.model.name(), path, String.join(", ", choices)));
+        }
         ParsedPath parsed = ParsedPath.parse(t.registry, t.model, path);
         JoinList.Joined j = t.joins.join(parsed.hops(), group, outer);
         t.joins = j.joins();

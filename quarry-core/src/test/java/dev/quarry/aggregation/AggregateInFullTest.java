@@ -299,6 +299,9 @@ class AggregateInFullTest {
             // Django: "Cannot resolve keyword 'book_count' into field. Choices are: books, id, name".
             assertThatThrownBy(() -> Author.objects.aggregate(avg("book_count"))).isInstanceOf(FieldError.class)
                     .hasMessageContaining("book_count").hasMessageContaining("books").hasMessageContaining("name");
+            // Django: "Cannot resolve keyword 'bookcount' into field. Choices are: book_count, books, id, name".
+            assertThatThrownBy(() -> COUNTED.aggregate(avg("bookcount"))).isInstanceOf(FieldError.class)
+                    .hasMessageContaining("'bookcount'").hasMessageContaining("Choices are: book_count, books, id, name");
             // An aggregate of an aggregate: Django fails in the database; Quarry when it is built.
             assertThatThrownBy(() -> Author.objects.aggregate(sum(count("books")))).isInstanceOf(FieldError.class)
                     .hasMessageContaining("aggregate(avg(\"alias\"))");

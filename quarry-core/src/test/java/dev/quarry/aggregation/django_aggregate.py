@@ -199,5 +199,6 @@ fact('alias F promoted sum', Book.objects.annotate(d=F('pages') * 2).aggregate(S
 
 # errors
 fact('unknown annotation', error(lambda: authors.aggregate(Avg('book_count'))))
+fact('unknown beside annotation', error(lambda: counted.aggregate(Avg('bookcount'))))
 fact('aggregate of aggregate', error(lambda: authors.aggregate(Sum(Count('books')))))
 fact('alias conflicts', error(lambda: counted.aggregate(book_count=Avg('book_count'))))
