@@ -50,6 +50,13 @@ class MigrationWriterTest {
             Migrator migrator = Migrator.of(quarry, "app", List.of(initial));
             assertThat(migrator.state()).isEqualTo(models);
             assertThat(Autodetector.of(migrator.state(), models).changes()).isEmpty();
+            MakeMigrations make = MakeMigrations.of(migrator, quarry, "app", "app.migrations");
+            assertThat(make.check()).isTrue();
+            assertThat(make.write(dir.resolve("src"), "Nothing")).isEmpty();
+            // Before any migration, makemigrations writes the same file as above.
+            MakeMigrations first = MakeMigrations.of(Migrator.of(quarry, "app", List.of()), quarry, "app", "app.migrations");
+            assertThat(first.check()).isFalse();
+            assertThat(first.next("Initial").orElseThrow().toString()).isEqualTo(file.toString());
 
             // The next migration depends on the first by name and compiles beside it.
             JavaFile next = MigrationWriter.write("app.migrations", "M0002Pages", List.of("M0001Initial"), List.of(
