@@ -13,6 +13,7 @@ final class CodeOperations {
 
         /** {@code reverse} null: irreversible; empty: nothing to undo. */
         RunSql(List<String> sql, List<String> reverse) {
+            super("runSql", reverse == null ? new Object[] {sql.get(0)} : new Object[] {List.copyOf(sql), List.copyOf(reverse)});
             this.sql = List.copyOf(sql);
             this.reverse = reverse == null ? null : List.copyOf(reverse);
         }
@@ -52,6 +53,7 @@ final class CodeOperations {
         private final MigrationStep backwards;
 
         RunJava(MigrationStep forwards, MigrationStep backwards) {
+            super("runJava", backwards == null ? new Object[] {forwards} : new Object[] {forwards, backwards});
             this.forwards = forwards;
             this.backwards = backwards;
         }

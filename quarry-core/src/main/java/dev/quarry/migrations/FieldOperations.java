@@ -13,8 +13,16 @@ final class FieldOperations {
     abstract static class OnModel extends Operation {
         final String model;
 
-        OnModel(String model) {
+        OnModel(String factory, String model, Object... rest) {
+            super(factory, prepend(model, rest));
             this.model = model;
+        }
+
+        private static Object[] prepend(String model, Object[] rest) {
+            Object[] out = new Object[rest.length + 1];
+            out[0] = model;
+            System.arraycopy(rest, 0, out, 1, rest.length);
+            return out;
         }
 
         TableDef table(ProjectState state) {
@@ -43,7 +51,7 @@ final class FieldOperations {
         private final FieldState field;
 
         AddField(String model, FieldState field) {
-            super(model);
+            super("addField", model, field);
             this.field = field;
         }
 
@@ -77,7 +85,7 @@ final class FieldOperations {
         private final String name;
 
         RemoveField(String model, String name) {
-            super(model);
+            super("removeField", model, name);
             this.name = name;
         }
 
@@ -112,7 +120,7 @@ final class FieldOperations {
         private final FieldState field;
 
         AlterField(String model, FieldState field) {
-            super(model);
+            super("alterField", model, field);
             this.field = field;
         }
 
@@ -165,7 +173,7 @@ final class FieldOperations {
         private final String newName;
 
         RenameField(String model, String oldName, String newName) {
-            super(model);
+            super("renameField", model, oldName, newName);
             this.oldName = oldName;
             this.newName = newName;
         }
@@ -215,7 +223,7 @@ final class FieldOperations {
         private final ManyToManyState field;
 
         AddManyToMany(String model, ManyToManyState field) {
-            super(model);
+            super("addManyToMany", model, field);
             this.field = field;
         }
 
@@ -255,7 +263,7 @@ final class FieldOperations {
         private final String name;
 
         RemoveManyToMany(String model, String name) {
-            super(model);
+            super("removeManyToMany", model, name);
             this.name = name;
         }
 

@@ -104,6 +104,12 @@ public record FieldState(String name, String column, FieldType type, int maxLeng
                 defaultValue, relatedModel);
     }
 
+    /** This field, the primary key or not. */
+    public FieldState withPrimaryKey(boolean value) {
+        return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, value, dbIndex,
+                defaultValue, relatedModel);
+    }
+
     /** This field, indexed or not. */
     public FieldState withDbIndex(boolean value) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey, value,

@@ -16,6 +16,8 @@ final class IndexOperations extends Operation {
 
     /** Adds {@code added}, or removes the one named {@code removed}; a unique constraint when {@code unique}. */
     IndexOperations(String model, IndexState added, String removed, boolean unique) {
+        super((added != null ? "add" : "remove") + (unique ? "Constraint" : "Index"), model,
+                added != null ? added : removed);
         this.model = model;
         this.added = added;
         this.removed = removed;

@@ -221,6 +221,17 @@ public final class Migrator {
         return out.toString();
     }
 
+    /** The names of {@code app}'s migrations, dependencies first. */
+    public List<String> migrations(String app) {
+        graph.leaf(app);
+        return graph.of(app).stream().map(Node::name).toList();
+    }
+
+    /** The name of {@code app}'s latest migration (the one a new migration depends on), if it has any. */
+    public java.util.Optional<String> latest(String app) {
+        return java.util.Optional.ofNullable(graph.leaf(app)).map(Node::name);
+    }
+
     /** The models' state after every migration: what the autodetector compares the models with. */
     public ProjectState state() {
         return MigrationGraph.replay(graph.all());

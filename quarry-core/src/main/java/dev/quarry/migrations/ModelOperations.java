@@ -128,6 +128,7 @@ final class ModelOperations {
         private final ModelState model;
 
         CreateModel(ModelState model) {
+            super("createModel", model);
             this.model = model;
         }
 
@@ -164,6 +165,7 @@ final class ModelOperations {
         private final String name;
 
         DeleteModel(String name) {
+            super("deleteModel", name);
             this.name = name;
         }
 
@@ -199,6 +201,7 @@ final class ModelOperations {
         private final String newName;
 
         RenameModel(String oldName, String newName) {
+            super("renameModel", oldName, newName);
             this.oldName = oldName;
             this.newName = newName;
         }
@@ -246,6 +249,7 @@ final class ModelOperations {
         private final String table;
 
         AlterModelTable(String name, String table) {
+            super("alterModelTable", name, table);
             this.name = name;
             this.table = table;
         }

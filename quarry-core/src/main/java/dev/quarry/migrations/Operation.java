@@ -15,7 +15,31 @@ import java.util.Objects;
  * }</pre>
  */
 public abstract class Operation {
-    Operation() {}
+    private final String factory;
+    private final List<Object> arguments;
+
+    /** An operation made by the factory {@code factory} with these arguments. */
+    Operation(String factory, Object... arguments) {
+        this.factory = factory;
+        this.arguments = List.of(arguments);
+    }
+
+    /**
+     * The name of the static factory of this class that makes this operation ({@code addField}): with
+     * {@link #arguments()}, the call {@code makemigrations} writes.
+     */
+    public String factory() {
+        return factory;
+    }
+
+    /**
+     * The arguments of {@link #factory()}, in order: model and field names ({@code String}), states
+     * ({@link FieldState}, {@link ModelState}, {@link ManyToManyState}, {@link IndexState}), SQL
+     * ({@code String} or {@code List<String>}), or Java steps ({@link MigrationStep}, which no writer can write).
+     */
+    public List<Object> arguments() {
+        return arguments;
+    }
 
     /** What the operation does, in words ({@code Add field isbn to Book}). */
     public abstract String describe();

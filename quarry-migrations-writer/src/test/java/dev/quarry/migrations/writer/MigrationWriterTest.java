@@ -1,0 +1,96 @@
+package dev.quarry.migrations.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.palantir.javapoet.JavaFile;
+import dev.quarry.Quarry;
+import dev.quarry.migrations.Autodetector;
+import dev.quarry.migrations.FieldState;
+import dev.quarry.migrations.IndexState;
+import dev.quarry.migrations.Migration;
+import dev.quarry.migrations.MigrationError;
+import dev.quarry.migrations.Migrator;
+import dev.quarry.migrations.Operation;
+import dev.quarry.migrations.ProjectState;
+import dev.quarry.spi.FieldType;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * makemigrations' round trip: the autodetector's operations for the models, written as a Java class,
+ * compiled, loaded and replayed, give the models' state again (nothing left to detect); and the text of
+ * single operations reads as one would write it by hand.
+ */
+class MigrationWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWrittenInitialMigrationCompilesAndReplaysToTheModels() throws Exception {
+        try (Quarry quarry = Quarry.builder().url("jdbc:sqlite::memory:").models(Volume.class).build()) {
+            ProjectState models = ProjectState.of(quarry);
+            List<Operation> ops = Autodetector.of(ProjectState.empty(), models).changes();
+            JavaFile file = MigrationWriter.write("app.migrations", "M0001Initial", List.of(), ops);
+            Path written = MigrationWriter.writeTo(dir.resolve("src"), file);
+            String source = Files.readString(written);
+            assertThat(source).contains("public final class M0001Initial extends Migration")
+                    .contains("FieldState.charField(\"name\", 100).withColumn(\"full_name\").withDbIndex(true)")
+                    .contains("FieldState.of(\"price\", FieldType.DECIMAL).withDecimal(6, 2).withDefault(new BigDecimal(\"9.99\"))")
+                    .contains("FieldState.foreignKey(\"writer\", \"Writer\").withNullable(true)")
+                    .contains("new ManyToManyState(\"labels\", \"Label\", \"volumes_labels\", \"volume_id\", \"label_id\")");
+
+            Class<? extends Migration> initial = compile(written, "app.migrations.M0001Initial");
+            Migrator migrator = Migrator.of(quarry, "app", List.of(initial));
+            assertThat(migrator.state()).isEqualTo(models);
+            assertThat(Autodetector.of(migrator.state(), models).changes()).isEmpty();
+            MakeMigrations make = MakeMigrations.of(migrator, quarry, "app", "app.migrations");
+            assertThat(make.check()).isTrue();
+            assertThat(make.write(dir.resolve("src"), "Nothing")).isEmpty();
+            // Before any migration, makemigrations writes the same file as above.
+            MakeMigrations first = MakeMigrations.of(Migrator.of(quarry, "app", List.of()), quarry, "app", "app.migrations");
+            assertThat(first.check()).isFalse();
+            assertThat(first.next("Initial").orElseThrow().toString()).isEqualTo(file.toString());
+
+            // The next migration depends on the first by name and compiles beside it.
+            JavaFile next = MigrationWriter.write("app.migrations", "M0002Pages", List.of("M0001Initial"), List.of(
+                    Operation.alterField("Volume", FieldState.of("pages", FieldType.BIGINT).withDefault(200L))));
+            Path second = MigrationWriter.writeTo(dir.resolve("src"), next);
+            assertThat(Files.readString(second)).contains("return List.of(M0001Initial.class);");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<? extends Migration> compile(Path source, String className) throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        Path out = Files.createDirectories(dir.resolve("classes"));
+        int status = javac.run(null, null, null, "-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                source.toString());
+        assertThat(status).as("javac exit status").isZero();
+        URLClassLoader loader = new URLClassLoader(new java.net.URL[] {out.toUri().toURL()}, getClass().getClassLoader());
+        return (Class<? extends Migration>) loader.loadClass(className);
+    }
+
+    @Test
+    void singleOperationsReadAsWrittenByHand() {
+        assertThat(MigrationWriter.operation(Operation.renameField("Book", "title", "name")).toString())
+                .isEqualTo("dev.quarry.migrations.Operation.renameField(\"Book\", \"title\", \"name\")");
+        assertThat(MigrationWriter.operation(Operation.addIndex("Book", IndexState.of("book_title_ix", "title")))
+                .toString()).isEqualTo("dev.quarry.migrations.Operation.addIndex(\"Book\", "
+                + "dev.quarry.migrations.IndexState.of(\"book_title_ix\", \"title\"))");
+        assertThat(MigrationWriter.operation(Operation.runSql("UPDATE book SET isbn = ''", "")).toString())
+                .isEqualTo("dev.quarry.migrations.Operation.runSql(java.util.List.of(\"UPDATE book SET isbn = ''\"), "
+                        + "java.util.List.of())");
+        assertThat(MigrationWriter.field(FieldState.of("rating", FieldType.SMALLINT).withNullable(true).withDefault((short) 3))
+                .toString()).isEqualTo("dev.quarry.migrations.FieldState.of(\"rating\", dev.quarry.spi.FieldType.SMALLINT)"
+                + ".withNullable(true).withDefault((short) 3)");
+        assertThatThrownBy(() -> MigrationWriter.operation(Operation.runJava(q -> { })))
+                .isInstanceOf(MigrationError.class).hasMessageContaining("Java steps are written by hand");
+    }
+}
