@@ -37,6 +37,10 @@ final class ManyToManyRows {
                     + "columns; declare a through model to store values on the link", throughDefaults.keySet(), m,
                     m.throughTable()));
         }
+        if (m.hasThroughModel() && !throughDefaults.isEmpty()) {
+            ModelMeta through = m.throughModel();
+            Manager.assign(through, through.newInstance(), throughDefaults); // a bad name or value fails before any SQL
+        }
         insert(db, owner, keys, throughDefaults, false);
         if (m.symmetrical()) {
             insert(db, owner, keys, throughDefaults, true);
