@@ -72,15 +72,13 @@ final class ManyToManyRows {
         Persister.insert(db, through, rows, 0);
     }
 
-    /** Unrelates {@code keys} from {@code owner} (both directions if symmetrical); returns the rows deleted. */
+    /** Unrelates {@code keys} from {@code owner} (both directions, in one statement, if symmetrical); returns the rows deleted. */
     int remove(Database db, Object owner, List<Object> keys) {
-        int n = writer(false).remove(db, owner, keys);
-        return m.symmetrical() ? n + writer(true).remove(db, owner, keys) : n;
+        return m.symmetrical() ? writer(false).removeBothWays(db, owner, keys) : writer(false).remove(db, owner, keys);
     }
 
     /** Unrelates everything from {@code owner} (both directions if symmetrical); returns the rows deleted. */
     int clear(Database db, Object owner) {
-        int n = writer(false).clear(db, owner);
-        return m.symmetrical() ? n + writer(true).clear(db, owner) : n;
+        return m.symmetrical() ? writer(false).clearBothWays(db, owner) : writer(false).clear(db, owner);
     }
 }

@@ -292,11 +292,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         if (isManyToMany()) {
             String db = writeDb(q);
             Object key = ownerKey();
-            if (m2m().symmetrical()) {
-                q.atomic(db).run(() -> rows().clear(q.session(db).database(), key));
-            } else {
-                rows().clear(q.session(db).database(), key);
-            }
+            rows().clear(q.session(db).database(), key);
         } else {
             query().update(nullableKey("clear").name(), null);
         }

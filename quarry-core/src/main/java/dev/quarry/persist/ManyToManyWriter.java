@@ -70,6 +70,24 @@ public record ManyToManyWriter(String table, String ownerColumn, String otherCol
         return n;
     }
 
+    /** Deletes the pairs of {@code owner} with these keys in both directions (a symmetrical relation), one statement per chunk. */
+    public int removeBothWays(Database db, Object owner, List<Object> keys) {
+        DeleteCompiler compiler = new DeleteCompiler(db.backend().operations());
+        int n = 0;
+        Features f = db.backend().features();
+        int size = Math.max(1, Math.min(f.maxInListSize(), (f.maxBindParameters() - 2) / 2));
+        for (int i = 0; i < keys.size(); i += size) {
+            n += db.update(compiler.deleteBothWays(table, ownerColumn, otherColumn, owner,
+                    keys.subList(i, Math.min(keys.size(), i + size))));
+        }
+        return n;
+    }
+
+    /** Deletes every pair of {@code owner} in both directions (a symmetrical relation); returns how many rows went. */
+    public int clearBothWays(Database db, Object owner) {
+        return db.update(new DeleteCompiler(db.backend().operations()).deleteBothWays(table, ownerColumn, otherColumn, owner, null));
+    }
+
     /** Deletes every pair of {@code owner}; returns how many rows went. */
     public int clear(Database db, Object owner) {
         return db.update(new DeleteCompiler(db.backend().operations()).deletePairs(table, ownerColumn, owner, otherColumn, null));

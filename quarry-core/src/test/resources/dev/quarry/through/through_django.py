@@ -55,8 +55,25 @@ class Person(models.Model):
         app_label = "through"
 
 
+class Member(models.Model):
+    name = models.CharField(max_length=50)
+    buddies = models.ManyToManyField("self", through="Buddy")
+
+    class Meta:
+        app_label = "through"
+
+
+class Buddy(models.Model):
+    from_member = models.ForeignKey(Member, models.CASCADE, related_name="+")
+    to_member = models.ForeignKey(Member, models.CASCADE, related_name="+")
+    level = models.IntegerField(default=1)
+
+    class Meta:
+        app_label = "through"
+
+
 with connection.schema_editor() as editor:
-    for m in (Publisher, Book, Contract, Person):
+    for m in (Publisher, Book, Contract, Person, Member, Buddy):
         editor.create_model(m)
 
 
@@ -130,3 +147,12 @@ run("prefetch friends", lambda: (ann.friends.add(bob), [(p.name, names(p.friends
 run("delete ann", lambda: ann.delete())
 print("friend rows:", Person.friends.through.objects.count())
 print("follow rows:", Person.follows.through.objects.count())
+
+# ---- a symmetrical relation through a model ----
+eve = Member.objects.create(name="Eve")
+fay = Member.objects.create(name="Fay")
+run("symmetrical add through a model", lambda: eve.buddies.add(fay, through_defaults={"level": 3}))
+print("buddies:", [(b.from_member.name, b.to_member.name, b.level) for b in Buddy.objects.order_by("id")])
+run("fay's buddies", lambda: names(fay.buddies.all()))
+run("symmetrical remove through a model", lambda: fay.buddies.remove(eve))
+print("buddies:", Buddy.objects.count())
