@@ -1,5 +1,7 @@
 package dev.quarry.through;
 
+import static dev.quarry.expr.Aggregates.count;
+import static dev.quarry.expr.Aggregates.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -88,6 +90,20 @@ class ManyToManyThroughTest {
                 .containsExactly("Ace");
         assertThat(Publisher.objects.filter("books__title", "Dune").orderBy("name").list()).extracting(p -> p.name)
                 .containsExactly("Ace", "Gollancz", "Tor");
+    }
+
+    @Test
+    void excludeAndAggregatesGoThroughTheIntermediateModel(Queries queries) {
+        shelf(queries);
+        assertThat(queries.assertNumQueries(1, () -> Book.objects.exclude("publishers__name", "Tor").orderBy("title").list()))
+                .extracting(b -> b.title).containsExactly("Emma");
+        assertThat(queries.assertNumQueries(1, () -> Book.objects.annotate("n", count("publishers")).orderBy("title")
+                .valuesList("title", "n").list()).stream().map(r -> List.of(r.get(0), ((Number) r.get(1)).intValue())).toList())
+                .containsExactly(List.of("Dune", 3), List.of("Emma", 1));
+        assertThat(queries.assertNumQueries(1, () -> Publisher.objects.annotate("total", sum("contract__royalty_pct"))
+                .orderBy("name").valuesList("name", "total").list()).stream()
+                .map(r -> List.of(r.get(0), ((Number) r.get(1)).intValue())).toList())
+                .containsExactly(List.of("Ace", 20), List.of("Gollancz", 15), List.of("Tor", 10));
     }
 
     @Test

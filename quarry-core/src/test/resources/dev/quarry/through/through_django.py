@@ -110,6 +110,11 @@ run("chained filters, any link row", lambda: names(
     Book.objects.filter(publishers__name="Tor").filter(contract__royalty_pct__gt=11).distinct()))
 run("publishers by contract", lambda: names(Publisher.objects.filter(contract__royalty_pct__lt=10)))
 run("publishers by book title", lambda: names(Publisher.objects.filter(books__title="Dune").order_by("name")))
+run("exclude through the field", lambda: names(Book.objects.exclude(publishers__name="Tor").order_by("title")))
+run("count through the field", lambda: [(b.title, b.n) for b in
+                                        Book.objects.annotate(n=models.Count("publishers")).order_by("title")])
+run("sum over the through model", lambda: [(p.name, p.total) for p in
+                                           Publisher.objects.annotate(total=models.Sum("contract__royalty_pct")).order_by("name")])
 run("prefetch", lambda: [(b.title, names(b.publishers.all())) for b in
                          Book.objects.prefetch_related("publishers").order_by("title")])
 run("reverse prefetch", lambda: [(p.name, names(p.books.all())) for p in
