@@ -72,7 +72,7 @@ final class Databases {
         java.util.Set<String> skipped = new java.util.HashSet<>();
         for (ModelMeta m : models) {
             for (dev.quarry.model.ManyToManyMeta mm : m.manyToMany()) {
-                if (!models.contains(mm.target())) {
+                if (!mm.hasThroughModel() && !models.contains(mm.target())) {
                     skipped.add(mm.throughTable());
                 }
             }

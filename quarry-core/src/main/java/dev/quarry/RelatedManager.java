@@ -5,7 +5,6 @@ import dev.quarry.load.Prefetcher;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ReverseRelation;
-import dev.quarry.persist.ManyToManyWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -138,13 +137,21 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         @SuppressWarnings("unchecked")
         T obj = (T) q.registry().meta(targetType()).newInstance();
         init.accept(obj);
-        return attach(q, obj);
+        return attach(q, obj, Map.of());
     }
 
     /** Creates a related object from field names and values, already related to the owner. */
     public T create(Map<String, ?> fieldValues) {
+        return create(fieldValues, Map.of());
+    }
+
+    /**
+     * Creates a related object from field names and values, related to the owner by a new row of
+     * the {@code through} model holding {@code throughDefaults} (Django's {@code through_defaults}).
+     */
+    public T create(Map<String, ?> fieldValues, Map<String, ?> throughDefaults) {
         Quarry q = owner.quarry();
-        return attach(q, Manager.of(targetType()).build(q, fieldValues));
+        return attach(q, Manager.of(targetType()).build(q, fieldValues), throughDefaults);
     }
 
     /** The database the relation's writes go to: the routers' choice for the related model, reached from the owner. */
@@ -152,15 +159,16 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         return q.route(true, targetType(), owner);
     }
 
-    private T attach(Quarry q, T obj) {
+    private T attach(Quarry q, T obj, Map<String, ?> throughDefaults) {
         String db = writeDb(q);
         if (isManyToMany()) {
             Object key = ownerKey();
             q.atomic(db).run(() -> {
                 obj.saveOn(q, db);
-                writer().add(q.session(db).database(), key, List.of(obj.pk()));
+                rows().add(q.session(db).database(), key, List.of(obj.pk()), throughDefaults);
             });
         } else {
+            noThroughDefaults(throughDefaults);
             ((Ref<?>) reverse.foreignKey().get(obj)).assignId(ownerKey());
             obj.saveOn(q, db);
         }
@@ -208,6 +216,15 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
 
     /** Relates these objects to the owner, in one transaction. */
     public void add(Collection<? extends T> objects) {
+        add(objects, Map.of());
+    }
+
+    /**
+     * Relates these objects to the owner, in one transaction, each by a new row of the {@code through}
+     * model holding {@code throughDefaults} (Django's {@code add(..., through_defaults=...)});
+     * existing links are kept unchanged.
+     */
+    public void add(Collection<? extends T> objects, Map<String, ?> throughDefaults) {
         if (objects.isEmpty()) {
             return;
         }
@@ -219,8 +236,9 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
             for (T o : objects) {
                 owner.checkRelation(o, accessor);
             }
-            q.atomic(db).run(() -> writer().add(q.session(db).database(), key, keys));
+            q.atomic(db).run(() -> rows().add(q.session(db).database(), key, keys, throughDefaults));
         } else {
+            noThroughDefaults(throughDefaults);
             FieldMeta fk = reverse.foreignKey();
             for (T o : objects) {
                 o.checkRelation(owner, fk.name());
@@ -251,7 +269,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         String db = writeDb(q);
         if (isManyToMany()) {
             List<Object> keys = keys(objects);
-            q.atomic(db).run(() -> writer().remove(q.session(db).database(), key, keys));
+            q.atomic(db).run(() -> rows().remove(q.session(db).database(), key, keys));
         } else {
             FieldMeta fk = nullableKey("remove");
             q.atomic(db).run(() -> {
@@ -272,7 +290,9 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     public void clear() {
         Quarry q = owner.quarry();
         if (isManyToMany()) {
-            writer().clear(q.session(writeDb(q)).database(), ownerKey());
+            String db = writeDb(q);
+            Object key = ownerKey();
+            rows().clear(q.session(db).database(), key);
         } else {
             query().update(nullableKey("clear").name(), null);
         }
@@ -281,6 +301,11 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
 
     /** Makes exactly these objects related: removes the others, adds the missing ones, in one transaction. */
     public void set(Collection<? extends T> objects) {
+        set(objects, Map.of());
+    }
+
+    /** As {@link #set(Collection)}, the added links holding {@code throughDefaults} in the {@code through} model. */
+    public void set(Collection<? extends T> objects, Map<String, ?> throughDefaults) {
         Quarry q = owner.quarry();
         String db = writeDb(q);
         q.atomic(db).run(() -> {
@@ -296,14 +321,19 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
             }
             forget();
             remove(stale);
-            add(objects);
+            add(objects, throughDefaults);
         });
     }
 
-    private ManyToManyWriter writer() {
-        ManyToManyMeta m = m2m();
-        return forward != null ? new ManyToManyWriter(m.throughTable(), m.sourceColumn(), m.targetColumn())
-                : new ManyToManyWriter(m.throughTable(), m.targetColumn(), m.sourceColumn());
+    private ManyToManyRows rows() {
+        return new ManyToManyRows(m2m(), forward != null);
+    }
+
+    private void noThroughDefaults(Map<String, ?> throughDefaults) {
+        if (!throughDefaults.isEmpty()) {
+            throw new QueryError(String.format("throughDefaults %s given to %s, a reverse foreign key: it has no link rows; "
+                    + "set the fields on the related object instead", throughDefaults.keySet(), this));
+        }
     }
 
     private FieldMeta nullableKey(String what) {

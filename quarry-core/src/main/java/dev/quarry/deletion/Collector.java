@@ -195,10 +195,13 @@ public final class Collector {
         for (ModelMeta meta : order) {
             List<Object> keys = new ArrayList<>(collected.get(meta));
             for (ManyToManyMeta m : meta.manyToMany()) {
+                if (m.hasThroughModel()) {
+                    continue; // through-model rows go by their foreign keys' on-delete rules, counted under that model
+                }
                 add(counts, m.label(), deleteIn(m.throughTable(), m.sourceColumn(), keys));
             }
             for (ReverseRelation r : session.registry().reverseRelations(meta)) {
-                if (r.isManyToMany()) {
+                if (r.isManyToMany() && !r.manyToMany().hasThroughModel()) {
                     ManyToManyMeta m = r.manyToMany();
                     add(counts, m.label(), deleteIn(m.throughTable(), m.targetColumn(), keys));
                 }

@@ -20,6 +20,9 @@ final class RegistryState {
             }
             List<ManyToManyState> m2m = new ArrayList<>();
             for (ManyToManyMeta mm : m.manyToMany()) {
+                if (mm.hasThroughModel()) {
+                    continue; // its rows are the through model's, whose table is the model's own state
+                }
                 m2m.add(new ManyToManyState(mm.name(), mm.target().name(), mm.throughTable(), mm.sourceColumn(),
                         mm.targetColumn()));
             }

@@ -187,8 +187,18 @@ public final class ModelMeta {
 
     private ManyToManyMeta manyToMany(Field f, ManyToManyField mm) {
         Class<?> target = typeArgument(f, ManyToMany.class, "ManyToManyField");
+        Class<?> through = mm.through() == void.class ? null : mm.through();
+        if (through != null && (!Model.class.isAssignableFrom(through) || through == Model.class)) {
+            throw new ImproperlyConfigured("@ManyToManyField(through = " + through.getSimpleName() + ".class) on " + name
+                    + "." + f.getName() + " names a class that is not a model; a through model extends dev.quarry.Model");
+        }
+        if (through != null && !mm.dbTable().isEmpty()) {
+            throw new ImproperlyConfigured(name + "." + f.getName() + " sets both through and dbTable; the through model "
+                    + through.getSimpleName() + " names its own table (@Meta(dbTable = ...))");
+        }
         return new ManyToManyMeta(this, f.getName(), target, mm.relatedName(), mm.relatedQueryName(),
-                mm.dbTable(), Accessors.getter(f), Accessors.setter(f));
+                mm.dbTable(), Accessors.getter(f), Accessors.setter(f), through, List.of(mm.throughFields()),
+                mm.symmetrical());
     }
 
     private Class<?> typeArgument(Field f, Class<?> holder, String annotation) {

@@ -53,6 +53,14 @@ public final class Registry {
             }
             for (ManyToManyMeta m : meta.manyToMany()) {
                 todo.addLast(m.targetClass());
+                if (m.hasThroughModel()) {
+                    todo.addLast(m.throughClass());
+                }
+            }
+        }
+        for (ModelMeta meta : all.values()) {
+            for (ManyToManyMeta m : meta.manyToMany()) {
+                m.link(); // a through model without a key to each side fails here, naming both models
             }
         }
         Map<ModelMeta, List<ReverseRelation>> found = new HashMap<>();

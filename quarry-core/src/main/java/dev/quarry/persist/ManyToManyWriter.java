@@ -22,8 +22,8 @@ import java.util.Set;
  */
 public record ManyToManyWriter(String table, String ownerColumn, String otherColumn) {
 
-    /** Inserts a pair for each key not already related to {@code owner}; existing pairs are kept. */
-    public void add(Database db, Object owner, List<Object> keys) {
+    /** The keys, without duplicates, that are not yet related to {@code owner} (one SELECT per chunk). */
+    public List<Object> missing(Database db, Object owner, List<Object> keys) {
         DeleteCompiler pairs = new DeleteCompiler(db.backend().operations());
         Set<String> existing = new HashSet<>();
         LinkedHashSet<Object> wanted = new LinkedHashSet<>(keys);
@@ -36,11 +36,20 @@ public record ManyToManyWriter(String table, String ownerColumn, String otherCol
                 return out;
             }));
         }
-        List<List<Object>> rows = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Object k : wanted) {
             if (!existing.contains(normal(k))) {
-                rows.add(List.of(owner, k));
+                out.add(k);
             }
+        }
+        return out;
+    }
+
+    /** Inserts a pair for each key not already related to {@code owner}; existing pairs are kept. */
+    public void add(Database db, Object owner, List<Object> keys) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object k : missing(db, owner, keys)) {
+            rows.add(List.of(owner, k));
         }
         InsertCompiler insert = new InsertCompiler(db.backend().operations());
         int perStatement = Math.max(1, (db.backend().features().maxBindParameters() - 10) / 2);
@@ -59,6 +68,24 @@ public record ManyToManyWriter(String table, String ownerColumn, String otherCol
             n += db.update(compiler.deletePairs(table, ownerColumn, owner, otherColumn, chunk));
         }
         return n;
+    }
+
+    /** Deletes the pairs of {@code owner} with these keys in both directions (a symmetrical relation), one statement per chunk. */
+    public int removeBothWays(Database db, Object owner, List<Object> keys) {
+        DeleteCompiler compiler = new DeleteCompiler(db.backend().operations());
+        int n = 0;
+        Features f = db.backend().features();
+        int size = Math.max(1, Math.min(f.maxInListSize(), (f.maxBindParameters() - 2) / 2));
+        for (int i = 0; i < keys.size(); i += size) {
+            n += db.update(compiler.deleteBothWays(table, ownerColumn, otherColumn, owner,
+                    keys.subList(i, Math.min(keys.size(), i + size))));
+        }
+        return n;
+    }
+
+    /** Deletes every pair of {@code owner} in both directions (a symmetrical relation); returns how many rows went. */
+    public int clearBothWays(Database db, Object owner) {
+        return db.update(new DeleteCompiler(db.backend().operations()).deleteBothWays(table, ownerColumn, otherColumn, owner, null));
     }
 
     /** Deletes every pair of {@code owner}; returns how many rows went. */

@@ -37,6 +37,9 @@ public final class SchemaBuilder {
             byName.put(m.table(), new TableDef(m.table(), cols, List.of()));
             deps.put(m.table(), refs);
             for (ManyToManyMeta mm : m.manyToMany()) {
+                if (mm.hasThroughModel()) {
+                    continue; // the through model is a model of its own, with its own table
+                }
                 ModelMeta target = mm.target();
                 List<ColumnDef> tc = List.of(
                         new ColumnDef("id", FieldType.AUTO, 0, 0, 0, false, true, true, false, null, null, null),

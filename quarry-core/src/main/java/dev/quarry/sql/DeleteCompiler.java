@@ -31,6 +31,24 @@ public final class DeleteCompiler {
         return w.build();
     }
 
+    /**
+     * {@code DELETE FROM table WHERE (a = ? AND b IN (...)) OR (b = ? AND a IN (...))}: the pairs of a
+     * symmetrical relation in both directions; with {@code others == null}, {@code a = ? OR b = ?}.
+     */
+    public CompiledSql deleteBothWays(String table, String a, String b, Object owner, List<?> others) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("DELETE FROM ").identifier(table).sql(" WHERE ");
+        if (others == null) {
+            w.identifier(a).sql(" = ").param(owner).sql(" OR ").identifier(b).sql(" = ").param(owner);
+            return w.build();
+        }
+        w.sql("(").identifier(a).sql(" = ").param(owner).sql(" AND ").identifier(b);
+        inList(w, others);
+        w.sql(") OR (").identifier(b).sql(" = ").param(owner).sql(" AND ").identifier(a);
+        inList(w, others);
+        return w.sql(")").build();
+    }
+
     /** {@code SELECT other FROM table WHERE owner = ? AND other IN (?, ...)}: which many-to-many pairs exist. */
     public CompiledSql selectPairs(String table, String ownerColumn, Object owner, String otherColumn, List<?> others) {
         SqlBuilder w = new SqlBuilder(ops);

@@ -353,7 +353,7 @@ class ManyToManyTest {
 
     @Test
     void aSelfReferentialRelationHasFromAndToColumnsAndIsNotSymmetrical(Quarry quarry) {
-        // Quarry's self-referential many-to-many is Django's symmetrical=False: following is one-way.
+        // Declared symmetrical = false (Django's symmetrical=False): following is one-way.
         Person ann = Person.objects.create(Map.of("name", "Ann"));
         Person bob = Person.objects.create(Map.of("name", "Bob"));
         Person cat = Person.objects.create(Map.of("name", "Cat"));

@@ -16,7 +16,7 @@ public class Person extends Model {
     @CharField(maxLength = 50)
     public String name;
 
-    @ManyToManyField(relatedName = "followers")
+    @ManyToManyField(relatedName = "followers", symmetrical = false)
     public ManyToMany<Person> follows;
 
     @Override
