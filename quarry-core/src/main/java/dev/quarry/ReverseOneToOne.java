@@ -111,6 +111,25 @@ final class ReverseOneToOne {
                 choices.isEmpty() ? "(none: no one-to-one field points at " + meta.name() + ")" : String.join(", ", choices));
     }
 
+    /**
+     * Keeps the reverse side in step with the forward one (Django's descriptors do the same): once
+     * {@code owner}'s one-to-one {@code field} points at {@code target}, the target's reverse side is
+     * {@code owner} without a query, and a {@code previous} target's is empty. A hidden reverse side is left alone.
+     */
+    static void assigned(Model owner, FieldMeta field, Model previous, Model target) {
+        String related = field.relation().relatedName();
+        if (related.endsWith("+")) {
+            return;
+        }
+        String accessor = related.isEmpty() ? field.model().modelName() : related;
+        if (previous != null && previous != target) {
+            ACCESS.prefetched(previous, true).put(accessor, List.of());
+        }
+        if (target != null) {
+            ACCESS.prefetched(target, true).put(accessor, List.of(owner));
+        }
+    }
+
     /** The message of {@code related(name)} for a reverse one-to-one: it is one object, not a manager. */
     static String notAManager(ModelMeta meta, ReverseRelation r) {
         return String.format("'%s' on %s is the reverse side of the one-to-one %s: one object, not a to-many relation. "

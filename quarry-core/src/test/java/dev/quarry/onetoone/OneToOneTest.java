@@ -83,6 +83,29 @@ class OneToOneTest {
     }
 
     @Test
+    void theForwardSideKeepsTheReverseSideInStep(Queries queries) {
+        rows();
+        Author cat = Author.objects.get("name", "cat");
+        queries.assertNumQueries(1, () -> assertThatThrownBy(cat::profile).isInstanceOf(DoesNotExist.class));
+        // Django: assigning profile.author sets author.authorprofile without a query.
+        AuthorProfile mine = new AuthorProfile();
+        mine.author.set(cat);
+        mine.website = "cat.example";
+        queries.assertNumQueries(0, () -> assertThat(cat.profile()).isSameAs(mine));
+        // Django: loading the forward side (select_related('author')) caches the reverse side on the author.
+        AuthorProfile ann = AuthorProfile.objects.selectRelated("author").get("website", "ann.example");
+        queries.assertNumQueries(0, () -> assertThat(ann.author.get().profile()).isSameAs(ann));
+        // Pointing the passport elsewhere empties the old holder's reverse side.
+        Passport p1 = Passport.objects.selectRelated("holder").get("number", "P1");
+        Author oldHolder = p1.holder.get();
+        p1.holder.set(cat);
+        queries.assertNumQueries(0, () -> {
+            assertThat(number(oldHolder)).isNull();
+            assertThat(number(cat)).isEqualTo("P1");
+        });
+    }
+
+    @Test
     void aMissingReverseObjectIsDoesNotExistNamingBothModels(Queries queries) {
         rows();
         Author cat = Author.objects.get("name", "cat");

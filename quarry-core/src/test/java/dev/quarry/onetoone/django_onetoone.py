@@ -155,3 +155,33 @@ fact('duplicate insert', error(duplicate).split(':')[0])
 # deletion: the profile cascades, the passport's holder is set to NULL
 counted('delete ann', lambda: sorted(Author.objects.get(name='ann').delete()[1].items()))
 fact('passports after', [(p.number, p.holder_id) for p in Passport.objects.order_by('number')])
+
+# start-up checks (OneToOneChecksTest): reverse names that clash, with Django's check ids and messages
+
+
+class Target(models.Model):
+    twoones = models.CharField(max_length=10)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class TwoOnes(models.Model):
+    first = models.OneToOneField(Target, on_delete=models.CASCADE)
+    second = models.OneToOneField(Target, on_delete=models.CASCADE)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class OneAndKey(models.Model):
+    one = models.OneToOneField(Target, on_delete=models.CASCADE, related_name='owner')
+    key = models.ForeignKey(Target, on_delete=models.CASCADE, related_query_name='owner', related_name='keys')
+
+    class Meta:
+        app_label = 'lib'
+
+
+for model in (TwoOnes, OneAndKey):
+    for e in model.check():
+        fact('check ' + model.__name__, '%s: %s' % (e.id, e.msg))
