@@ -155,6 +155,11 @@ class OneToOneTest {
         // Django: both reverse sides in one filter -> ann.
         assertThat(names(Author.objects.filter(Q.of("authorprofile__website__startswith", "a").and(Q.of("passport__number", "P1")))))
                 .containsExactly("ann");
+        // Django: the reverse side is single-valued, so chained filters reuse its one join -> ann, 1 JOIN.
+        QuerySet<Author> chained = Author.objects.filter("authorprofile__website__startswith", "a")
+                .filter("authorprofile__website__endswith", "example");
+        assertThat(names(chained)).containsExactly("ann");
+        assertThat(queries.captured(chained::list).get(0).sql().split("JOIN", -1)).hasSize(2);
         // Django: exclude(authorprofile__website='ann.example') -> bob, cat, dan.
         assertThat(names(Author.objects.exclude("authorprofile__website", "ann.example"))).containsExactly("bob", "cat", "dan");
         // Django: the accessor is no query name: Choices are: authorprofile, id, name, passport.
