@@ -226,6 +226,10 @@ class OneToOneTest {
         queries.assertNumQueries(1, () -> assertThat(AuthorProfile.objects.selectRelated("author").orderBy("website").list())
                 .extracting(p -> p.website, p -> p.author.get().name)
                 .containsExactly(tuple("ann.example", "ann"), tuple("bob.example", "bob")));
+        // Django: select_related('author__passport'): forward, then the reverse side below it, still 1 query.
+        queries.assertNumQueries(1, () -> assertThat(AuthorProfile.objects.selectRelated("author__passport")
+                .orderBy("website").list()).extracting(p -> p.website, p -> number(p.author.get()))
+                .containsExactly(tuple("ann.example", "P1"), tuple("bob.example", null)));
     }
 
     @Test
@@ -235,6 +239,10 @@ class OneToOneTest {
         queries.assertNumQueries(2, () -> assertThat(BY_NAME.prefetchRelated("authorprofile").list())
                 .extracting(a -> a.name, OneToOneTest::website).containsExactly(tuple("ann", "ann.example"),
                         tuple("bob", "bob.example"), tuple("cat", null), tuple("dan", null)));
+        // Django: prefetch_related('authorprofile__author') -> still 2 queries: the profile knows its author.
+        queries.assertNumQueries(2, () -> assertThat(BY_NAME.prefetchRelated("authorprofile__author").list())
+                .extracting(a -> a.name, a -> website(a) == null ? null : a.profile().author.get().name)
+                .containsExactly(tuple("ann", "ann"), tuple("bob", "bob"), tuple("cat", null), tuple("dan", null)));
         // Django: Passport.prefetch_related('holder') -> P1 ann, P2 cat, P3 None, 2 queries.
         queries.assertNumQueries(2, () -> assertThat(Passport.objects.prefetchRelated("holder").orderBy("number").list())
                 .extracting(p -> p.number, p -> p.holder.get() == null ? null : p.holder.get().name)

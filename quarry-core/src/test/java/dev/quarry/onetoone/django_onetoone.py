@@ -129,12 +129,18 @@ counted('select forward', lambda: [(p.website, p.author.name)
 counted('select reverse then back', lambda: [(a.name, a.authorprofile.author.name) for a in
                                              authors.select_related('authorprofile').filter(authorprofile__isnull=False)
                                              .order_by('name')])
+counted('select forward then reverse', lambda: [(p.website, p.author.passport.number if hasattr(p.author, 'passport')
+                                                 else None) for p in AuthorProfile.objects
+                                                .select_related('author__passport').order_by('website')])
 fact('select_related unknown', error(lambda: list(authors.select_related('profile'))))
 print('select reverse sql:', str(authors.select_related('authorprofile').query))
 
 # prefetch_related both ways
 counted('prefetch reverse', lambda: [(a.name, a.authorprofile.website if hasattr(a, 'authorprofile') else None)
                                      for a in authors.prefetch_related('authorprofile').order_by('name')])
+counted('prefetch reverse then back', lambda: [(a.name, a.authorprofile.author.name if hasattr(a, 'authorprofile')
+                                                else None) for a in authors.prefetch_related('authorprofile__author')
+                                               .order_by('name')])
 counted('prefetch forward', lambda: [(p.number, p.holder.name if p.holder else None)
                                      for p in Passport.objects.prefetch_related('holder').order_by('number')])
 
