@@ -247,7 +247,7 @@ public abstract class Model {
         return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
     }
 
-    /** Checks every field (null, blank, max length, choices, positive numbers); throws {@link ValidationError} listing each field's messages. */
+    /** Checks every field (null, blank, max length, choices, positive numbers, a one-to-one's uniqueness by query); throws {@link ValidationError}. */
     public void fullClean() {
         Map<String, List<String>> errors = Validator.errors(this);
         UniqueOneToOne.addErrors(this, errors);
