@@ -14,6 +14,16 @@ public class DoesNotExist extends QuarryException {
         this.lookup = lookup;
     }
 
+    /**
+     * No {@code model} row matches {@code lookup}, explained by {@code message} (the reverse side of a
+     * one-to-one names both models: Django's {@code RelatedObjectDoesNotExist}).
+     */
+    public DoesNotExist(Class<?> model, String lookup, String message) {
+        super(message);
+        this.model = model;
+        this.lookup = lookup;
+    }
+
     /** The model that was queried. */
     public Class<?> model() {
         return model;

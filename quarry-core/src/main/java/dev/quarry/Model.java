@@ -247,9 +247,10 @@ public abstract class Model {
         return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
     }
 
-    /** Checks every field (null, blank, max length, choices, positive numbers); throws {@link ValidationError} listing each field's messages. */
+    /** Checks every field (null, blank, max length, choices, positive numbers, a one-to-one's uniqueness by query); throws {@link ValidationError}. */
     public void fullClean() {
         Map<String, List<String>> errors = Validator.errors(this);
+        UniqueOneToOne.addErrors(this, errors);
         if (!errors.isEmpty()) {
             throw new ValidationError(errors);
         }
@@ -286,9 +287,23 @@ public abstract class Model {
         Registry registry = quarry().registry();
         ReverseRelation r = registry.reverseByAccessor(meta, name);
         if (r != null) {
+            if (r.isOneToOne()) {
+                throw new FieldError(getClass(), name, ReverseOneToOne.notAManager(meta, r));
+            }
             return new RelatedManager<>(this, r);
         }
         throw new FieldError(getClass(), name, unknownRelation(registry, meta, name));
+    }
+
+    /**
+     * The one object on the reverse side of a one-to-one field, by accessor name (Django's
+     * {@code author.authorprofile}): {@code relatedOne("authorprofile", AuthorProfile.class)}, or the
+     * field's {@code relatedName}. Cached on this instance once loaded (or by {@code selectRelated} /
+     * {@code prefetchRelated}); loading follows the fetch mode. No such object is {@link DoesNotExist}
+     * naming both models; a name that is no reverse one-to-one, or a wrong type, is refused naming the choices.
+     */
+    public <R extends Model> R relatedOne(String name, Class<R> type) {
+        return ReverseOneToOne.get(this, name, type);
     }
 
     private static String unknownRelation(Registry registry, ModelMeta meta, String name) {

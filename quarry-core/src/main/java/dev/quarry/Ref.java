@@ -68,6 +68,10 @@ public final class Ref<T extends Model> {
         if (target != null) {
             owner.checkRelation(target, field.name());
         }
+        if (field.isOneToOne()) {
+            // Django: assigning a one-to-one also sets the target's reverse side (and clears the old target's).
+            ReverseOneToOne.assigned(owner, field, loaded ? value : null, target);
+        }
         this.value = target;
         this.id = target == null ? null : target.pk();
         this.loaded = true;
@@ -112,6 +116,9 @@ public final class Ref<T extends Model> {
         T t = (T) target;
         this.value = t;
         this.loaded = true;
+        if (t != null && field.isOneToOne()) {
+            ReverseOneToOne.assigned(owner, field, null, t);
+        }
     }
 
     /** The field and the key, for debugging; runs nothing. */

@@ -26,12 +26,16 @@ public record RelationInfo(Kind kind, String name, String queryName, Class<? ext
         /** A many-to-many field on this model. */
         MANY_TO_MANY,
         /** The reverse side of a many-to-many field. */
-        REVERSE_MANY_TO_MANY
+        REVERSE_MANY_TO_MANY,
+        /** A one-to-one field on this model: one object, unique among the rows of this model. */
+        ONE_TO_ONE,
+        /** The reverse side of a one-to-one field: one object or none, read with {@code Model.relatedOne}. */
+        REVERSE_ONE_TO_ONE
     }
 
     /** Whether the relation reaches many objects. */
     public boolean multiValued() {
-        return kind != Kind.FOREIGN_KEY;
+        return kind != Kind.FOREIGN_KEY && kind != Kind.ONE_TO_ONE && kind != Kind.REVERSE_ONE_TO_ONE;
     }
 
     @SuppressWarnings("unchecked")
@@ -40,7 +44,7 @@ public record RelationInfo(Kind kind, String name, String queryName, Class<? ext
     }
 
     static RelationInfo forward(FieldMeta fk) {
-        return new RelationInfo(Kind.FOREIGN_KEY, fk.name(), fk.queryName(), model(fk.relation().targetClass()),
+        return new RelationInfo(fk.isOneToOne() ? Kind.ONE_TO_ONE : Kind.FOREIGN_KEY, fk.name(), fk.queryName(), model(fk.relation().targetClass()),
                 model(fk.model().type()));
     }
 
@@ -49,7 +53,9 @@ public record RelationInfo(Kind kind, String name, String queryName, Class<? ext
     }
 
     static RelationInfo reverse(ReverseRelation r) {
-        return new RelationInfo(r.isManyToMany() ? Kind.REVERSE_MANY_TO_MANY : Kind.REVERSE_FOREIGN_KEY,
+        Kind kind = r.isManyToMany() ? Kind.REVERSE_MANY_TO_MANY
+                : r.isOneToOne() ? Kind.REVERSE_ONE_TO_ONE : Kind.REVERSE_FOREIGN_KEY;
+        return new RelationInfo(kind,
                 r.accessorName(), r.queryName(), model(r.source().type()), model(r.source().type()));
     }
 }

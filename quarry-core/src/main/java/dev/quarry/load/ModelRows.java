@@ -38,10 +38,12 @@ public final class ModelRows {
         final UnaryOperator<Object>[] coercions;
         final int parent;
         final FieldMeta viaKey;
+        /** The reverse one-to-one accessor this block fills on its parent, or {@code null} for a forward key. */
+        final String reverseAccessor;
         int start;
 
         @SuppressWarnings("unchecked")
-        Block(ModelMeta meta, Operations ops, int parent, FieldMeta viaKey) {
+        Block(ModelMeta meta, Operations ops, int parent, FieldMeta viaKey, String reverseAccessor) {
             this.meta = meta;
             this.fields = meta.fields().toArray(new FieldMeta[0]);
             this.readers = new ColumnReader[fields.length];
@@ -52,12 +54,13 @@ public final class ModelRows {
             }
             this.parent = parent;
             this.viaKey = viaKey;
+            this.reverseAccessor = reverseAccessor;
         }
     }
 
     /** A reader for the rows of {@code tree}, with column readers from {@code ops} chosen once. */
     public ModelRows(QueryTree tree, Operations ops) {
-        this.root = new Block(tree.model(), ops, -1, null);
+        this.root = new Block(tree.model(), ops, -1, null, null);
         int column = 1;
         root.start = column;
         column += root.fields.length;
@@ -81,7 +84,7 @@ public final class ModelRows {
     }
 
     private int addRelated(SelectRelatedNode n, int parent, Operations ops, int column) {
-        Block b = new Block(n.model(), ops, parent, n.foreignKey());
+        Block b = new Block(n.model(), ops, parent, n.foreignKey(), n.isReverse() ? n.reverse().accessorName() : null);
         b.start = column;
         related.add(b);
         int index = related.size() - 1;
@@ -135,7 +138,13 @@ public final class ModelRows {
                     children.get(i).add(child);
                 }
                 loaded[i] = child;
-                if (owner != null) {
+                if (owner != null && b.reverseAccessor != null) {
+                    // The reverse side of a one-to-one: the owner caches its one object (or none), the object its owner.
+                    ACCESS.prefetched(owner, true).put(b.reverseAccessor, child == null ? List.of() : List.of(child));
+                    if (child != null) {
+                        ACCESS.cacheRef(b.viaKey.get(child), owner);
+                    }
+                } else if (owner != null) {
                     ACCESS.cacheRef(b.viaKey.get(owner), child);
                 }
             }

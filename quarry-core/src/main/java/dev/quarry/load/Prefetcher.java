@@ -69,6 +69,7 @@ public final class Prefetcher {
 
     private static FieldError notARelation(Registry registry, ModelMeta meta, String name, String path) {
         List<String> choices = new ArrayList<>(registry.relatedNames(meta));
+        choices.addAll(registry.oneToOneNames(meta));
         meta.foreignKeys().forEach(f -> choices.add(f.name()));
         return new FieldError(meta.type(), name, String.format("Cannot find '%s' on %s (in prefetchRelated(\"%s\")): it "
                 + "is not a relation prefetchRelated can follow. Choices are: %s", name, meta.name(), path,

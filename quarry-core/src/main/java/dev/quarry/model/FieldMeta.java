@@ -106,9 +106,14 @@ public final class FieldMeta {
         return relation;
     }
 
-    /** Whether this field is a foreign key. */
+    /** Whether this field is a foreign key (a one-to-one field is one too). */
     public boolean isForeignKey() {
         return relation != null;
+    }
+
+    /** Whether this field is a {@code @OneToOneField}. */
+    public boolean isOneToOne() {
+        return relation != null && relation.oneToOne();
     }
 
     /** The Java field's value: the {@code Ref} for a foreign key. */
@@ -211,8 +216,17 @@ public final class FieldMeta {
         return model.name() + "." + name;
     }
 
-    /** Where a foreign key points and what deleting the target does. */
-    public record ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName) {
+    /**
+     * Where a foreign key points and what deleting the target does; {@code oneToOne} for a
+     * {@code @OneToOneField}, whose reverse side is one object.
+     */
+    public record ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName,
+                                 boolean oneToOne) {
+        /** A many-to-one relation (a {@code @ForeignKey}). */
+        public ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName) {
+            this(targetClass, onDelete, relatedName, relatedQueryName, false);
+        }
+
         /** The target model's metadata. */
         public ModelMeta target() {
             return ModelMeta.of(targetClass);

@@ -31,8 +31,10 @@ public record Hop(String name, ModelMeta from, ModelMeta to, List<JoinStep> step
                     new JoinStep(m.throughTable(), r.target().pk().column(), m.targetColumn(), true, true),
                     new JoinStep(r.source().table(), m.sourceColumn(), r.source().pk().column(), false, false)), null);
         }
+        // A one-to-one's reverse side meets at most one row: single-valued, so its join is always reused.
         return new Hop(r.queryName(), r.target(), r.source(), List.of(
-                new JoinStep(r.source().table(), r.target().pk().column(), r.foreignKey().column(), true, true)), null);
+                new JoinStep(r.source().table(), r.target().pk().column(), r.foreignKey().column(), !r.isOneToOne(), true)),
+                null);
     }
 
     /** Whether crossing this hop may multiply the source's rows. */

@@ -9,6 +9,8 @@ import dev.quarry.annotation.Defaults;
 import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.ManyToManyField;
 import dev.quarry.annotation.Meta;
+import dev.quarry.annotation.OnDelete;
+import dev.quarry.annotation.OneToOneField;
 import dev.quarry.annotation.VersionField;
 import dev.quarry.internal.Names;
 import java.lang.invoke.MethodHandle;
@@ -89,8 +91,17 @@ public final class ModelMeta {
             }
             ForeignKey fk = f.getAnnotation(ForeignKey.class);
             ManyToManyField mm = f.getAnnotation(ManyToManyField.class);
+            OneToOneField one = f.getAnnotation(OneToOneField.class);
+            if (fk != null && one != null) {
+                throw new ImproperlyConfigured(name + "." + f.getName() + " has both @ForeignKey and @OneToOneField; "
+                        + "keep one (a one-to-one is a unique foreign key)");
+            }
             if (fk != null) {
                 declared.add(foreignKey(f, fk));
+            } else if (one != null) {
+                declared.add(relation(f, new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "OneToOneField"),
+                        one.onDelete(), one.relatedName(), one.relatedQueryName(), true), one.nullable(), one.blank(),
+                        one.dbColumn(), Defaults.NONE, true));
             } else if (mm != null) {
                 m2m.add(manyToMany(f, mm));
             } else {
@@ -112,7 +123,8 @@ public final class ModelMeta {
                     }
                 } else if (Ref.class.isAssignableFrom(f.getType()) || ManyToMany.class.isAssignableFrom(f.getType())) {
                     throw new ImproperlyConfigured(name + "." + f.getName() + " is a " + f.getType().getSimpleName()
-                            + " without @" + (Ref.class.isAssignableFrom(f.getType()) ? "ForeignKey" : "ManyToManyField"));
+                            + " without @" + (Ref.class.isAssignableFrom(f.getType()) ? "ForeignKey or @OneToOneField"
+                            : "ManyToManyField"));
                 } else {
                     ModelChecks.unannotated(type, f);
                 }
@@ -162,22 +174,28 @@ public final class ModelMeta {
     }
 
     private FieldMeta foreignKey(Field f, ForeignKey fk) {
-        Class<?> target = typeArgument(f, Ref.class, "ForeignKey");
-        String column = fk.dbColumn().isEmpty() ? Names.snake(f.getName()) + "_id" : fk.dbColumn();
+        FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "ForeignKey"),
+                fk.onDelete(), fk.relatedName(), fk.relatedQueryName());
+        return relation(f, relation, fk.nullable(), fk.blank(), fk.dbColumn(), fk.defaultValue(), fk.unique());
+    }
+
+    /** The column of a foreign key or one-to-one field ({@code relation.oneToOne()}, always unique). */
+    private FieldMeta relation(Field f, FieldMeta.ForeignKeyMeta relation, boolean nullable, boolean blank,
+                               String dbColumn, String defaultValue, boolean unique) {
+        Class<?> target = relation.targetClass();
+        String column = dbColumn.isEmpty() ? Names.snake(f.getName()) + "_id" : dbColumn;
         Object dflt = null;
-        if (!Defaults.NONE.equals(fk.defaultValue())) {
+        if (!Defaults.NONE.equals(defaultValue)) {
             FieldFactory.Key key = FieldFactory.keyOf(target);
-            dflt = FieldValues.forDefault(name + "." + f.getName(), key.type(), key.javaType(), fk.defaultValue());
+            dflt = FieldValues.forDefault(name + "." + f.getName(), key.type(), key.javaType(), defaultValue);
         }
-        FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(fk.nullable(), fk.blank(), dflt, fk.unique(), true,
+        FieldMeta.FieldOptions options = new FieldMeta.FieldOptions(nullable, blank, dflt, unique, true,
                 List.of(), false, 0, 0, 0, false, false);
-        FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(target, fk.onDelete(),
-                fk.relatedName(), fk.relatedQueryName());
-        if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_NULL && !fk.nullable()) {
+        if (relation.onDelete() == OnDelete.SET_NULL && !nullable) {
             throw new ImproperlyConfigured(name + "." + f.getName() + " uses onDelete = SET_NULL but is not nullable; "
                     + "add nullable = true");
         }
-        if (fk.onDelete() == dev.quarry.annotation.OnDelete.SET_DEFAULT && dflt == null) {
+        if (relation.onDelete() == OnDelete.SET_DEFAULT && dflt == null) {
             throw new ImproperlyConfigured(name + "." + f.getName() + " uses onDelete = SET_DEFAULT but declares no defaultValue");
         }
         // The column type is the target's key type, known once the target's metadata exists;

@@ -176,10 +176,26 @@ public final class Registry {
 
     /** Every to-many relation name {@code related(...)} accepts on {@code meta}, sorted. */
     public List<String> relatedNames(ModelMeta meta) {
-        TreeSet<String> names = new TreeSet<>(reverse(meta).byAccessor().keySet());
+        TreeSet<String> names = new TreeSet<>();
+        reverse(meta).byAccessor().forEach((name, r) -> {
+            if (!r.isOneToOne()) {
+                names.add(name);
+            }
+        });
         for (ManyToManyMeta m : meta.manyToMany()) {
             names.add(m.name());
         }
+        return List.copyOf(names);
+    }
+
+    /** Every reverse one-to-one accessor {@code relatedOne(...)} accepts on {@code meta}, sorted. */
+    public List<String> oneToOneNames(ModelMeta meta) {
+        TreeSet<String> names = new TreeSet<>();
+        reverse(meta).byAccessor().forEach((name, r) -> {
+            if (r.isOneToOne()) {
+                names.add(name);
+            }
+        });
         return List.copyOf(names);
     }
 

@@ -15,17 +15,19 @@ public record ReverseRelation(ModelMeta target, ModelMeta source, FieldMeta fore
 
     static ReverseRelation of(FieldMeta fk) {
         FieldMeta.ForeignKeyMeta rel = fk.relation();
-        return build(rel.target(), fk.model(), fk, null, rel.relatedName(), rel.relatedQueryName());
+        return build(rel.target(), fk.model(), fk, null, rel.relatedName(), rel.relatedQueryName(), rel.oneToOne());
     }
 
     static ReverseRelation of(ManyToManyMeta m2m) {
-        return build(m2m.target(), m2m.source(), null, m2m, m2m.relatedName(), m2m.relatedQueryName());
+        return build(m2m.target(), m2m.source(), null, m2m, m2m.relatedName(), m2m.relatedQueryName(), false);
     }
 
     private static ReverseRelation build(ModelMeta target, ModelMeta source, FieldMeta fk, ManyToManyMeta m2m,
-                                         String relatedName, String relatedQueryName) {
+                                         String relatedName, String relatedQueryName, boolean oneToOne) {
         boolean hidden = relatedName.endsWith("+");
-        String accessor = relatedName.isEmpty() || hidden ? source.modelName() + "_set" : relatedName;
+        // Django: the reverse side of a one-to-one is one object, named after the model without "_set".
+        String defaultAccessor = oneToOne ? source.modelName() : source.modelName() + "_set";
+        String accessor = relatedName.isEmpty() || hidden ? defaultAccessor : relatedName;
         String query = !relatedQueryName.isEmpty() ? relatedQueryName
                 : !relatedName.isEmpty() && !hidden ? relatedName : source.modelName();
         return new ReverseRelation(target, source, fk, m2m, accessor, query, hidden);
@@ -34,6 +36,16 @@ public record ReverseRelation(ModelMeta target, ModelMeta source, FieldMeta fore
     /** Whether this is the reverse side of a many-to-many field. */
     public boolean isManyToMany() {
         return manyToMany != null;
+    }
+
+    /** Whether this is the reverse side of a one-to-one field: one object (or none), not a manager. */
+    public boolean isOneToOne() {
+        return foreignKey != null && foreignKey.isOneToOne();
+    }
+
+    /** The accessor the reverse side would have without a related name ({@code review_set}, {@code authorprofile}). */
+    public String defaultAccessor() {
+        return isOneToOne() ? source.modelName() : source.modelName() + "_set";
     }
 
     /** The declaring field, for messages ({@code Book.author}). */

@@ -282,7 +282,7 @@ public final class QueryTree {
             throw new QueryError("selectRelated cannot be combined with values(); select the related fields by path instead");
         }
         QueryTree t = copy();
-        SelectRelatedPlan plan = new SelectRelatedPlan(t.joins);
+        SelectRelatedPlan plan = new SelectRelatedPlan(t.joins, t.registry);
         t.selectRelated = plan.add(selectRelated, rootAlias, model, paths);
         t.joins = plan.joins();
         return t;

@@ -54,9 +54,9 @@ public record RowLock(boolean nowait, boolean skipLocked, List<String> of) {
     }
 
     private static void collect(SelectRelatedNode n, String prefix, Map<String, String> out) {
-        String path = prefix + n.foreignKey().queryName();
+        String path = prefix + n.queryName();
         out.put(path, n.alias());
-        if (!n.foreignKey().name().equals(n.foreignKey().queryName())) {
+        if (!n.isReverse() && !n.foreignKey().name().equals(n.foreignKey().queryName())) {
             out.putIfAbsent(prefix + n.foreignKey().name(), n.alias());
         }
         for (SelectRelatedNode c : n.children()) {

@@ -5,20 +5,25 @@ import dev.quarry.model.FieldMeta;
 import dev.quarry.model.Hop;
 import dev.quarry.model.JoinStep;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
+import dev.quarry.model.ReverseRelation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans {@code selectRelated}: which forward foreign keys to follow (the named paths, or every
- * non-null key a few levels deep when none is named) and the joins that load them.
+ * Plans {@code selectRelated}: which forward foreign keys (and, when named, reverse one-to-one sides)
+ * to follow (the named paths, or every non-null key a few levels deep when none is named) and the
+ * joins that load them.
  */
 final class SelectRelatedPlan {
     private static final int MAX_DEPTH = 4;
 
     private JoinList joins;
+    private final Registry registry;
 
-    SelectRelatedPlan(JoinList joins) {
+    SelectRelatedPlan(JoinList joins, Registry registry) {
         this.joins = joins;
+        this.registry = registry;
     }
 
     /** The joins after planning. */
@@ -46,22 +51,31 @@ final class SelectRelatedPlan {
     private List<SelectRelatedNode> merge(List<SelectRelatedNode> level, String parentAlias, ModelMeta meta,
                                           String[] parts, int i, String path) {
         FieldMeta fk = meta.field(parts[i]);
-        if (fk == null || !fk.isForeignKey()) {
-            throw new FieldError(meta.type(), parts[i], String.format("Invalid field name '%s' in selectRelated(\"%s\") on "
-                    + "%s: selectRelated follows forward foreign keys; prefetchRelated loads to-many relations. Choices are: %s",
-                    parts[i], path, meta.name(), String.join(", ", meta.foreignKeys().stream().map(FieldMeta::queryName).toList())));
+        ReverseRelation reverse = fk != null ? null : registry.reverseByQueryName(meta, parts[i]);
+        if (reverse != null && !reverse.isOneToOne()) {
+            reverse = null;
         }
+        if ((fk == null || !fk.isForeignKey()) && reverse == null) {
+            List<String> choices = new ArrayList<>(meta.foreignKeys().stream().map(FieldMeta::queryName).toList());
+            registry.reverseRelations(meta).stream().filter(r -> r.isOneToOne() && !r.hidden())
+                    .forEach(r -> choices.add(r.queryName()));
+            throw new FieldError(meta.type(), parts[i], String.format("Invalid field name '%s' in selectRelated(\"%s\") on "
+                    + "%s: selectRelated follows forward foreign keys and reverse one-to-one relations; prefetchRelated "
+                    + "loads to-many relations. Choices are: %s", parts[i], path, meta.name(), String.join(", ", choices)));
+        }
+        FieldMeta via = reverse != null ? reverse.foreignKey() : fk;
         List<SelectRelatedNode> out = new ArrayList<>(level);
         int index = -1;
         for (int k = 0; k < out.size(); k++) {
-            if (out.get(k).foreignKey() == fk) {
+            if (out.get(k).foreignKey() == via && out.get(k).reverse() == reverse) {
                 index = k;
             }
         }
-        SelectRelatedNode node = index >= 0 ? out.get(index) : node(parentAlias, fk, false, 0);
+        SelectRelatedNode node = index >= 0 ? out.get(index)
+                : reverse != null ? reverseNode(parentAlias, reverse) : node(parentAlias, fk, false, 0);
         if (i < parts.length - 1) {
-            node = new SelectRelatedNode(fk, node.model(), node.alias(),
-                    merge(node.children(), node.alias(), node.model(), parts, i + 1, path));
+            node = new SelectRelatedNode(via, node.model(), node.alias(),
+                    merge(node.children(), node.alias(), node.model(), parts, i + 1, path), reverse);
         }
         if (index >= 0) {
             out.set(index, node);
@@ -69,6 +83,13 @@ final class SelectRelatedPlan {
             out.add(node);
         }
         return out;
+    }
+
+    /** The reverse side of a one-to-one, joined LEFT: a row without the related object stays. */
+    private SelectRelatedNode reverseNode(String parentAlias, ReverseRelation reverse) {
+        JoinList.Joined j = joins.joinStep(parentAlias, Hop.reverse(reverse).steps().get(0));
+        joins = j.joins();
+        return new SelectRelatedNode(reverse.foreignKey(), reverse.source(), j.alias(), List.of(), reverse);
     }
 
     private SelectRelatedNode node(String parentAlias, FieldMeta fk, boolean recurse, int depth) {
