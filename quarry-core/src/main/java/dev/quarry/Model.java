@@ -292,7 +292,7 @@ public abstract class Model {
             }
             return new RelatedManager<>(this, r);
         }
-        throw new FieldError(getClass(), name, unknownRelation(registry, meta, name));
+        throw new FieldError(getClass(), name, UnknownRelation.message(registry, meta, name));
     }
 
     /**
@@ -304,29 +304,6 @@ public abstract class Model {
      */
     public <R extends Model> R relatedOne(String name, Class<R> type) {
         return ReverseOneToOne.get(this, name, type);
-    }
-
-    private static String unknownRelation(Registry registry, ModelMeta meta, String name) {
-        for (ReverseRelation r : registry.reverseRelations(meta)) {
-            String defaultAccessor = r.source().modelName() + "_set";
-            if (name.equals(defaultAccessor) && r.renamed()) {
-                return String.format("%s has no relation '%s': %s sets relatedName=\"%s\", which replaces the default "
-                        + "'%s'. Use related(\"%s\", %s.class)", meta.name(), name, r.fieldLabel(), r.accessorName(),
-                        defaultAccessor, r.accessorName(), r.source().name());
-            }
-            if (name.equals(defaultAccessor) && r.hidden()) {
-                return String.format("%s has no relation '%s': %s hides its reverse side with relatedName=\"+\"",
-                        meta.name(), name, r.fieldLabel());
-            }
-        }
-        FieldMeta f = meta.field(name);
-        if (f != null && f.isForeignKey()) {
-            return String.format("'%s' on %s is a foreign key (one object), not a to-many relation: use its Ref, %s.%s.get()",
-                    name, meta.name(), meta.modelName(), f.name());
-        }
-        List<String> choices = registry.relatedNames(meta);
-        return String.format("%s has no relation '%s'. Choices are: %s", meta.name(), name,
-                choices.isEmpty() ? "(none: no to-many relation reaches " + meta.name() + ")" : String.join(", ", choices));
     }
 
     /** An annotation's value on an instance loaded by an annotated QuerySet ({@code annotate("book_count", ...)}). */

@@ -66,7 +66,7 @@ public final class Quarry implements AutoCloseable {
         this.session = sessions.get(Routing.DEFAULT);
         this.database = session.database();
         this.routing = new Routing(routers);
-        sessions.forEach((name, s) -> dev.quarry.model.BackendChecks.check(migratable(name),
+        sessions.forEach((name, s) -> dev.quarry.model.BackendChecks.check(routing.migratable(registry, name),
                 s.database().backend().features(), name, s.database().backend().vendor()));
     }
 
@@ -199,12 +199,7 @@ public final class Quarry implements AutoCloseable {
 
     /** Creates, on the named database, the tables of the models the routers' {@code allowMigrate} allows there. */
     public void createTables(String database) {
-        checkOpen();
-        Database d = session(database).database();
-        List<TableDef> tables = Databases.tables(migratable(database));
-        if (!tables.isEmpty()) {
-            d.execute(SchemaBuilder.createStatements(d.backend().schemaEditor(), tables));
-        }
+        changeSchema(database, true);
     }
 
     /** Drops the tables of this Quarry's models from each database the routers allow them on. */
@@ -216,25 +211,17 @@ public final class Quarry implements AutoCloseable {
 
     /** Drops, from the named database, the tables of the models the routers' {@code allowMigrate} allows there. */
     public void dropTables(String database) {
-        checkOpen();
-        Database d = session(database).database();
-        List<TableDef> tables = Databases.tables(migratable(database));
-        if (!tables.isEmpty()) {
-            d.execute(SchemaBuilder.dropStatements(d.backend().schemaEditor(), tables));
-        }
+        changeSchema(database, false);
     }
 
-    private List<ModelMeta> migratable(String database) {
-        if (routing.isEmpty()) {
-            return registry.models();
+    private void changeSchema(String database, boolean create) {
+        checkOpen();
+        Database d = session(database).database();
+        List<TableDef> tables = Databases.tables(routing.migratable(registry, database));
+        if (!tables.isEmpty()) {
+            var editor = d.backend().schemaEditor();
+            d.execute(create ? SchemaBuilder.createStatements(editor, tables) : SchemaBuilder.dropStatements(editor, tables));
         }
-        List<ModelMeta> out = new ArrayList<>();
-        for (ModelMeta m : registry.models()) {
-            if (routing.allowMigrate(database, m.type().asSubclass(Model.class))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     /** Tells {@code listener} of every statement run on any of this Quarry's databases from now on (tests count queries with it). */

@@ -1,5 +1,8 @@
 package dev.quarry;
 
+import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,5 +70,19 @@ final class Routing {
             }
         }
         return true;
+    }
+
+    /** The models of {@code registry} whose tables belong on {@code database}, as {@link #allowMigrate} says. */
+    List<ModelMeta> migratable(Registry registry, String database) {
+        if (isEmpty()) {
+            return registry.models();
+        }
+        List<ModelMeta> out = new ArrayList<>();
+        for (ModelMeta m : registry.models()) {
+            if (allowMigrate(database, m.type().asSubclass(Model.class))) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 }
