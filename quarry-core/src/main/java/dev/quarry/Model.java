@@ -314,6 +314,14 @@ public abstract class Model {
                 choices.isEmpty() ? "(none: no to-many relation reaches " + meta.name() + ")" : String.join(", ", choices));
     }
 
+    /**
+     * The rows a {@code Prefetch.of(path, queryset).to(name)} kept on this instance (Django's {@code to_attr}), in
+     * the Prefetch's order; refused, naming what was prefetched, when nothing was kept under {@code name}.
+     */
+    public <R extends Model> List<R> prefetched(String name, Class<R> type) {
+        return PrefetchedRows.read(this, prefetched, name, type);
+    }
+
     /** An annotation's value on an instance loaded by an annotated QuerySet ({@code annotate("book_count", ...)}). */
     public Object annotation(String name) {
         if (annotations == null || !annotations.containsKey(name)) {

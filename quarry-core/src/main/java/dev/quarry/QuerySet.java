@@ -89,6 +89,9 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         Plan checked = plan.then(t -> {
             for (Prefetch p : added) {
                 p.check(Prefetcher.check(t.registry(), t.model(), p.path()));
+                if (p.toAttr() != null) {
+                    Prefetcher.checkToAttr(t.registry(), t.model(), p.path(), p.toAttr());
+                }
             }
             return t;
         });
@@ -153,12 +156,22 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         Loader.checkLock(session.database(), tree);
         return q.atomic(session.name()).call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
-            for (Prefetch p : prefetches) {
-                QueryTree custom = p.queryset() == null ? null : p.queryset().plan.tree(q);
-                Prefetcher.prefetch(session, loaded, p.path(), m, custom);
-            }
+            prefetchAll(q, session, loaded, prefetches, m);
             return Collections.unmodifiableList((List<T>) (List<?>) loaded);
         });
+    }
+
+    /** Runs {@code all} on {@code owners}; a Prefetch whose QuerySet prefetches again continues from the rows it loaded. */
+    private static void prefetchAll(Quarry q, Session session, List<Object> owners, List<Prefetch> all, FetchMode m) {
+        for (Prefetch p : all) {
+            QuerySet<?> inner = p.queryset();
+            QueryTree custom = inner == null ? null : inner.plan.tree(q);
+            FetchMode innerMode = inner == null || inner.mode == null ? m : inner.mode;
+            List<Object> last = Prefetcher.prefetch(session, owners, p.path(), innerMode, custom, p.toAttr());
+            if (inner != null && !inner.prefetches.isEmpty() && !last.isEmpty()) {
+                prefetchAll(q, session, last, inner.prefetches, innerMode);
+            }
+        }
     }
 
     /**
