@@ -86,16 +86,22 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         List<Prefetch> all = new ArrayList<>(prefetches);
         all.addAll(added);
         // A path that names no relation fails now, before the main query runs.
+        // A path may continue from the rows an earlier Prefetch kept under a name ("recentBooks__review_set").
+        List<Prefetch> inOrder = List.copyOf(all);
         Plan checked = plan.then(t -> {
-            for (Prefetch p : added) {
-                p.check(Prefetcher.check(t.registry(), t.model(), p.path()));
+            Map<String, dev.quarry.model.ModelMeta> named = new java.util.HashMap<>();
+            for (Prefetch p : inOrder) {
+                dev.quarry.model.ModelMeta end = Prefetcher.check(t.registry(), t.model(), p.path(), named);
+                p.check(end);
                 if (p.toAttr() != null) {
-                    Prefetcher.checkToAttr(t.registry(), t.model(), p.path(), p.toAttr());
+                    Prefetcher.checkToAttr(t.registry(), t.model(), p.path(), p.toAttr(), named);
+                    int i = p.path().lastIndexOf("__");
+                    named.put(i < 0 ? p.toAttr() : p.path().substring(0, i + 2) + p.toAttr(), end);
                 }
             }
             return t;
         });
-        return new QuerySet<>(type(), checked, List.copyOf(all), mode, described, null);
+        return new QuerySet<>(type(), checked, inOrder, mode, described, null);
     }
 
     /** What touching an unloaded relation does on the instances this QuerySet loads. This QuerySet is not modified. */

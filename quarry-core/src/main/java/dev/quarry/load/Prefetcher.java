@@ -57,9 +57,9 @@ public final class Prefetcher {
      * Checks the name a Prefetch keeps its rows under against the model owning the last level: it may not
      * be one of its fields or relations (Django: "to_attr=... conflicts with a field on the ... model").
      */
-    public static void checkToAttr(Registry registry, ModelMeta root, String path, String toAttr) {
+    public static void checkToAttr(Registry registry, ModelMeta root, String path, String toAttr, Map<String, ModelMeta> named) {
         int i = path.lastIndexOf("__");
-        ModelMeta owner = i < 0 ? root : check(registry, root, path.substring(0, i));
+        ModelMeta owner = i < 0 ? root : check(registry, root, path.substring(0, i), named);
         if (owner.field(toAttr) != null || owner.manyToMany(toAttr) != null || registry.reverseByAccessor(owner, toAttr) != null) {
             throw new FieldError(owner.type(), toAttr, String.format("Prefetch(\"%s\").to(\"%s\"): '%s' is already a field "
                     + "or relation of %s; keep the rows under another name, such as \"%sPrefetched\"", path, toAttr,
@@ -72,8 +72,27 @@ public final class Prefetcher {
      * before the main query instead of after it; returns the model the path ends on.
      */
     public static ModelMeta check(Registry registry, ModelMeta root, String path) {
+        return check(registry, root, path, Map.of());
+    }
+
+    /**
+     * As {@link #check(Registry, ModelMeta, String)}, where the path may continue from the rows an earlier
+     * Prefetch kept under a name: {@code named} maps such a path ({@code "recentBooks"},
+     * {@code "books__good"}) to the model of its rows.
+     */
+    public static ModelMeta check(Registry registry, ModelMeta root, String path, Map<String, ModelMeta> named) {
+        String[] parts = dev.quarry.internal.Names.splitLookup(path);
         ModelMeta meta = root;
-        for (String name : dev.quarry.internal.Names.splitLookup(path)) {
+        int start = 0;
+        for (int k = parts.length; k >= 1 && start == 0; k--) {
+            ModelMeta kept = named.get(String.join("__", java.util.Arrays.copyOfRange(parts, 0, k)));
+            if (kept != null) {
+                meta = kept;
+                start = k;
+            }
+        }
+        for (int i = start; i < parts.length; i++) {
+            String name = parts[i];
             ReverseRelation reverse = registry.reverseByAccessor(meta, name);
             ManyToManyMeta m2m = meta.manyToMany(name);
             FieldMeta fk = meta.field(name);

@@ -57,6 +57,23 @@ class PrefetchObjectsTest {
     }
 
     @Test
+    void aLaterPathContinuesFromRowsKeptUnderAName(Queries queries) {
+        Book.rows();
+        List<String> rows = queries.assertNumQueries(3, () -> Author.objects.orderBy("name").prefetchRelated(
+                Prefetch.of("books", Book.objects.filter("published_date__year__gte", 2004).orderBy("-published_date"))
+                        .to("recentBooks"),
+                Prefetch.of("recentBooks__review_set", Review.objects.orderBy("-rating")).to("reviews")).list().stream()
+                .map(a -> a.name + "=" + a.prefetched("recentBooks", Book.class).stream()
+                        .map(b -> b.title + b.prefetched("reviews", Review.class).stream().map(r -> r.rating).toList()).toList())
+                .toList());
+        assertThat(rows).containsExactly("ann=[a3[5, 3, 1], a2[4]]", "bob=[b2[2]]", "cyd=[]");
+        // Without the earlier Prefetch, the name is no relation: refused before any SQL, listing the relations.
+        assertThat(queries.captured(() -> assertThatThrownBy(() -> Author.objects.prefetchRelated("recentBooks__review_set")
+                .list()).isInstanceOf(FieldError.class).hasMessageContaining("Cannot find 'recentBooks' on Author")))
+                .isEmpty();
+    }
+
+    @Test
     void pathsMixingForwardAndReverseHops(Queries queries) {
         Book.rows();
         // forward FK, forward FK, reverse FK: one query per level.

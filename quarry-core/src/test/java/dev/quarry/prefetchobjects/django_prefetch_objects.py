@@ -110,6 +110,13 @@ run('nested plain', lambda: [(b.title, [t.name for t in b.tags.all()]) for a in 
                              .prefetch_related(Prefetch('books', Book.objects.order_by('-title').prefetch_related(
                                  Prefetch('tags', Tag.objects.order_by('-name'))))) for b in a.books.all()])
 
+# A later lookup continuing from an earlier to_attr.
+run('through to_attr', lambda: [(a.name, [(b.title, [r.rating for r in b.reviews]) for b in a.recent]) for a in Author.objects
+                                .order_by('name').prefetch_related(
+                                    Prefetch('books', Book.objects.filter(published_date__year__gte=2004)
+                                             .order_by('-published_date'), to_attr='recent'),
+                                    Prefetch('recent__review_set', Review.objects.order_by('-rating'), to_attr='reviews'))])
+
 # Paths mixing forward and reverse hops.
 run('review book author books', lambda: [(r.rating, r.book.title, r.book.author.name, titles(r.book.author.books.all()))
                                          for r in Review.objects.order_by('id').prefetch_related('book__author__books')])
