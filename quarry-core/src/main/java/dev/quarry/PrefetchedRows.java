@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** Reads back the rows a {@code Prefetch.to(name)} kept on an instance, checking the name and the model. */
+/**
+ * The rows a {@code Prefetch.to(name)} keeps on an instance: read back checking the name and the model,
+ * and where a Prefetch would keep rows already kept by an earlier lookup.
+ */
 final class PrefetchedRows {
     private PrefetchedRows() {}
 
@@ -25,5 +28,23 @@ final class PrefetchedRows {
             }
         }
         return Collections.unmodifiableList((List<R>) (List<?>) rows);
+    }
+
+    /**
+     * Refuses a Prefetch with a QuerySet whose rows an earlier lookup of the same prefetchRelated already
+     * loads (Django: "'books' lookup was already seen with a different queryset"); records what it loads.
+     */
+    static void checkNotSeen(Prefetch p, java.util.Set<String> seen) {
+        int i = p.path().lastIndexOf("__");
+        String to = p.toAttr() == null ? p.path() : (i < 0 ? "" : p.path().substring(0, i + 2)) + p.toAttr();
+        if (p.queryset() != null && seen.contains(to)) {
+            throw new QueryError(String.format("Prefetch(\"%s\", ...): '%s' is already prefetched by an earlier lookup, "
+                    + "which this QuerySet cannot change. Put this Prefetch first, or keep its rows under another name "
+                    + "with .to(\"...\")", p.path(), to));
+        }
+        String[] parts = to.split("__");
+        for (int k = 1; k <= parts.length; k++) {
+            seen.add(String.join("__", java.util.Arrays.copyOfRange(parts, 0, k)));
+        }
     }
 }

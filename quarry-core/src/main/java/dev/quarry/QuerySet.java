@@ -90,7 +90,9 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         List<Prefetch> inOrder = List.copyOf(all);
         Plan checked = plan.then(t -> {
             Map<String, dev.quarry.model.ModelMeta> named = new java.util.HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (Prefetch p : inOrder) {
+                PrefetchedRows.checkNotSeen(p, seen);
                 dev.quarry.model.ModelMeta end = Prefetcher.check(t.registry(), t.model(), p.path(), named);
                 p.check(end);
                 if (p.toAttr() != null) {

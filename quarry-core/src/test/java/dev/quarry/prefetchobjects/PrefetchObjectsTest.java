@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.quarry.ExecutedQuery;
 import dev.quarry.FieldError;
 import dev.quarry.Prefetch;
+import dev.quarry.QueryError;
 import dev.quarry.RelationNotLoaded;
 import dev.quarry.test.Queries;
 import dev.quarry.test.QuarryTest;
@@ -106,6 +107,16 @@ class PrefetchObjectsTest {
                     .to("books")).list()).isInstanceOf(FieldError.class).hasMessageContaining("relation of Author");
         });
         assertThat(none).isEmpty();
+        // A QuerySet for rows an earlier lookup already loads is refused, as Django refuses it (ValueError).
+        assertThat(queries.captured(() -> {
+            assertThatThrownBy(() -> Author.objects.prefetchRelated("books").prefetchRelated(Prefetch.of("books", Book.objects.all())))
+                    .isInstanceOf(QueryError.class).hasMessageContaining("'books' is already prefetched by an earlier lookup");
+            assertThatThrownBy(() -> Author.objects.prefetchRelated(Prefetch.of("books__review_set"), Prefetch.of("books",
+                    Book.objects.all()))).isInstanceOf(QueryError.class).hasMessageContaining("Put this Prefetch first");
+        })).isEmpty();
+        assertThat(queries.assertNumQueries(3, () -> Author.objects.prefetchRelated(Prefetch.of("books"),
+                Prefetch.of("books", Book.objects.filter("title", "a1")).to("first")).get("name", "ann").prefetched("first",
+                Book.class).size())).isEqualTo(1);
         assertThatThrownBy(() -> Prefetch.of("books").to("recent__books")).isInstanceOf(FieldError.class)
                 .hasMessageContaining("identifier without \"__\"");
         Author ann = Author.objects.get("name", "ann");

@@ -143,6 +143,16 @@ run('best review per book of ann (4.2)', lambda: [(b.title, [r.rating for r in b
                                                   .order_by('title').prefetch_related(Prefetch('review_set', Review.objects
                                                   .order_by('-rating'), to_attr='all_')))) for b in a.books.all()])
 
+# The same lookup given twice, the second time with a queryset (Django checks this while prefetching).
+for label, lookups in (('books twice', ('books', Prefetch('books', Book.objects.all()))),
+                       ('books__review_set then books', ('books__review_set', Prefetch('books', Book.objects.all()))),
+                       ('books then books with to_attr', ('books', Prefetch('books', Book.objects.all(), to_attr='x')))):
+    try:
+        list(Author.objects.prefetch_related(*lookups))
+        print('%s: accepted' % label)
+    except ValueError as e:
+        print('%s: ValueError: %s' % (label, e))
+
 # to_attr naming a field: Django 3.2 takes the field's value for an already fetched to_attr and silently skips
 # the prefetch (its "conflicts with a field" ValueError is not reached); Quarry refuses the Prefetch instead.
 run('to_attr naming a field', lambda: [a.name for a in Author.objects.order_by('name').prefetch_related(
