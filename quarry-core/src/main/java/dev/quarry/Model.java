@@ -314,10 +314,7 @@ public abstract class Model {
                 choices.isEmpty() ? "(none: no to-many relation reaches " + meta.name() + ")" : String.join(", ", choices));
     }
 
-    /**
-     * The rows a {@code Prefetch.of(path, queryset).to(name)} kept on this instance (Django's {@code to_attr}), in
-     * the Prefetch's order; refused, naming what was prefetched, when nothing was kept under {@code name}.
-     */
+    /** The rows a {@code Prefetch.to(name)} kept here (Django's {@code to_attr}), in the Prefetch's order; see docs/prefetch-objects.md. */
     public <R extends Model> List<R> prefetched(String name, Class<R> type) {
         return PrefetchedRows.read(this, prefetched, name, type);
     }

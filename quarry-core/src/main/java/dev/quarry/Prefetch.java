@@ -29,6 +29,11 @@ public record Prefetch(String path, QuerySet<?> queryset, String toAttr) {
         }
     }
 
+    /** A prefetch of the path with {@code queryset} (or {@code null}) for its last level, kept in the relation's cache. */
+    public Prefetch(String path, QuerySet<?> queryset) {
+        this(path, queryset, null);
+    }
+
     /** A prefetch of the path whose last level is loaded with {@code queryset}. */
     public static Prefetch of(String path, QuerySet<?> queryset) {
         return new Prefetch(path, Objects.requireNonNull(queryset, "queryset"), null);
@@ -46,15 +51,6 @@ public record Prefetch(String path, QuerySet<?> queryset, String toAttr) {
      */
     public Prefetch to(String name) {
         return new Prefetch(path, queryset, Objects.requireNonNull(name, "name"));
-    }
-
-    /** The name the rows are cached under on each owner: {@code toAttr}, else the path's last relation. */
-    String cacheName() {
-        if (toAttr != null) {
-            return toAttr;
-        }
-        int i = path.lastIndexOf("__");
-        return i < 0 ? path : path.substring(i + 2);
     }
 
     /** Refuses a QuerySet of another model than the one the path ends on. */
