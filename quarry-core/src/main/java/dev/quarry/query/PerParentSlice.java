@@ -5,7 +5,6 @@ import dev.quarry.expr.Window;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.query.expr.WindowExpr;
-import dev.quarry.spi.NullsOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +40,13 @@ public final class PerParentSlice {
     }
 
     private static QueryTree apply(QueryTree tree, QueryTree sliced, Expr partition) {
+        // An unordered slice is taken in primary key order, and the rows come back in that order too.
+        QueryTree ordered = tree.ordering.isEmpty() ? tree.orderBy(List.of(dev.quarry.Ordering.asc("pk"))) : tree;
         // The row number is resolved as a window first, then given its partition and ordering as resolved columns.
-        QueryTree t = Annotator.annotate(tree, ROW, Window.of(Functions.rowNumber()), true);
+        QueryTree t = Annotator.annotate(ordered, ROW, Window.of(Functions.rowNumber()), true);
         WindowExpr w = (WindowExpr) t.annotations.get(ROW);
-        List<OrderTerm> order = tree.ordering.isEmpty()
-                ? List.of(new OrderTerm(Col.of(tree.rootAlias, tree.model.pk()), null, false, NullsOrder.DEFAULT))
-                : tree.ordering;
         Map<String, Expr> a = new LinkedHashMap<>(t.annotations);
-        a.put(ROW, new WindowExpr(w.function(), List.of(partition), order, null));
+        a.put(ROW, new WindowExpr(w.function(), List.of(partition), ordered.ordering, null));
         t.annotations = java.util.Collections.unmodifiableMap(a);
         t = t.filter(new Condition.Leaf(ROW + "__gt", sliced.offset));
         if (sliced.limit != null) {

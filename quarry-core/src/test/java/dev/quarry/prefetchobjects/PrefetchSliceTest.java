@@ -48,6 +48,15 @@ class PrefetchSliceTest {
     }
 
     @Test
+    void anUnorderedSliceIsTakenInPrimaryKeyOrder(Queries queries) {
+        Book.rows();
+        List<String> rows = queries.assertNumQueries(2, () -> Author.objects.orderBy("name").prefetchRelated(
+                Prefetch.of("books", Book.objects.limit(2)).to("firstTwo")).list().stream()
+                .map(a -> a.name + "=" + titles(a.prefetched("firstTwo", Book.class))).toList());
+        assertThat(rows).containsExactly("ann=[a1, a2]", "bob=[b1, b2]", "cyd=[]");
+    }
+
+    @Test
     void aSlicedManyToManyPrefetchIsPerOwnerToo(Queries queries) {
         Book.rows();
         List<String> rows = queries.assertNumQueries(2, () -> Tag.objects.orderBy("name").prefetchRelated(

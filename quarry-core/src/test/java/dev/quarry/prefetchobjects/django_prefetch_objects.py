@@ -135,6 +135,11 @@ run('latest two (4.2)', lambda: [(a.name, titles(a.all_[:2])) for a in Author.ob
 run('second and third oldest (4.2)', lambda: [(a.name, titles(a.all_[1:3])) for a in Author.objects.order_by('name')
                                               .prefetch_related(Prefetch('books', Book.objects.order_by('published_date'),
                                                                          to_attr='all_'))])
+# An unordered sliced Prefetch: 4.2 numbers the rows in no defined order; Quarry takes them by primary key.
+run('first two by primary key (4.2 with order_by pk)', lambda: [(a.name, titles(a.all_[:2])) for a in Author.objects
+                                                                .order_by('name').prefetch_related(
+                                                                    Prefetch('books', Book.objects.order_by('pk'),
+                                                                             to_attr='all_'))])
 run('first book by title per tag (4.2)', lambda: [(t.name, titles(t.all_[:1])) for t in Tag.objects.order_by('name')
                                                   .prefetch_related(Prefetch('books', Book.objects.order_by('title'),
                                                                              to_attr='all_'))])
