@@ -306,6 +306,11 @@ public abstract class Model {
         return ReverseOneToOne.get(this, name, type);
     }
 
+    /** The rows a {@code Prefetch.to(name)} kept here (Django's {@code to_attr}), in the Prefetch's order; see docs/prefetch-objects.md. */
+    public <R extends Model> List<R> prefetched(String name, Class<R> type) {
+        return PrefetchedRows.read(this, prefetched, name, type);
+    }
+
     /** An annotation's value on an instance loaded by an annotated QuerySet ({@code annotate("book_count", ...)}). */
     public Object annotation(String name) {
         if (annotations == null || !annotations.containsKey(name)) {

@@ -86,13 +86,24 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         List<Prefetch> all = new ArrayList<>(prefetches);
         all.addAll(added);
         // A path that names no relation fails now, before the main query runs.
+        // A path may continue from the rows an earlier Prefetch kept under a name ("recentBooks__review_set").
+        List<Prefetch> inOrder = List.copyOf(all);
         Plan checked = plan.then(t -> {
-            for (Prefetch p : added) {
-                p.check(Prefetcher.check(t.registry(), t.model(), p.path()));
+            Map<String, dev.quarry.model.ModelMeta> named = new java.util.HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Prefetch p : inOrder) {
+                PrefetchedRows.checkNotSeen(p, seen);
+                dev.quarry.model.ModelMeta end = Prefetcher.check(t.registry(), t.model(), p.path(), named);
+                p.check(end);
+                if (p.toAttr() != null) {
+                    Prefetcher.checkToAttr(t.registry(), t.model(), p.path(), p.toAttr(), named);
+                    int i = p.path().lastIndexOf("__");
+                    named.put(i < 0 ? p.toAttr() : p.path().substring(0, i + 2) + p.toAttr(), end);
+                }
             }
             return t;
         });
-        return new QuerySet<>(type(), checked, List.copyOf(all), mode, described, null);
+        return new QuerySet<>(type(), checked, inOrder, mode, described, null);
     }
 
     /** What touching an unloaded relation does on the instances this QuerySet loads. This QuerySet is not modified. */
@@ -153,12 +164,22 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         Loader.checkLock(session.database(), tree);
         return q.atomic(session.name()).call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
-            for (Prefetch p : prefetches) {
-                QueryTree custom = p.queryset() == null ? null : p.queryset().plan.tree(q);
-                Prefetcher.prefetch(session, loaded, p.path(), m, custom);
-            }
+            prefetchAll(q, session, loaded, prefetches, m);
             return Collections.unmodifiableList((List<T>) (List<?>) loaded);
         });
+    }
+
+    /** Runs {@code all} on {@code owners}; a Prefetch whose QuerySet prefetches again continues from the rows it loaded. */
+    private static void prefetchAll(Quarry q, Session session, List<Object> owners, List<Prefetch> all, FetchMode m) {
+        for (Prefetch p : all) {
+            QuerySet<?> inner = p.queryset();
+            QueryTree custom = inner == null ? null : inner.plan.tree(q);
+            FetchMode innerMode = inner == null || inner.mode == null ? m : inner.mode;
+            List<Object> last = Prefetcher.prefetch(session, owners, p.path(), innerMode, custom, p.toAttr());
+            if (inner != null && !inner.prefetches.isEmpty() && !last.isEmpty()) {
+                prefetchAll(q, session, last, inner.prefetches, innerMode);
+            }
+        }
     }
 
     /**

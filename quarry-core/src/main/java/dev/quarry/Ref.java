@@ -100,7 +100,7 @@ public final class Ref<T extends Model> {
                     + "loaded this %s", model, field.name(), field.queryName(), field.name(), model));
         }
         if (mode == FetchMode.PEERS && context != null && context.peers().size() > 1) {
-            Prefetcher.prefetch(context.session(), context.peers(), field.name(), mode, null);
+            Prefetcher.prefetch(context.session(), context.peers(), field.name(), mode, null, null);
             if (loaded) {
                 return value;
             }

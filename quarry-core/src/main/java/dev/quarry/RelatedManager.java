@@ -100,7 +100,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                         name, accessor, accessor, name));
             }
             if (mode == FetchMode.PEERS && owner.loadContext() != null && owner.loadContext().peers().size() > 1) {
-                Prefetcher.prefetch(owner.loadContext().session(), owner.loadContext().peers(), accessor, mode, null);
+                Prefetcher.prefetch(owner.loadContext().session(), owner.loadContext().peers(), accessor, mode, null, null);
                 cached = cached();
             }
         }

@@ -60,7 +60,7 @@ final class ReverseOneToOne {
         }
         LoadContext context = owner.loadContext();
         if (mode == FetchMode.PEERS && context != null && context.peers().size() > 1) {
-            Prefetcher.prefetch(context.session(), context.peers(), name, mode, null);
+            Prefetcher.prefetch(context.session(), context.peers(), name, mode, null, null);
             List<Object> done = cached(owner, name);
             if (done != null) {
                 return done;

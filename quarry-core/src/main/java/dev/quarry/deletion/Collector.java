@@ -83,7 +83,7 @@ public final class Collector {
         if (session.registry().reverseRelations(meta).isEmpty() && meta.manyToMany().isEmpty()) {
             int n = db.update(new dev.quarry.sql.UpdateCompiler(db.backend().operations(), db.backend().features())
                     .deleteMatching(tree.withoutOrdering()));
-            return n == 0 ? Map.of() : Map.of(meta.label(), n);
+            return n == 0 ? Map.of() : Map.of(session.registry().countLabel(meta), n);
         }
         return db.atomic(() -> delete(session, meta, Loader.keys(db, tree)));
     }
@@ -198,18 +198,18 @@ public final class Collector {
                 if (m.hasThroughModel()) {
                     continue; // through-model rows go by their foreign keys' on-delete rules, counted under that model
                 }
-                add(counts, m.label(), deleteIn(m.throughTable(), m.sourceColumn(), keys));
+                add(counts, session.registry().countLabel(m), deleteIn(m.throughTable(), m.sourceColumn(), keys));
             }
             for (ReverseRelation r : session.registry().reverseRelations(meta)) {
                 if (r.isManyToMany() && !r.manyToMany().hasThroughModel()) {
                     ManyToManyMeta m = r.manyToMany();
-                    add(counts, m.label(), deleteIn(m.throughTable(), m.targetColumn(), keys));
+                    add(counts, session.registry().countLabel(m), deleteIn(m.throughTable(), m.targetColumn(), keys));
                 }
             }
         }
         for (ModelMeta meta : DeletionOrder.models(order)) {
             for (Collection<Object> level : deletionOrder.levels(meta, collected.get(meta))) {
-                add(counts, meta.label(), deleteIn(meta.table(), meta.pk().column(), new ArrayList<>(level)));
+                add(counts, session.registry().countLabel(meta), deleteIn(meta.table(), meta.pk().column(), new ArrayList<>(level)));
             }
         }
         counts.values().removeIf(n -> n == 0);

@@ -12,6 +12,7 @@ import dev.quarry.model.Registry;
 import dev.quarry.model.ReverseRelation;
 import dev.quarry.db.Database;
 import dev.quarry.query.Condition;
+import dev.quarry.query.PerParentSlice;
 import dev.quarry.query.QueryTree;
 import dev.quarry.spi.Backend;
 import dev.quarry.spi.ColumnReader;
@@ -34,13 +35,35 @@ public final class Prefetcher {
 
     private Prefetcher() {}
 
-    /** Prefetches {@code path} onto {@code instances} (all of one model), optionally with a custom query for the last level. */
-    public static void prefetch(Session session, List<?> instances, String path, FetchMode mode, QueryTree lastLevel) {
-        List<?> level = instances;
+    /**
+     * Prefetches {@code path} onto {@code instances} (all of one model), optionally with a custom query
+     * for the last level and a name ({@code toAttr}) to keep the last level's rows under instead of the
+     * relation's cache; returns the rows of the last level, for a nested prefetch to continue from.
+     */
+    public static List<Object> prefetch(Session session, List<?> instances, String path, FetchMode mode, QueryTree lastLevel,
+                                        String toAttr) {
+        List<Object> level = new ArrayList<>(instances);
         String[] parts = dev.quarry.internal.Names.splitLookup(path);
         for (int i = 0; i < parts.length && !level.isEmpty(); i++) {
             ModelMeta meta = session.registry().meta(level.get(0).getClass());
-            level = one(session, meta, level, parts[i], mode, i == parts.length - 1 ? lastLevel : null);
+            boolean last = i == parts.length - 1;
+            level = one(session, meta, level, parts[i], last && toAttr != null ? toAttr : parts[i], mode,
+                    last ? lastLevel : null);
+        }
+        return level;
+    }
+
+    /**
+     * Checks the name a Prefetch keeps its rows under against the model owning the last level: it may not
+     * be one of its fields or relations (Django: "to_attr=... conflicts with a field on the ... model").
+     */
+    public static void checkToAttr(Registry registry, ModelMeta root, String path, String toAttr, Map<String, ModelMeta> named) {
+        int i = path.lastIndexOf("__");
+        ModelMeta owner = i < 0 ? root : check(registry, root, path.substring(0, i), named);
+        if (owner.field(toAttr) != null || owner.manyToMany(toAttr) != null || registry.reverseByAccessor(owner, toAttr) != null) {
+            throw new FieldError(owner.type(), toAttr, String.format("Prefetch(\"%s\").to(\"%s\"): '%s' is already a field "
+                    + "or relation of %s; keep the rows under another name, such as \"%sPrefetched\"", path, toAttr,
+                    toAttr, owner.name(), toAttr));
         }
     }
 
@@ -49,8 +72,27 @@ public final class Prefetcher {
      * before the main query instead of after it; returns the model the path ends on.
      */
     public static ModelMeta check(Registry registry, ModelMeta root, String path) {
+        return check(registry, root, path, Map.of());
+    }
+
+    /**
+     * As {@link #check(Registry, ModelMeta, String)}, where the path may continue from the rows an earlier
+     * Prefetch kept under a name: {@code named} maps such a path ({@code "recentBooks"},
+     * {@code "books__good"}) to the model of its rows.
+     */
+    public static ModelMeta check(Registry registry, ModelMeta root, String path, Map<String, ModelMeta> named) {
+        String[] parts = dev.quarry.internal.Names.splitLookup(path);
         ModelMeta meta = root;
-        for (String name : dev.quarry.internal.Names.splitLookup(path)) {
+        int start = 0;
+        for (int k = parts.length; k >= 1 && start == 0; k--) {
+            ModelMeta kept = named.get(String.join("__", java.util.Arrays.copyOfRange(parts, 0, k)));
+            if (kept != null) {
+                meta = kept;
+                start = k;
+            }
+        }
+        for (int i = start; i < parts.length; i++) {
+            String name = parts[i];
             ReverseRelation reverse = registry.reverseByAccessor(meta, name);
             ManyToManyMeta m2m = meta.manyToMany(name);
             FieldMeta fk = meta.field(name);
@@ -76,14 +118,14 @@ public final class Prefetcher {
                 String.join(", ", choices.stream().sorted().toList())));
     }
 
-    private static List<Object> one(Session session, ModelMeta meta, List<?> owners, String name, FetchMode mode,
+    /** One level: the relation {@code name} of {@code owners}, its rows cached on each owner under {@code key}. */
+    private static List<Object> one(Session session, ModelMeta meta, List<?> owners, String name, String key, FetchMode mode,
                                     QueryTree custom) {
-        Database db = session.database();
         Map<String, List<Object>> first = ACCESS.prefetched(owners.get(0), false);
-        if (first != null && first.containsKey(name)) {
+        if (first != null && first.containsKey(key)) {
             List<Object> next = new ArrayList<>();
             for (Object o : owners) {
-                List<Object> cached = ACCESS.prefetched(o, true).get(name);
+                List<Object> cached = ACCESS.prefetched(o, true).get(key);
                 if (cached != null) {
                     next.addAll(cached);
                 }
@@ -93,21 +135,21 @@ public final class Prefetcher {
         Registry registry = session.registry();
         ReverseRelation reverse = registry.reverseByAccessor(meta, name);
         if (reverse != null && !reverse.isManyToMany()) {
-            return reverseForeignKey(session, meta, owners, name, reverse, mode, custom);
+            return reverseForeignKey(session, meta, owners, key, reverse, mode, custom);
         }
         ManyToManyMeta m2m = meta.manyToMany(name);
         if (m2m != null) {
-            return manyToMany(session, meta, owners, name, m2m.target(), m2m.throughTable(), m2m.targetColumn(),
+            return manyToMany(session, meta, owners, key, m2m.target(), m2m.throughTable(), m2m.targetColumn(),
                     m2m.sourceColumn(), mode, custom);
         }
         if (reverse != null) {
             ManyToManyMeta m = reverse.manyToMany();
-            return manyToMany(session, meta, owners, name, m.source(), m.throughTable(), m.sourceColumn(),
+            return manyToMany(session, meta, owners, key, m.source(), m.throughTable(), m.sourceColumn(),
                     m.targetColumn(), mode, custom);
         }
         FieldMeta fk = meta.field(name);
         if (fk != null && fk.isForeignKey()) {
-            return forwardForeignKey(session, owners, fk, mode, custom);
+            return forwardForeignKey(session, owners, fk, mode, custom, key.equals(name) ? null : key);
         }
         throw notARelation(registry, meta, name, name);
     }
@@ -145,8 +187,15 @@ public final class Prefetcher {
         Map<Object, List<Object>> byOwner = new HashMap<>();
         List<Object> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(meta, owners), db.backend())) {
-            QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), r.source()));
-            QueryTree t = base.filter(new Condition.Leaf(fk.name() + "__in", chunk));
+            QueryTree t;
+            if (custom != null && custom.isSliced()) {
+                // A slice per owner: one query numbering each owner's rows (ROW_NUMBER() OVER (PARTITION BY fk ...)).
+                t = PerParentSlice.byForeignKey(PerParentSlice.unsliced(custom).filter(
+                        new Condition.Leaf(fk.name() + "__in", chunk)), custom, fk);
+            } else {
+                QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), r.source()));
+                t = base.filter(new Condition.Leaf(fk.name() + "__in", chunk));
+            }
             List<Object> rows = Loader.models(session, t, mode);
             all.addAll(rows);
             for (Object row : rows) {
@@ -176,8 +225,14 @@ public final class Prefetcher {
         ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
         UnaryOperator<Object> normalize = key -> key instanceof Number n && !(key instanceof Long) ? (Object) n.longValue() : key;
         for (List<Object> chunk : chunks(keys(meta, owners), backend)) {
-            QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
-            QueryTree t = base.prefetchThrough(through, targetColumn, sourceColumn, meta.pk().type().referenceType(), chunk);
+            QueryTree t;
+            if (custom != null && custom.isSliced()) {
+                t = PerParentSlice.byThroughColumn(PerParentSlice.unsliced(custom).prefetchThrough(through, targetColumn,
+                        sourceColumn, meta.pk().type().referenceType(), chunk), custom);
+            } else {
+                QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
+                t = base.prefetchThrough(through, targetColumn, sourceColumn, meta.pk().type().referenceType(), chunk);
+            }
             CompiledSql sql = Loader.selectSql(backend, t);
             ModelRows rows = new ModelRows(t, backend.operations());
             LoadContext context = new LoadContext(session, mode);
@@ -203,14 +258,20 @@ public final class Prefetcher {
         return new ArrayList<>(distinct.values());
     }
 
+    /** A forward foreign key; with {@code toAttr}, each owner gets a list of its one target (or none) and its Ref stays as it was. */
     private static List<Object> forwardForeignKey(Session session, List<?> owners, FieldMeta fk, FetchMode mode,
-                                                  QueryTree custom) {
+                                                  QueryTree custom, String toAttr) {
         Database db = session.database();
+        if (custom != null && custom.isSliced()) {
+            throw new dev.quarry.QueryError(String.format("A Prefetch of the foreign key %s.%s cannot be sliced: each owner "
+                    + "has at most one %s. Slice a to-many relation, or filter instead", fk.model().name(), fk.name(),
+                    fk.relation().target().name()));
+        }
         ModelMeta target = fk.relation().target();
         LinkedHashSet<Object> ids = new LinkedHashSet<>();
         for (Object o : owners) {
             Ref<?> ref = (Ref<?>) fk.get(o);
-            if (ref.id() != null && !ACCESS.refLoaded(ref)) {
+            if (ref.id() != null && (toAttr != null || !ACCESS.refLoaded(ref))) {
                 ids.add(ref.id());
             }
         }
@@ -224,6 +285,14 @@ public final class Prefetcher {
         List<Object> next = new ArrayList<>();
         for (Object o : owners) {
             Ref<?> ref = (Ref<?>) fk.get(o);
+            if (toAttr != null) {
+                Object value = ref.id() == null ? null : byKey.get(ref.id());
+                ACCESS.prefetched(o, true).put(toAttr, value == null ? List.of() : List.of(value));
+                if (value != null) {
+                    next.add(value);
+                }
+                continue;
+            }
             if (ref.id() != null && !ACCESS.refLoaded(ref)) {
                 Object value = byKey.get(ref.id());
                 ACCESS.cacheRef(ref, value);

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 public final class Registry {
     private final Map<Class<?>, ModelMeta> models;
     private final Map<ModelMeta, Reverse> reverse;
+    /** Class names shared by two models of this registry, counted under their qualified names. */
+    private final Set<String> sharedNames;
 
     /** The reverse sides of one model, by accessor and by query name. */
     private record Reverse(List<ReverseRelation> all, Map<String, ReverseRelation> byAccessor,
@@ -32,6 +34,7 @@ public final class Registry {
     private Registry(Map<Class<?>, ModelMeta> models, Map<ModelMeta, Reverse> reverse) {
         this.models = models;
         this.reverse = reverse;
+        this.sharedNames = TableNames.sharedNames(models.values());
     }
 
     /**
@@ -63,6 +66,7 @@ public final class Registry {
                 m.link(); // a through model without a key to each side fails here, naming both models
             }
         }
+        TableNames.checkUnique(all.values());
         Map<ModelMeta, List<ReverseRelation>> found = new HashMap<>();
         for (ModelMeta meta : all.values()) {
             for (FieldMeta fk : meta.foreignKeys()) {
@@ -118,6 +122,19 @@ public final class Registry {
                     type.getSimpleName()));
         }
         return m;
+    }
+
+    /**
+     * The key of a model in deletion counts: its class name ({@code Book}), or its qualified class name when
+     * another model of this registry has the same class name, so that two {@code Tag}s never merge.
+     */
+    public String countLabel(ModelMeta meta) {
+        return sharedNames.contains(meta.name()) ? meta.type().getName() : meta.label();
+    }
+
+    /** The key of a many-to-many link table in deletion counts: the owner's {@link #countLabel} and the field ({@code Book_tags}). */
+    public String countLabel(ManyToManyMeta m) {
+        return countLabel(m.source()) + m.label().substring(m.source().name().length());
     }
 
     // ----- reverse sides -----
