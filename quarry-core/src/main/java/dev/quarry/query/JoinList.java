@@ -124,7 +124,15 @@ final class JoinList {
     }
 
     private boolean taken(List<Join> list, String alias) {
-        return alias.equals(rootAlias) || list.stream().anyMatch(j -> j.alias().equals(alias));
+        if (alias.equals(rootAlias)) {
+            return true;
+        }
+        for (Join j : list) {
+            if (j.alias().equals(alias)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The list with only {@code kept} (a subset, in order, each join's parent kept too). */

@@ -441,7 +441,12 @@ public final class QueryTree {
 
     /** Whether any annotation is an aggregate, so the query needs GROUP BY. */
     public boolean isAggregated() {
-        return annotations.values().stream().anyMatch(Expr::containsAggregate);
+        for (Expr e : annotations.values()) {
+            if (e.containsAggregate()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this tree has any multi-valued join (rows may repeat). */

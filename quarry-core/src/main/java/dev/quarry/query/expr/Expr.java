@@ -23,12 +23,23 @@ public interface Expr {
 
     /** Whether it contains an aggregate (and so belongs in HAVING, and asks for GROUP BY). */
     default boolean containsAggregate() {
-        return children().stream().anyMatch(Expr::containsAggregate);
+        // A loop, not a stream: this is asked of every term of every query built (W9).
+        for (Expr c : children()) {
+            if (c.containsAggregate()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether it contains a window function (never in WHERE, never in GROUP BY). */
     default boolean containsWindow() {
-        return children().stream().anyMatch(Expr::containsWindow);
+        for (Expr c : children()) {
+            if (c.containsWindow()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether it may be NULL for a row that exists. */
