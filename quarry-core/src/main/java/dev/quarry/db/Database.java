@@ -180,17 +180,22 @@ public final class Database implements AutoCloseable {
         return withLease(lease -> {
             long start = System.nanoTime();
             PreparedStatement ps = null;
+            boolean logged = false;
             try {
                 ps = prepare(lease, sql);
                 bind(ps, sql.params());
                 T result;
                 try (ResultSet rs = ps.executeQuery()) {
+                    // Reported once it ran, as Django does: a reader that throws afterwards does not hide it.
+                    log.ran(sql, start);
+                    logged = true;
                     result = reader.apply(rs);
                 }
-                log.ran(sql, start);
                 return result;
             } catch (SQLException e) {
-                log.failed(sql, start);
+                if (!logged) {
+                    log.failed(sql, start);
+                }
                 forget(lease, sql, ps);
                 throw e;
             } finally {

@@ -39,17 +39,23 @@ final class QueryLog {
     void ran(CompiledSql sql, long start) {
         long nanos = System.nanoTime() - start;
         log(sql, nanos, false);
+        tell(sql, nanos);
+    }
+
+    /** Reports a statement that failed: listeners are told of it too, as Django's query log counts failed queries. */
+    void failed(CompiledSql sql, long start) {
+        long nanos = System.nanoTime() - start;
+        log(sql, nanos, true);
+        tell(sql, nanos);
+    }
+
+    private void tell(CompiledSql sql, long nanos) {
         if (!listeners.isEmpty()) {
             ExecutedQuery q = new ExecutedQuery(sql.sql(), new ArrayList<>(sql.params()), sql.inline(ops), nanos);
             for (QueryListener l : listeners) {
                 l.onQuery(q);
             }
         }
-    }
-
-    /** Reports a statement that failed. */
-    void failed(CompiledSql sql, long start) {
-        log(sql, System.nanoTime() - start, true);
     }
 
     private void log(CompiledSql sql, long nanos, boolean failed) {
