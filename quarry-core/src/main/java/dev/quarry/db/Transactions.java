@@ -40,31 +40,6 @@ final class Transactions {
     private static final CompiledSql SAVEPOINT = CompiledSql.of("SAVEPOINT", List.of());
     private static final CompiledSql RELEASE = CompiledSql.of("RELEASE SAVEPOINT", List.of());
 
-    /** One thread's open transaction. */
-    private static final class Tx {
-        final Lease lease;
-        final boolean autoCommitBefore;
-        final TxOptions options;
-        final boolean harness;
-        /** Whether the transaction is an external one that Quarry joined (it never ends it). */
-        final boolean joined;
-        final List<Runnable> onCommit = new ArrayList<>();
-        final List<Runnable> onRollback = new ArrayList<>();
-        int depth;
-        /** The depth of the block a failed statement marked, or -1. */
-        int failedDepth = -1;
-        RuntimeException failure;
-        boolean modeUndone;
-
-        Tx(Lease lease, boolean autoCommitBefore, TxOptions options, boolean harness, boolean joined) {
-            this.lease = lease;
-            this.autoCommitBefore = autoCommitBefore;
-            this.options = options;
-            this.harness = harness;
-            this.joined = joined;
-        }
-    }
-
     private final ConnectionSource source;
     private final WriteGate gate;
     private final Operations ops;
@@ -226,7 +201,7 @@ final class Transactions {
                 }
             }
             tx.onCommit.subList(callbacks, tx.onCommit.size()).clear();
-            rolledBack(tx.onRollback.subList(undo, tx.onRollback.size()), e);
+            TxCallbacks.rolledBack(tx.onRollback.subList(undo, tx.onRollback.size()), e);
             throw e;
         } finally {
             tx.depth--;
@@ -290,30 +265,8 @@ final class Transactions {
         if (failure != null) {
             throw failure;
         }
-        runCallbacks(tx.onCommit);
+        TxCallbacks.runAll(tx.onCommit);
         return result;
-    }
-
-    /**
-     * Runs every callback, even when one throws; the data is committed whatever they do, so the
-     * first exception is thrown afterwards with the others attached as suppressed.
-     */
-    private static void runCallbacks(List<Runnable> callbacks) {
-        RuntimeException first = null;
-        for (Runnable r : callbacks) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 
     private Tx open(TxOptions options, boolean harness) {
@@ -422,7 +375,7 @@ final class Transactions {
                 first = attach(first, e);
             }
             // Whether or not ROLLBACK itself succeeded, nothing of the transaction was committed.
-            first = rolledBack(tx.onRollback, first);
+            first = TxCallbacks.rolledBack(tx.onRollback, first);
         }
         if (tx.autoCommitBefore && !broken) {
             try {
@@ -452,27 +405,6 @@ final class Transactions {
             return e instanceof SQLException s ? SqlErrors.translate(s, null) : e;
         }
         first.addSuppressed(e);
-        return first;
-    }
-
-    /**
-     * Runs the {@code onRollback} callbacks of a block that rolled back, last registered first, and
-     * forgets them; a failing callback is attached to {@code failure} (or becomes the error to throw).
-     */
-    private static Throwable rolledBack(List<Runnable> callbacks, Throwable failure) {
-        Throwable first = failure;
-        for (int i = callbacks.size() - 1; i >= 0; i--) {
-            try {
-                callbacks.get(i).run();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        callbacks.clear();
         return first;
     }
 
