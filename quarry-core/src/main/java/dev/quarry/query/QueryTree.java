@@ -300,7 +300,8 @@ public final class QueryTree {
                 new dev.quarry.model.JoinStep(throughTable, model.pk().column(), targetColumn, true, false));
         t.joins = j.joins();
         Col source = new Col(j.alias(), sourceColumn, sourceType, null, false);
-        t.where = WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"), List.copyOf(keys)));
+        t.where = WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"),
+                LookupRegistry.lookup("in").prepare(keys, sourceType, throughTable + "." + sourceColumn)));
         t.extraColumns = List.of(source);
         return t;
     }
