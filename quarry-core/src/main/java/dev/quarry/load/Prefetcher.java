@@ -4,6 +4,7 @@ import dev.quarry.FetchMode;
 import dev.quarry.FieldError;
 import dev.quarry.Ordering;
 import dev.quarry.Ref;
+import dev.quarry.internal.KeyMap;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
@@ -18,12 +19,9 @@ import dev.quarry.spi.Backend;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.sql.CompiledSql;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * prefetch_related: for a path {@code books__review_set}, one query per level (IN lists chunked
@@ -154,12 +152,42 @@ public final class Prefetcher {
         throw notARelation(registry, meta, name, name);
     }
 
-    private static List<Object> keys(ModelMeta meta, List<?> owners) {
-        LinkedHashSet<Object> keys = new LinkedHashSet<>();
-        for (Object o : owners) {
-            keys.add(meta.pkValue(o));
+    /** The owners with one primary key: the list of their related rows, filled while the rows are read. */
+    private static final class Slot {
+        Object owner;
+        List<Object> rows;
+
+        void add(Object row) {
+            if (rows == null) {
+                rows = new ArrayList<>(4);
+            }
+            rows.add(row);
         }
-        return new ArrayList<>(keys);
+
+        List<Object> rows() {
+            return rows == null ? List.of() : rows;
+        }
+    }
+
+    /**
+     * Indexes {@code owners} by primary key (read once each; whole-number keys unboxed), filling
+     * {@code slots} with each owner's slot, in the owners' order, and {@code keys} with the distinct keys.
+     */
+    private static KeyMap<Slot> slots(ModelMeta meta, List<?> owners, Slot[] slots, List<Object> keys) {
+        KeyMap<Slot> byKey = new KeyMap<>(owners.size());
+        for (int i = 0; i < slots.length; i++) {
+            Object o = owners.get(i);
+            Object key = meta.pkValue(o);
+            Slot slot = byKey.get(key);
+            if (slot == null) {
+                slot = new Slot();
+                byKey.put(key, slot);
+                keys.add(key);
+            }
+            slot.owner = o;
+            slots[i] = slot;
+        }
+        return byKey;
     }
 
     private static <T> List<List<T>> chunks(List<T> all, Backend backend) {
@@ -184,9 +212,11 @@ public final class Prefetcher {
                                                   ReverseRelation r, FetchMode mode, QueryTree custom) {
         Database db = session.database();
         FieldMeta fk = r.foreignKey();
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Slot[] slots = new Slot[owners.size()];
+        List<Object> keys = new ArrayList<>(owners.size());
+        KeyMap<Slot> byKey = slots(meta, owners, slots, keys);
         List<Object> all = new ArrayList<>();
-        for (List<Object> chunk : chunks(keys(meta, owners), db.backend())) {
+        for (List<Object> chunk : chunks(keys, db.backend())) {
             QueryTree t;
             if (custom != null && custom.isSliced()) {
                 // A slice per owner: one query numbering each owner's rows (ROW_NUMBER() OVER (PARTITION BY fk ...)).
@@ -198,19 +228,18 @@ public final class Prefetcher {
             }
             List<Object> rows = Loader.models(session, t, mode);
             all.addAll(rows);
+            // One pass: each row's key read once, its owner found without boxing, its Ref pointed back at the owner.
             for (Object row : rows) {
-                byOwner.computeIfAbsent(((Ref<?>) fk.get(row)).id(), k -> new ArrayList<>()).add(row);
+                Ref<?> ref = (Ref<?>) fk.get(row);
+                Slot slot = byKey.get(ref.id());
+                if (slot != null) {
+                    slot.add(row);
+                    ACCESS.cacheRef(ref, slot.owner);
+                }
             }
         }
-        Map<Object, Object> ownerByKey = new HashMap<>();
-        for (Object o : owners) {
-            Object key = meta.pkValue(o);
-            ownerByKey.put(key, o);
-            ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(key, List.of()));
-        }
-        for (Object row : all) {
-            Object owner = ownerByKey.get(((Ref<?>) fk.get(row)).id());
-            ACCESS.cacheRef(fk.get(row), owner);
+        for (int i = 0; i < slots.length; i++) {
+            ACCESS.prefetched(owners.get(i), true).put(name, slots[i].rows());
         }
         return all;
     }
@@ -220,11 +249,13 @@ public final class Prefetcher {
                                            QueryTree custom) {
         Database db = session.database();
         Backend backend = db.backend();
-        Map<Object, List<Object>> byOwner = new HashMap<>();
-        Map<Object, Object> distinct = new LinkedHashMap<>();
+        Slot[] slots = new Slot[owners.size()];
+        List<Object> keys = new ArrayList<>(owners.size());
+        KeyMap<Slot> byOwner = slots(meta, owners, slots, keys);
+        KeyMap<Object> seen = new KeyMap<>(owners.size());
+        List<Object> distinct = new ArrayList<>();
         ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
-        UnaryOperator<Object> normalize = key -> key instanceof Number n && !(key instanceof Long) ? (Object) n.longValue() : key;
-        for (List<Object> chunk : chunks(keys(meta, owners), backend)) {
+        for (List<Object> chunk : chunks(keys, backend)) {
             QueryTree t;
             if (custom != null && custom.isSliced()) {
                 t = PerParentSlice.byThroughColumn(PerParentSlice.unsliced(custom).prefetchThrough(through, targetColumn,
@@ -237,25 +268,29 @@ public final class Prefetcher {
             ModelRows rows = new ModelRows(t, backend.operations());
             LoadContext context = new LoadContext(session, mode);
             int ownerColumn = rows.width() + 1;
-            List<Object> loaded = db.query(sql, rs -> {
-                List<Object> out = new ArrayList<>();
+            db.query(sql, rs -> {
                 while (rs.next()) {
                     Object row = rows.read(rs, context);
-                    Object ownerKey = normalize.apply(keyReader.read(rs, ownerColumn));
                     Object pk = target.pkValue(row);
-                    Object canonical = distinct.computeIfAbsent(pk, k -> row);
-                    byOwner.computeIfAbsent(ownerKey, k -> new ArrayList<>()).add(canonical);
-                    out.add(canonical);
+                    Object canonical = seen.get(pk);
+                    if (canonical == null) {
+                        seen.put(pk, row);
+                        distinct.add(row);
+                        canonical = row;
+                    }
+                    Slot slot = byOwner.get(keyReader.read(rs, ownerColumn));
+                    if (slot != null) {
+                        slot.add(canonical);
+                    }
                 }
-                return out;
+                return null;
             });
-            context.setPeers(new ArrayList<>(distinct.values()));
-            loaded.size();
+            context.setPeers(new ArrayList<>(distinct));
         }
-        for (Object o : owners) {
-            ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(normalize.apply(meta.pkValue(o)), List.of()));
+        for (int i = 0; i < slots.length; i++) {
+            ACCESS.prefetched(owners.get(i), true).put(name, slots[i].rows());
         }
-        return new ArrayList<>(distinct.values());
+        return distinct;
     }
 
     /** A forward foreign key; with {@code toAttr}, each owner gets a list of its one target (or none) and its Ref stays as it was. */
@@ -275,7 +310,7 @@ public final class Prefetcher {
                 ids.add(ref.id());
             }
         }
-        Map<Object, Object> byKey = new HashMap<>();
+        KeyMap<Object> byKey = new KeyMap<>(ids.size());
         for (List<Object> chunk : chunks(new ArrayList<>(ids), db.backend())) {
             QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
             for (Object row : Loader.models(session, base.filter(new Condition.Leaf("pk__in", chunk)), mode)) {
