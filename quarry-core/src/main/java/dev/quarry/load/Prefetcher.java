@@ -152,6 +152,9 @@ public final class Prefetcher {
         throw notARelation(registry, meta, name, name);
     }
 
+    /** What the SQL of a level's default query depends on besides the database: the model, the key, the number of keys. */
+    private record LevelShape(Class<?> model, String foreignKey, int keys) {}
+
     /** The owners with one primary key: the list of their related rows, filled while the rows are read. */
     private static final class Slot {
         Object owner;
@@ -222,11 +225,16 @@ public final class Prefetcher {
                 // A slice per owner: one query numbering each owner's rows (ROW_NUMBER() OVER (PARTITION BY fk ...)).
                 t = PerParentSlice.byForeignKey(PerParentSlice.unsliced(custom).filter(
                         new Condition.Leaf(fk.name() + "__in", chunk)), custom, fk);
+            } else if (custom == null) {
+                // The default query of a level: compiled once per chunk size (the compiled-query cache).
+                t = null;
             } else {
-                QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), r.source()));
-                t = base.filter(new Condition.Leaf(fk.name() + "__in", chunk));
+                t = ordered(custom).filter(new Condition.Leaf(fk.name() + "__in", chunk));
             }
-            List<Object> rows = Loader.models(session, t, mode);
+            List<Object> rows = t != null ? Loader.models(session, t, mode)
+                    : CompiledShapes.models(session, new LevelShape(r.source().type(), fk.name(), chunk.size()), chunk,
+                            () -> ordered(QueryTree.of(session.registry(), r.source()))
+                                    .filter(new Condition.Leaf(fk.name() + "__in", chunk)), mode);
             all.addAll(rows);
             // One pass: each row's key read once, its owner found without boxing, its Ref pointed back at the owner.
             for (Object row : rows) {
