@@ -12,7 +12,7 @@ import java.util.Set;
  * ({@code "pk"}, {@code "title"}, {@code "rating__gte"}): no join, no transform, one of
  * {@code exact}, {@code gt}, {@code gte}, {@code lt}, {@code lte}. Its SQL is the same for every
  * value, so a query made of it alone can be compiled once and run again with new parameters
- * (the compiled-query cache, see docs/performance.md). Immutable; safe to share between threads.
+ * (the compiled-query cache, see docs/performance.md of the project). Immutable; safe to share between threads.
  */
 public final class SimpleFilter {
     private static final Set<String> LOOKUPS = Set.of("exact", "gt", "gte", "lt", "lte");
