@@ -106,7 +106,12 @@ public final class Ref<T extends Model> {
             }
         }
         Class<T> target = (Class<T>) field.relation().targetClass();
-        T found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", id);
+        T found;
+        try {
+            found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", id);
+        } catch (DoesNotExist e) {
+            throw Dangling.of(field, e);
+        }
         cache(found);
         return found;
     }

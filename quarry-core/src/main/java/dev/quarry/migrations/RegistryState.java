@@ -35,7 +35,7 @@ final class RegistryState {
         FieldMeta.FieldOptions o = f.options();
         if (f.isForeignKey()) {
             return new FieldState(f.name(), f.column(), f.type(), 0, 0, 0, o.nullable(), o.unique(), o.primaryKey(), true,
-                    null, f.relation().target().name());
+                    null, f.relation().target().name(), f.relation().dbConstraint());
         }
         return new FieldState(f.name(), f.column(), f.type(), o.maxLength(), o.maxDigits(), o.decimalPlaces(),
                 o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(), f.toStored(o.defaultValue()), null);
