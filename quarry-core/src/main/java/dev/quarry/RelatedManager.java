@@ -299,7 +299,8 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     /** Unrelates every object: deletes the owner's many-to-many rows, or sets a nullable foreign key to NULL in one UPDATE. */
     public void clear() {
         if (!isManyToMany()) {
-            clear(true);
+            fkWrites("clear").clear(writeDb(owner.quarry()), true);
+            forget();
             return;
         }
         Quarry q = owner.quarry();
@@ -308,11 +309,12 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     }
 
     /**
-     * Unrelates every object of a reverse foreign key's owner: {@code bulk = true} in one UPDATE; {@code false}
-     * loads the rows and saves each. A many-to-many relation has no {@code bulk} and is refused.
+     * Unrelates every object of a reverse foreign key's owner by loading the rows (one query) and saving each
+     * (Django's {@code clear(bulk=False)}). A many-to-many relation has no {@code bulk} and is refused. (A name
+     * of its own rather than a {@code clear(boolean)} overload, so that {@code manager::clear} stays one method.)
      */
-    public void clear(boolean bulk) {
-        fkWrites("clear").clear(writeDb(owner.quarry()), bulk);
+    public void clearEach() {
+        fkWrites("clear").clear(writeDb(owner.quarry()), false);
         forget();
     }
 

@@ -25,8 +25,11 @@ public final class Validator {
             if (f.isForeignKey()) {
                 Ref<?> ref = (Ref<?>) v;
                 boolean empty = ref == null || (ref.id() == null && !ref.isLoaded()) || (ref.isLoaded() && ref.get() == null);
+                // Django's Field.validate: NULL where the column refuses it, else an empty value where blank is refused.
                 if (empty && !f.nullable()) {
                     add(errors, f, "This field cannot be null.");
+                } else if (empty && !f.options().blank()) {
+                    add(errors, f, "This field cannot be blank.");
                 }
                 continue;
             }

@@ -158,6 +158,13 @@ fact('order by writer__name', titles(Novel.objects.order_by('writer__name', 'tit
 fact('writers default order', [w.name for w in Writer.objects.all()])
 fact('writers by country', [w.name for w in Writer.objects.order_by('country', 'name')])
 fact('writers by -country', [w.name for w in Writer.objects.order_by('-country', 'name')])
+# The same without NULLs, whose place differs between databases (the Java tests use these).
+placed = Novel.objects.filter(writer__country__isnull=False)
+fact('placed by writer', titles(placed.order_by('writer', 'title')))
+fact('placed by -writer', titles(placed.order_by('-writer', 'title')))
+fact('placed by writer_id', titles(placed.order_by('writer_id')))
+fact('placed writers default order', [w.name for w in Writer.objects.filter(country__isnull=False)])
+fact('placed writers by -country', [w.name for w in Writer.objects.filter(country__isnull=False).order_by('-country', 'name')])
 print('order by writer sql:', str(Novel.objects.order_by('writer', 'title').query))
 # A relation whose target has no default ordering orders by the key.
 Chapter.objects.create(novel=Novel.objects.get(title='Omega'), number=1)
