@@ -88,6 +88,10 @@ public final class Ref<T extends Model> {
      */
     @SuppressWarnings("unchecked")
     public T get() {
+        if (loaded && value == null && id != null) {
+            // A prefetch or a join found no row for the key: a dangling reference (Django: "Loan has no novel.").
+            throw Dangling.of(field, null);
+        }
         if (loaded || id == null) {
             return value;
         }

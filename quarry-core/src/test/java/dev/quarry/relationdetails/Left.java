@@ -16,6 +16,6 @@ public class Left extends Model {
     @CharField(maxLength = 50)
     public String name;
 
-    @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true)
+    @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true, relatedName = "+")
     public Ref<Right> right;
 }

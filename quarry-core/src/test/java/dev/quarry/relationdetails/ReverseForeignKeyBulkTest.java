@@ -62,7 +62,8 @@ class ReverseForeignKeyBulkTest {
         assertThat(zeta.pk()).isNotNull();
         assertThat(Novel.objects.get("title", "Zeta").writer.id()).isEqualTo(amy.pk());
         // Django: add(omega, delta, bulk=False) -> 2 queries, one save each.
-        queries.assertNumQueries(2, () -> amy.novels().add(List.of(novel("Omega"), novel("Delta")), false));
+        List<Novel> two = List.of(novel("Omega"), novel("Delta"));
+        queries.assertNumQueries(2, () -> amy.novels().add(two, false));
         assertThat(titles(amy)).containsExactly("Beta", "Delta", "Omega", "Zeta");
     }
 
@@ -107,7 +108,7 @@ class ReverseForeignKeyBulkTest {
         // Django: clear(bulk=False) (clearEach()) with three novels -> 4 queries (a SELECT, three saves).
         queries.assertNumQueries(4, () -> amy.novels().clearEach());
         assertThat(titles(amy)).isEmpty();
-        assertThat(Novel.objects.filter("writer__isnull", true).count()).isEqualTo(4);
+        assertThat(Novel.objects.filter("writer__isnull", true).count()).isEqualTo(3);
     }
 
     @Test
@@ -122,7 +123,8 @@ class ReverseForeignKeyBulkTest {
         // Django: set() to the same novels -> 1 query (the SELECT).
         queries.assertNumQueries(1, () -> amy.novels().set(List.of(delta, gamma)));
         // Django: set([omega, gamma], bulk=False) -> 4 queries (SELECT; remove: SELECT + save; add: save).
-        queries.assertNumQueries(4, () -> amy.novels().set(List.of(novel("Omega"), gamma), false));
+        List<Novel> wanted = List.of(novel("Omega"), gamma);
+        queries.assertNumQueries(4, () -> amy.novels().set(wanted, false));
         assertThat(titles(amy)).containsExactly("Gamma", "Omega");
         // An unsaved novel is refused before any SQL (Django fails after its SELECT: unsaved instances are unhashable).
         Novel eta = new Novel();

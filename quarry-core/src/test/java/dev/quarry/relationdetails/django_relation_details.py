@@ -85,7 +85,7 @@ class Node(models.Model):
 
 class Left(models.Model):
     name = models.CharField(max_length=50)
-    right = models.ForeignKey('Right', on_delete=models.CASCADE, null=True)
+    right = models.ForeignKey('Right', on_delete=models.CASCADE, null=True, related_name='+')
 
     class Meta:
         app_label = 'lib'
@@ -270,3 +270,65 @@ with connection.schema_editor(collect_sql=True) as s:
 with connection.schema_editor(collect_sql=True) as s:
     s.create_model(Chapter)
     fact('chapter ddl references', any('REFERENCES' in q for q in s.collected_sql))
+
+# ----- every relation kind in the model metadata (RelationKindsMetadataTest, on dev.quarry.through and
+# dev.quarry.onetoone's models): Django's _meta.get_fields() flags and through models -----
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Book(models.Model):
+    title = models.CharField(max_length=50)
+    publishers = models.ManyToManyField(Publisher, through='Contract', through_fields=('book', 'publisher'),
+                                        related_name='books')
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Contract(models.Model):
+    book = models.ForeignKey(Book, on_delete=models.CASCADE)
+    publisher = models.ForeignKey(Publisher, on_delete=models.CASCADE)
+    agent = models.ForeignKey(Publisher, on_delete=models.SET_NULL, null=True, related_name='+')
+    royalty_pct = models.IntegerField(default=10)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=50)
+    friends = models.ManyToManyField('self')
+    follows = models.ManyToManyField('self', symmetrical=False, related_name='followers')
+
+    class Meta:
+        app_label = 'lib'
+
+
+def kinds(model):
+    out = []
+    for f in model._meta.get_fields():
+        if not f.is_relation:
+            continue
+        kind = ('many_to_many' if f.many_to_many else 'one_to_many' if f.one_to_many
+                else 'one_to_one' if f.one_to_one else 'many_to_one')
+        through = getattr(getattr(f, 'remote_field', None), 'through', None) if f.many_to_many else None
+        if f.auto_created and f.many_to_many:
+            through = f.through
+        auto = through is not None and through._meta.auto_created
+        out.append((f.name, kind, 'reverse' if f.auto_created else 'forward', f.related_model.__name__,
+                    None if through is None else ('auto' if auto else through.__name__),
+                    getattr(f, 'symmetrical', None) if not f.auto_created and f.many_to_many else
+                    (f.remote_field.symmetrical if f.many_to_many and not f.auto_created else None)))
+    return sorted(out)
+
+
+for m in (Book, Publisher, Contract, Person):
+    fact('relations ' + m.__name__, kinds(m))
+fact('friends symmetrical', Person._meta.get_field('friends').remote_field.symmetrical)
+fact('follows symmetrical', Person._meta.get_field('follows').remote_field.symmetrical)
