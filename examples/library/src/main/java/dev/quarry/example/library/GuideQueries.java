@@ -209,6 +209,7 @@ public final class GuideQueries {
                     agg.forEach((k, v) -> out.add(k + "=" + v));
                     return out;
                 }));
+        s.addAll(RelationQueries.steps());
         return s;
     }
 
