@@ -105,6 +105,9 @@ public final class Ref<T extends Model> {
         }
         if (mode == FetchMode.PEERS && context != null && context.peers().size() > 1) {
             Prefetcher.prefetch(context.session(), context.peers(), field.name(), mode, null, null);
+            if (loaded && value == null) {
+                throw Dangling.of(field, null);
+            }
             if (loaded) {
                 return value;
             }
