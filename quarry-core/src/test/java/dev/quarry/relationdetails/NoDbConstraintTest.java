@@ -121,6 +121,16 @@ class NoDbConstraintTest {
     }
 
     @Test
+    void aPeersLoadLeavesTheDanglingReferenceMissingToo(Queries queries) {
+        loans();
+        List<Loan> loaded = Loan.objects.fetchMode(dev.quarry.FetchMode.PEERS).orderBy("reader").list();
+        // One query loads the novels of both loans; the dangling one is DoesNotExist, the other runs no query.
+        queries.assertNumQueries(1, () -> assertThatThrownBy(() -> loaded.get(1).novel.get())
+                .isInstanceOf(DoesNotExist.class).hasMessageContaining("Loan.novel points at a Novel that does not exist"));
+        queries.assertNumQueries(0, () -> assertThat(loaded.get(0).novel.get().title).isEqualTo("Alpha"));
+    }
+
+    @Test
     void fullCleanReportsTheMissingTarget(Queries queries) {
         loans();
         Loan r2 = Loan.objects.get("reader", "r2");
