@@ -17,7 +17,7 @@ public final class Validator {
     public static Map<String, List<String>> errors(Object instance) {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (FieldMeta f : meta.fields()) {
+        for (FieldMeta f : meta.allFields()) {
             if (f.auto()) {
                 continue;
             }
