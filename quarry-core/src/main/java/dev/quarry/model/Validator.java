@@ -18,7 +18,7 @@ public final class Validator {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (FieldMeta f : meta.allFields()) {
-            if (f.auto()) {
+            if (f.auto() || f.isParentLink()) {
                 continue;
             }
             Object v = f.get(instance);
