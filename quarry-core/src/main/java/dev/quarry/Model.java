@@ -282,7 +282,7 @@ public abstract class Model {
      */
     public RelatedManager<?> related(String name) {
         ModelMeta meta = ModelMeta.of(getClass());
-        ManyToManyMeta m2m = meta.manyToMany(name);
+        ManyToManyMeta m2m = meta.anyManyToMany(name);
         if (m2m != null) {
             return (RelatedManager<?>) m2m.get(this);
         }

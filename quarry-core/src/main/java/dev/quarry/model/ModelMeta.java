@@ -396,6 +396,12 @@ public final class ModelMeta {
         return f != null || parent == null ? f : parent.anyField(fieldName);
     }
 
+    /** A many-to-many field of this model or of a multi-table parent, or {@code null}. */
+    public ManyToManyMeta anyManyToMany(String fieldName) {
+        ManyToManyMeta m = manyToMany(fieldName);
+        return m != null || parent == null ? m : parent.anyManyToMany(fieldName);
+    }
+
     /** A concrete field, or a {@link FieldError} listing the choices. */
     public FieldMeta requireField(String fieldName) {
         FieldMeta f = field(fieldName);

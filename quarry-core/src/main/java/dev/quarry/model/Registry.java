@@ -177,7 +177,9 @@ public final class Registry {
 
     /** A reverse relation of {@code meta} by its accessor name ({@code books}, {@code review_set}), or {@code null}. */
     public ReverseRelation reverseByAccessor(ModelMeta meta, String accessor) {
-        return reverse(meta).byAccessor().get(accessor);
+        ReverseRelation r = reverse(meta).byAccessor().get(accessor);
+        // A multi-table child has its parents' reverse sides too (restaurant.related("reviews")): same key.
+        return r != null || meta.parent() == null ? r : reverseByAccessor(meta.parent(), accessor);
     }
 
     private Reverse reverse(ModelMeta meta) {
@@ -239,6 +241,9 @@ public final class Registry {
     /** Every to-many relation name {@code related(...)} accepts on {@code meta}, sorted. */
     public List<String> relatedNames(ModelMeta meta) {
         TreeSet<String> names = new TreeSet<>();
+        if (meta.parent() != null) {
+            names.addAll(relatedNames(meta.parent()));
+        }
         reverse(meta).byAccessor().forEach((name, r) -> {
             if (!r.isOneToOne()) {
                 names.add(name);
@@ -253,6 +258,9 @@ public final class Registry {
     /** Every reverse one-to-one accessor {@code relatedOne(...)} accepts on {@code meta}, sorted. */
     public List<String> oneToOneNames(ModelMeta meta) {
         TreeSet<String> names = new TreeSet<>();
+        if (meta.parent() != null) {
+            names.addAll(oneToOneNames(meta.parent()));
+        }
         reverse(meta).byAccessor().forEach((name, r) -> {
             if (r.isOneToOne()) {
                 names.add(name);

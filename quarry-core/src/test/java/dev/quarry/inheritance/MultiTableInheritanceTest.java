@@ -146,6 +146,30 @@ class MultiTableInheritanceTest {
     }
 
     @Test
+    void aChildHasItsParentsRelations(Queries queries) {
+        rows();
+        // Django: Restaurant.objects.get(name='luigi').reviews.order_by('id') -> [5, 4], 2 queries.
+        queries.assertNumQueries(2, () -> assertThat(Restaurant.objects.get("name", "luigi")
+                .related("reviews", Review.class).all().orderBy("id").list()).extracting(r -> r.stars).containsExactly(5, 4));
+        // Django: prefetch_related('reviews') on Restaurants -> burger [], luigi [5, 4], mario [5]; 2 queries.
+        queries.assertNumQueries(2, () -> assertThat(Restaurant.objects.prefetchRelated("reviews").orderBy("name").list())
+                .extracting(r -> r.name, r -> r.related("reviews", Review.class).all().list().stream().map(x -> x.stars).toList())
+                .containsExactly(tuple("burger", List.of()), tuple("luigi", List.of(5, 4)), tuple("mario", List.of(5))));
+    }
+
+    @Test
+    void anUpdateSettingParentFieldsWritesEachTable(Queries queries) {
+        rows();
+        // Django: filter(seats__gt=30).update(address='big', seats=61) -> 2: SELECT the keys, UPDATE restaurant, UPDATE place.
+        assertThat(queries.assertNumQueries(3, () -> Restaurant.objects.filter("seats__gt", 30)
+                .update(Map.of("address", "big", "seats", 61)))).isEqualTo(2);
+        assertThat(Restaurant.objects.orderBy("name").valuesList("name", "address", "seats").list()).containsExactly(
+                List.of("burger", "big", 61), List.of("luigi", "big", 61), List.of("mario", "3 Main", 20));
+        // Only the child's own fields: one UPDATE, as before.
+        assertThat(queries.assertNumQueries(1, () -> Restaurant.objects.filter("seats", 20).update("seats", 21))).isEqualTo(1);
+    }
+
+    @Test
     void savingAnExistingChildUpdatesEveryTable(Queries queries) {
         rows();
         Restaurant burger = Restaurant.objects.get("name", "burger");

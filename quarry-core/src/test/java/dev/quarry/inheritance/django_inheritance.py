@@ -163,6 +163,14 @@ q('prefetch restaurant', lambda: [(p.name, getattr(getattr(p, 'restaurant', None
 q('Review select_related place', lambda: [(r.place.name, r.stars) for r in Review.objects.select_related('place').order_by('id')])
 q('Restaurant annotate count reviews', lambda: [(r.name, r.n) for r in Restaurant.objects.annotate(n=Count('reviews')).order_by('name')])
 
+q('restaurant.reviews', lambda: [r.stars for r in Restaurant.objects.get(name='luigi').reviews.order_by('id')])
+q('prefetch reviews from restaurants', lambda: [(r.name, [x.stars for x in r.reviews.all()]) for r in
+                                                Restaurant.objects.prefetch_related('reviews').order_by('name')])
+q('update across tables', lambda: Restaurant.objects.filter(seats__gt=30).update(address='big', seats=61))
+print('after update', list(Restaurant.objects.order_by('name').values_list('name', 'address', 'seats')))
+Restaurant.objects.filter(name='luigi').update(address='2 Main', seats=40)
+Restaurant.objects.filter(name='burger').update(address='4 Main', seats=60)
+
 
 def save_existing():
     r = Restaurant.objects.get(name='burger')
@@ -222,3 +230,4 @@ q('PlaceByName filter restaurant', lambda: [p.name for p in PlaceByName.objects.
 print('proxy delete ->', PlaceByName.objects.filter(name='zoo').delete())
 print('proxy instance delete ->', PlaceByName.objects.get(name='park').delete())
 print('PlaceByName proxy', PlaceByName._meta.proxy, PlaceByName._meta.db_table, PlaceByName._meta.concrete_model.__name__)
+
