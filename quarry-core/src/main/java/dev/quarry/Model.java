@@ -411,13 +411,17 @@ public abstract class Model {
         return context;
     }
 
-    /** Equal when of the same model with the same primary key; unsaved instances equal only themselves. */
+    /**
+     * Equal when of the same concrete model (a proxy's is the model it stands for) with the same primary key;
+     * unsaved instances equal only themselves.
+     */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
         }
-        if (o == null || o.getClass() != getClass()) {
+        if (o == null || (o.getClass() != getClass()
+                && !(o instanceof Model m && ModelMeta.of(m.getClass()).concrete() == ModelMeta.of(getClass()).concrete()))) {
             return false;
         }
         Object pk = pk();
@@ -428,7 +432,7 @@ public abstract class Model {
     @Override
     public int hashCode() {
         Object pk = pk();
-        return pk == null ? System.identityHashCode(this) : Objects.hash(getClass(), pk);
+        return pk == null ? System.identityHashCode(this) : Objects.hash(ModelMeta.of(getClass()).concrete().type(), pk);
     }
 
     /** {@code Author object (3)}, as Django prints an instance. */

@@ -59,6 +59,15 @@ class ProxyModelTest {
     }
 
     @Test
+    void aProxyInstanceEqualsItsConcreteModelsInstanceButAChildDoesNotEqualItsParent() {
+        rows();
+        // Django: PlaceByName 'burger' == Place 'burger' -> True; Restaurant 'burger' == Place 'burger' -> False.
+        assertThat(PlaceByName.objects.get("name", "burger")).isEqualTo(Place.objects.get("name", "burger"))
+                .hasSameHashCodeAs(Place.objects.get("name", "burger"));
+        assertThat(Restaurant.objects.get("name", "burger")).isNotEqualTo(Place.objects.get("name", "burger"));
+    }
+
+    @Test
     void deletingThroughAProxyCountsUnderTheProxysName() {
         rows();
         PlaceByName.objects.create(Map.of("name", "zoo", "address", "9 Main"));

@@ -231,3 +231,5 @@ print('proxy delete ->', PlaceByName.objects.filter(name='zoo').delete())
 print('proxy instance delete ->', PlaceByName.objects.get(name='park').delete())
 print('PlaceByName proxy', PlaceByName._meta.proxy, PlaceByName._meta.db_table, PlaceByName._meta.concrete_model.__name__)
 
+print('proxy == concrete', PlaceByName.objects.get(name='burger') == Place.objects.get(name='burger'),
+      'child == parent', Restaurant.objects.get(name='burger') == Place.objects.get(name='burger'))
