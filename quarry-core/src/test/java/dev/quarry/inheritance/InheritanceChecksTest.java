@@ -120,6 +120,10 @@ class InheritanceChecksTest {
         public Ref<Shop> shop;
     }
 
+    @Meta(proxy = true)
+    public static class ProxyOfProxy extends PlaceByName {
+    }
+
     @Test
     void metadataShowsParentsProxiesAndTheParentLink() {
         with(q -> {
@@ -140,8 +144,11 @@ class InheritanceChecksTest {
             assertThat(proxy.table()).isEqualTo(q.model(Place.class).table());
             assertThat(proxy.ordering()).containsExactly("name");
             assertThat(q.model(Place.class).isProxy()).isFalse();
+            // A proxy of a proxy stands for the same concrete model (and inherits the nearest ordering).
+            assertThat(q.model(ProxyOfProxy.class).concreteModel()).isEqualTo(Place.class);
+            assertThat(q.model(ProxyOfProxy.class).ordering()).containsExactly("name");
             // Restaurant inherits no ordering (Place declares none); Article inherits Content's.
             assertThat(restaurant.ordering()).isEmpty();
-        }, Restaurant.class, ItalianRestaurant.class, PlaceByName.class);
+        }, Restaurant.class, ItalianRestaurant.class, PlaceByName.class, ProxyOfProxy.class);
     }
 }

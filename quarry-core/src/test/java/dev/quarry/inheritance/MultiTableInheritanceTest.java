@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * child is reached with {@code relatedOne("restaurant", ...)}; saving and deleting cover every table. Expected
  * values come from Django 3.2 on the same rows ({@code django_inheritance.py} beside this class).
  */
-@QuarryTest(models = {Place.class, Restaurant.class, ItalianRestaurant.class, Review.class})
+@QuarryTest(models = {City.class, Place.class, Restaurant.class, ItalianRestaurant.class, Review.class})
 class MultiTableInheritanceTest {
 
     /** Django's rows: park (a plain Place), luigi and burger (Restaurants), mario (an ItalianRestaurant); 4 reviews. */
@@ -91,9 +91,9 @@ class MultiTableInheritanceTest {
         assertThat(queries.assertNumQueries(1, () -> Restaurant.objects.orderBy("name").values("name", "seats").list()))
                 .containsExactly(Map.of("name", "burger", "seats", 60), Map.of("name", "luigi", "seats", 40),
                         Map.of("name", "mario", "seats", 20));
-        // Django: values() -> id, name, address, place_ptr_id, serves_pizza, seats: the parent's fields first.
+        // Django: values() -> id, name, address, city_id, place_ptr_id, serves_pizza, seats: the parent's fields first.
         Map<String, Object> luigi = Restaurant.objects.filter("name", "luigi").values().first().orElseThrow();
-        assertThat(luigi.keySet()).containsExactly("id", "name", "address", "place_ptr_id", "serves_pizza", "seats");
+        assertThat(luigi.keySet()).containsExactly("id", "name", "address", "city_id", "place_ptr_id", "serves_pizza", "seats");
         assertThat(luigi.get("place_ptr_id")).isEqualTo(luigi.get("id"));
     }
 
@@ -167,6 +167,19 @@ class MultiTableInheritanceTest {
                 List.of("burger", "big", 61), List.of("luigi", "big", 61), List.of("mario", "3 Main", 20));
         // Only the child's own fields: one UPDATE, as before.
         assertThat(queries.assertNumQueries(1, () -> Restaurant.objects.filter("seats", 20).update("seats", 21))).isEqualTo(1);
+    }
+
+    @Test
+    void selectRelatedFollowsAForeignKeyOfTheParent(Queries queries) {
+        rows();
+        City rome = City.objects.create(Map.of("name", "rome"));
+        Place.objects.filter("name__in", List.of("luigi", "mario")).update("city", rome);
+        // Django: Restaurant.objects.select_related('city').order_by('name') -> burger None, luigi rome, mario rome; 1 query.
+        queries.assertNumQueries(1, () -> assertThat(Restaurant.objects.selectRelated("city").orderBy("name").list())
+                .extracting(r -> r.name, r -> r.city.get() == null ? null : r.city.get().name)
+                .containsExactly(tuple("burger", null), tuple("luigi", "rome"), tuple("mario", "rome")));
+        // Django: filter(city__name='rome') on ItalianRestaurant -> ['mario'].
+        assertThat(ItalianRestaurant.objects.filter("city__name", "rome").list()).extracting(r -> r.name).containsExactly("mario");
     }
 
     @Test

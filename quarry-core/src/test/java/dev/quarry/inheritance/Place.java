@@ -2,7 +2,10 @@ package dev.quarry.inheritance;
 
 import dev.quarry.Manager;
 import dev.quarry.Model;
+import dev.quarry.Ref;
 import dev.quarry.annotation.CharField;
+import dev.quarry.annotation.ForeignKey;
+import dev.quarry.annotation.OnDelete;
 
 /** A concrete model that two multi-table children extend and a proxy stands for. */
 public class Place extends Model {
@@ -13,4 +16,7 @@ public class Place extends Model {
 
     @CharField(maxLength = 80)
     public String address;
+
+    @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true)
+    public Ref<City> city;
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * instances with its own default ordering and methods, and shares Place's relations. Expected values come
  * from Django 3.2 on the same rows ({@code django_inheritance.py} beside this class).
  */
-@QuarryTest(models = {Place.class, PlaceByName.class, Restaurant.class, Review.class})
+@QuarryTest(models = {City.class, Place.class, PlaceByName.class, Restaurant.class, Review.class})
 class ProxyModelTest {
 
     /** Django's rows at the proxy step: park (review 3) and burger (a Restaurant), created in that order. */

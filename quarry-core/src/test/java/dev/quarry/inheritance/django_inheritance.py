@@ -28,9 +28,17 @@ from django.db import connection, models, reset_queries  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
 
+class City(models.Model):
+    name = models.CharField(max_length=30)
+
+    class Meta:
+        app_label = 'lib'
+
+
 class Place(models.Model):
     name = models.CharField(max_length=50)
     address = models.CharField(max_length=80)
+    city = models.ForeignKey(City, on_delete=models.SET_NULL, null=True)
 
     class Meta:
         app_label = 'lib'
@@ -100,7 +108,7 @@ class Video(Content):
 
 
 with connection.schema_editor() as s:
-    for m in (Place, Restaurant, ItalianRestaurant, Review, Tag, Article, Video):
+    for m in (City, Place, Restaurant, ItalianRestaurant, Review, Tag, Article, Video):
         s.create_model(m)
 
 
@@ -163,6 +171,12 @@ q('prefetch restaurant', lambda: [(p.name, getattr(getattr(p, 'restaurant', None
 q('Review select_related place', lambda: [(r.place.name, r.stars) for r in Review.objects.select_related('place').order_by('id')])
 q('Restaurant annotate count reviews', lambda: [(r.name, r.n) for r in Restaurant.objects.annotate(n=Count('reviews')).order_by('name')])
 
+rome = City.objects.create(name='rome')
+Place.objects.filter(name__in=['luigi', 'mario']).update(city=rome)
+q('select_related city', lambda: [(r.name, r.city and r.city.name) for r in
+                                  Restaurant.objects.select_related('city').order_by('name')])
+q('Italian filter city__name', lambda: [r.name for r in ItalianRestaurant.objects.filter(city__name='rome')])
+Place.objects.update(city=None)
 q('restaurant.reviews', lambda: [r.stars for r in Restaurant.objects.get(name='luigi').reviews.order_by('id')])
 q('prefetch reviews from restaurants', lambda: [(r.name, [x.stars for x in r.reviews.all()]) for r in
                                                 Restaurant.objects.prefetch_related('reviews').order_by('name')])
