@@ -14,7 +14,7 @@ public final class LibraryExample {
 
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "jdbc:sqlite::memory:";
-        try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class).build().install()) {
+        try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class, RecentBook.class).build().install()) {
             db.createTables();
             int loadQueries = GuideQueries.countQueries(SampleData::load);
             System.out.printf("Quarry guide example on %s (%s)%n", db.vendor(), url);
