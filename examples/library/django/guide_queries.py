@@ -72,6 +72,18 @@ class Book(models.Model):
         app_label = 'library'
 
 
+class RecentBook(Book):
+    """Model inheritance in the example: a proxy of Book, newest first, with a method of its own."""
+
+    class Meta:
+        app_label = 'library'
+        proxy = True
+        ordering = ['-published_date', 'id']
+
+    def year(self):
+        return self.published_date.year
+
+
 class Review(models.Model):
     book = models.ForeignKey(Book, on_delete=models.CASCADE)  # reverse: review_set / query name "review"
     user_name = models.CharField(max_length=100)
@@ -302,6 +314,11 @@ def run_queries():
                " -> key=value sorted by key")
     agg = Review.objects.aggregate(Avg('rating'), Count('id'), Max('rating'), Min('rating'), Sum('rating'))
     lines('%s=%r' % (k, v) for k, v in sorted(agg.items()))
+
+    header('P1', "RecentBook.objects.filter(author__name='J.K. Rowling')[:3] (a proxy of Book ordered by "
+                 "-published_date, id) -> class|title|year")
+    lines('%s|%s|%d' % (type(b).__name__, b.title, b.year())
+          for b in RecentBook.objects.filter(author__name='J.K. Rowling')[:3])
 
 
 def checks():

@@ -199,7 +199,7 @@ public final class Prefetcher {
             List<Object> rows = Loader.models(session, t, mode);
             all.addAll(rows);
             for (Object row : rows) {
-                byOwner.computeIfAbsent(((Ref<?>) fk.get(row)).id(), k -> new ArrayList<>()).add(row);
+                byOwner.computeIfAbsent(keyOf(fk, row), k -> new ArrayList<>()).add(row);
             }
         }
         Map<Object, Object> ownerByKey = new HashMap<>();
@@ -209,10 +209,16 @@ public final class Prefetcher {
             ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(key, List.of()));
         }
         for (Object row : all) {
-            Object owner = ownerByKey.get(((Ref<?>) fk.get(row)).id());
-            ACCESS.cacheRef(fk.get(row), owner);
+            if (fk.isForeignKey()) { // a multi-table child (parent link) holds its parent's fields, not a Ref
+                ACCESS.cacheRef(fk.get(row), ownerByKey.get(keyOf(fk, row)));
+            }
         }
         return all;
+    }
+
+    /** The key a row's foreign key (or parent link) holds. */
+    private static Object keyOf(FieldMeta fk, Object row) {
+        return fk.isForeignKey() ? ((Ref<?>) fk.get(row)).id() : fk.get(row);
     }
 
     private static List<Object> manyToMany(Session session, ModelMeta meta, List<?> owners, String name, ModelMeta target,

@@ -14,6 +14,9 @@ final class RegistryState {
     static ProjectState read(Registry registry) {
         List<ModelState> models = new ArrayList<>();
         for (ModelMeta m : registry.models()) {
+            if (m.isProxy()) {
+                continue; // a proxy has no table of its own (Django's migrations record it without columns)
+            }
             List<FieldState> fields = new ArrayList<>();
             for (FieldMeta f : m.fields()) {
                 fields.add(field(f));
@@ -33,7 +36,7 @@ final class RegistryState {
 
     private static FieldState field(FieldMeta f) {
         FieldMeta.FieldOptions o = f.options();
-        if (f.isForeignKey()) {
+        if (f.isForeignKey() || f.isParentLink()) {
             return new FieldState(f.name(), f.column(), f.type(), 0, 0, 0, o.nullable(), o.unique(), o.primaryKey(), true,
                     null, f.relation().target().name(), f.relation().dbConstraint());
         }

@@ -25,6 +25,8 @@ public final class FieldMeta {
     private final MethodHandle getter;
     private final MethodHandle setter;
     private final ValueConverter converter;
+    /** Whether this is a multi-table child's parent link: its key, holding the parent's key, not a {@code Ref}. */
+    private final boolean parentLink;
 
     FieldMeta(ModelMeta model, Field field, FieldType type, FieldOptions options, ForeignKeyMeta relation,
               String column, MethodHandle getter, MethodHandle setter) {
@@ -44,6 +46,29 @@ public final class FieldMeta {
         this.getter = getter;
         this.setter = setter;
         this.converter = converter;
+        this.parentLink = false;
+    }
+
+    private FieldMeta(ModelMeta model, String name, FieldMeta parentPk, FieldOptions options, ForeignKeyMeta relation,
+                      String column) {
+        this.model = model;
+        this.name = name;
+        this.queryName = dev.quarry.internal.Names.snake(name);
+        this.column = column;
+        this.type = parentPk.type().referenceType();
+        this.javaType = parentPk.javaType;
+        this.options = options;
+        this.relation = relation;
+        this.getter = parentPk.getter;
+        this.setter = parentPk.setter;
+        this.converter = parentPk.converter;
+        this.parentLink = true;
+    }
+
+    /** A multi-table child's parent link, read and written through the parent's key field ({@link Inheritance}). */
+    static FieldMeta parentLink(ModelMeta child, String name, FieldMeta parentPk, FieldOptions options,
+                                ForeignKeyMeta relation, String column) {
+        return new FieldMeta(child, name, parentPk, options, relation, column);
     }
 
     /** The model that declares this field. */
@@ -106,9 +131,20 @@ public final class FieldMeta {
         return relation;
     }
 
-    /** Whether this field is a foreign key (a one-to-one field is one too). */
+    /**
+     * Whether this field is a foreign key held in a {@code Ref} (a one-to-one field is one too; a parent
+     * link, whose Java value is the key itself, is not).
+     */
     public boolean isForeignKey() {
-        return relation != null;
+        return relation != null && !parentLink;
+    }
+
+    /**
+     * Whether this is a multi-table child's parent link ({@code place_ptr_id}): the child's primary key and a
+     * one-to-one to its parent's row, whose Java value is the key (shared with the parent's key field).
+     */
+    public boolean isParentLink() {
+        return parentLink;
     }
 
     /** Whether this field is a {@code @OneToOneField}. */
@@ -142,7 +178,7 @@ public final class FieldMeta {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void assign(Object instance, Object value) {
-        if (relation == null) {
+        if (!isForeignKey()) {
             set(instance, FieldValues.forField(this, value));
             return;
         }

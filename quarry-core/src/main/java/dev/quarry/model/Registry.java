@@ -50,7 +50,18 @@ public final class Registry {
                 continue;
             }
             ModelMeta meta = ModelMeta.of(type);
+            if (meta.isAbstract()) {
+                throw new ImproperlyConfigured(String.format("%s is abstract: an abstract model (Django's abstract base "
+                        + "class) has no table and no rows. Register its concrete subclasses instead, and point relations "
+                        + "at one of them", meta.name()));
+            }
             all.put(type, meta);
+            if (meta.parent() != null) {
+                todo.addLast(meta.parent().type());
+            }
+            if (meta.isProxy()) {
+                todo.addLast(meta.concrete().type());
+            }
             for (FieldMeta fk : meta.foreignKeys()) {
                 todo.addLast(fk.relation().targetClass());
             }
@@ -69,18 +80,33 @@ public final class Registry {
         TableNames.checkUnique(all.values());
         Map<ModelMeta, List<ReverseRelation>> found = new HashMap<>();
         for (ModelMeta meta : all.values()) {
+            if (meta.isProxy()) {
+                continue; // a proxy's relations are its concrete model's
+            }
+            // As Django: a relation to a proxy is a reverse side of the concrete model (and so of every proxy of it).
             for (FieldMeta fk : meta.foreignKeys()) {
-                found.computeIfAbsent(fk.relation().target(), k -> new ArrayList<>()).add(ReverseRelation.of(fk));
+                found.computeIfAbsent(fk.relation().target().concrete(), k -> new ArrayList<>()).add(ReverseRelation.of(fk));
             }
             for (ManyToManyMeta m : meta.manyToMany()) {
-                found.computeIfAbsent(m.target(), k -> new ArrayList<>()).add(ReverseRelation.of(m));
+                found.computeIfAbsent(m.target().concrete(), k -> new ArrayList<>()).add(ReverseRelation.of(m));
+            }
+            if (meta.parent() != null) {
+                // The parent link's reverse side: place.relatedOne("restaurant", Restaurant.class), restaurant__... lookups.
+                found.computeIfAbsent(meta.parent(), k -> new ArrayList<>()).add(ReverseRelation.of(meta.pk()));
             }
         }
         Map<ModelMeta, Reverse> reverse = new HashMap<>();
         for (ModelMeta meta : all.values()) {
-            List<ReverseRelation> relations = found.getOrDefault(meta, List.of());
-            check(meta, relations);
-            reverse.put(meta, index(relations));
+            if (!meta.isProxy()) {
+                List<ReverseRelation> relations = found.getOrDefault(meta, List.of());
+                check(meta, relations);
+                reverse.put(meta, index(relations));
+            }
+        }
+        for (ModelMeta meta : all.values()) {
+            if (meta.isProxy()) {
+                reverse.put(meta, reverse.get(meta.concrete()));
+            }
         }
         return new Registry(java.util.Collections.unmodifiableMap(all), Map.copyOf(reverse));
     }
@@ -151,7 +177,9 @@ public final class Registry {
 
     /** A reverse relation of {@code meta} by its accessor name ({@code books}, {@code review_set}), or {@code null}. */
     public ReverseRelation reverseByAccessor(ModelMeta meta, String accessor) {
-        return reverse(meta).byAccessor().get(accessor);
+        ReverseRelation r = reverse(meta).byAccessor().get(accessor);
+        // A multi-table child has its parents' reverse sides too (restaurant.related("reviews")): same key.
+        return r != null || meta.parent() == null ? r : reverseByAccessor(meta.parent(), accessor);
     }
 
     private Reverse reverse(ModelMeta meta) {
@@ -167,6 +195,9 @@ public final class Registry {
         if (f != null && f.isForeignKey() && !queryName.equals(f.column())) {
             return Hop.forward(f);
         }
+        if (f != null && f.isParentLink() && !queryName.equals(f.column())) {
+            return Hop.parent(f);
+        }
         ManyToManyMeta m = meta.manyToMany(queryName);
         if (m != null) {
             return Hop.manyToMany(m);
@@ -175,12 +206,28 @@ public final class Registry {
         return r == null ? null : Hop.reverse(r);
     }
 
-    /** Every name a lookup on {@code meta} may start with, sorted: fields, relations, reverse query names. */
+    /**
+     * The multi-table ancestor of {@code meta} on whose table a lookup name lives (an inherited field, relation
+     * or reverse relation: {@code name} on {@code Restaurant} lives on {@code Place}), or {@code null}.
+     */
+    public ModelMeta ancestorFor(ModelMeta meta, String name) {
+        for (ModelMeta p = meta.parent(); p != null; p = p.parent()) {
+            if (p.field(name) != null || hop(p, name) != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Every name a lookup on {@code meta} may start with, sorted: fields, relations, reverse query names (its parents' too). */
     public List<String> queryNames(ModelMeta meta) {
         TreeSet<String> names = new TreeSet<>();
+        if (meta.parent() != null) {
+            names.addAll(queryNames(meta.parent()));
+        }
         for (FieldMeta f : meta.fields()) {
             names.add(f.queryName());
-            if (f.isForeignKey()) {
+            if (f.isForeignKey() || f.isParentLink()) {
                 names.add(f.column());
             }
         }
@@ -194,6 +241,9 @@ public final class Registry {
     /** Every to-many relation name {@code related(...)} accepts on {@code meta}, sorted. */
     public List<String> relatedNames(ModelMeta meta) {
         TreeSet<String> names = new TreeSet<>();
+        if (meta.parent() != null) {
+            names.addAll(relatedNames(meta.parent()));
+        }
         reverse(meta).byAccessor().forEach((name, r) -> {
             if (!r.isOneToOne()) {
                 names.add(name);
@@ -208,6 +258,9 @@ public final class Registry {
     /** Every reverse one-to-one accessor {@code relatedOne(...)} accepts on {@code meta}, sorted. */
     public List<String> oneToOneNames(ModelMeta meta) {
         TreeSet<String> names = new TreeSet<>();
+        if (meta.parent() != null) {
+            names.addAll(oneToOneNames(meta.parent()));
+        }
         reverse(meta).byAccessor().forEach((name, r) -> {
             if (r.isOneToOne()) {
                 names.add(name);

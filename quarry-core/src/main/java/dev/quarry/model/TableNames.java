@@ -23,6 +23,9 @@ final class TableNames {
     static void checkUnique(Collection<ModelMeta> models) {
         Map<String, ModelMeta> byTable = new HashMap<>();
         for (ModelMeta meta : models) {
+            if (meta.isProxy()) {
+                continue; // a proxy is another class over its concrete model's table, not a second table
+            }
             ModelMeta other = byTable.putIfAbsent(meta.table().toLowerCase(Locale.ROOT), meta);
             if (other != null) {
                 throw new ImproperlyConfigured(String.format("Table '%s' is used by two models: %s and %s. Give one of them "

@@ -17,8 +17,8 @@ public final class Validator {
     public static Map<String, List<String>> errors(Object instance) {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (FieldMeta f : meta.fields()) {
-            if (f.auto()) {
+        for (FieldMeta f : meta.allFields()) {
+            if (f.auto() || f.isParentLink()) {
                 continue;
             }
             Object v = f.get(instance);

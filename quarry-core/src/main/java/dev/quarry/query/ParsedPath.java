@@ -34,14 +34,21 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRel
         while (i < parts.length) {
             String name = parts[i];
             FieldMeta f = meta.field(name);
-            if (f != null && (!f.isForeignKey() || name.equals(f.column()))) {
+            if (f != null && (!(f.isForeignKey() || f.isParentLink()) || name.equals(f.column()) || name.equals("pk"))) {
                 field = f;
                 i++;
                 break;
             }
             Hop hop = name.isEmpty() ? null : registry.hop(meta, name);
             if (hop == null) {
-                throw unknown(registry, meta, name, path);
+                // A name of a multi-table parent (Restaurant's 'name' lives on Place): join up to it, then read it there.
+                ModelMeta owner = name.isEmpty() ? null : registry.ancestorFor(meta, name);
+                if (owner == null) {
+                    throw unknown(registry, meta, name, path);
+                }
+                hops.addAll(Hop.toAncestor(meta, owner));
+                meta = owner;
+                continue;
             }
             if (hop.isForward()) {
                 ModelMeta target = hop.to();
@@ -73,7 +80,8 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRel
     }
 
     private static boolean endsHere(Registry registry, ModelMeta meta, String next) {
-        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && registry.hop(meta, next) == null;
+        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && registry.hop(meta, next) == null
+                && registry.ancestorFor(meta, next) == null;
     }
 
     private static FieldError unknown(Registry registry, ModelMeta meta, String name, String path) {
@@ -107,7 +115,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRel
      * path ends on. Django: {@code Cannot query "Publisher object (1)": Must be "Author" instance.}
      */
     void checkInstances(Object value, String path) {
-        Class<?> expected = field.isForeignKey() ? field.relation().targetClass()
+        Class<?> expected = field.isForeignKey() || field.isParentLink() ? field.relation().targetClass()
                 : field.primaryKey() || endsOnRelation() ? field.model().type() : null;
         if (expected == null) {
             return;

@@ -75,7 +75,17 @@ public final class QueryTree {
 
     /** A tree selecting every row of the model, in its default ordering. */
     public static QueryTree of(Registry registry, ModelMeta model) {
-        return withDefaultOrdering(new QueryTree(registry, model, (char) 0, null));
+        return withDefaultOrdering(withParents(new QueryTree(registry, model, (char) 0, null)));
+    }
+
+    /** A multi-table child's tree joins its parents, whose columns every instance holds ({@link SelectRelatedPlan#parents}). */
+    private static QueryTree withParents(QueryTree t) {
+        if (t.model.parent() != null) {
+            SelectRelatedPlan plan = new SelectRelatedPlan(t.joins, t.registry);
+            t.selectRelated = plan.parents(t.rootAlias, t.model);
+            t.joins = plan.joins();
+        }
+        return t;
     }
 
     private static QueryTree withDefaultOrdering(QueryTree t) {
@@ -99,7 +109,7 @@ public final class QueryTree {
      * this tree's, and its {@code OuterRef}s resolve against this tree (adding joins to it).
      */
     public QueryTree nested(ModelMeta meta) {
-        return withDefaultOrdering(new QueryTree(registry, meta, nextPrefix(), this));
+        return withDefaultOrdering(withParents(new QueryTree(registry, meta, nextPrefix(), this)));
     }
 
     private char nextPrefix() {

@@ -26,11 +26,14 @@ public final class SchemaBuilder {
         Map<String, TableDef> byName = new LinkedHashMap<>();
         Map<String, Set<String>> deps = new LinkedHashMap<>();
         for (ModelMeta m : models) {
+            if (m.isProxy()) {
+                continue; // a proxy's rows are in its concrete model's table
+            }
             List<ColumnDef> cols = new ArrayList<>();
             Set<String> refs = new LinkedHashSet<>();
             for (FieldMeta f : m.fields()) {
                 cols.add(column(f));
-                if (f.isForeignKey()) {
+                if (f.isForeignKey() || f.isParentLink()) {
                     refs.add(f.relation().target().table());
                 }
             }
@@ -86,7 +89,7 @@ public final class SchemaBuilder {
         String refColumn = null;
         // A foreign key's column has the size of the key it refers to (its own options have none).
         FieldMeta sized = f;
-        if (f.isForeignKey()) {
+        if (f.isForeignKey() || f.isParentLink()) { // a multi-table child's key refers to its parent's
             ModelMeta target = f.relation().target();
             // dbConstraint = false: the column keeps its index, the schema declares no FOREIGN KEY.
             refTable = f.relation().dbConstraint() ? target.table() : null;

@@ -209,6 +209,15 @@ public final class GuideQueries {
                     agg.forEach((k, v) -> out.add(k + "=" + v));
                     return out;
                 }));
+        s.add(new Step("QP1", "Model inheritance: a proxy of Book returns RecentBooks, newest first",
+                "RecentBook.objects.filter(\"author__name\", \"J.K. Rowling\").limit(3)   // @Meta(proxy = true, ordering = ...)",
+                () -> {
+                    List<String> out = new ArrayList<>();
+                    for (RecentBook b : RecentBook.objects.filter("author__name", "J.K. Rowling").limit(3)) {
+                        out.add(b.getClass().getSimpleName() + "|" + b.title + "|" + b.year());
+                    }
+                    return out;
+                }));
         s.addAll(RelationQueries.steps());
         return s;
     }

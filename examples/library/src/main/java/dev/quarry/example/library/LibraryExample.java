@@ -15,7 +15,7 @@ public final class LibraryExample {
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "jdbc:sqlite::memory:";
         try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class,
-                AuthorProfile.class, Publisher.class, Contract.class).build().install()) {
+                RecentBook.class, AuthorProfile.class, Publisher.class, Contract.class).build().install()) {
             db.createTables();
             int loadQueries = GuideQueries.countQueries(SampleData::load);
             int relationQueries = GuideQueries.countQueries(RelationSampleData::load);
