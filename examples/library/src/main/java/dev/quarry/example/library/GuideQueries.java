@@ -212,7 +212,7 @@ public final class GuideQueries {
         return s;
     }
 
-    private static List<String> titles(Iterable<Book> books) {
+    static List<String> titles(Iterable<Book> books) {
         List<String> out = new ArrayList<>();
         for (Book b : books) {
             out.add(b.title);
@@ -220,7 +220,7 @@ public final class GuideQueries {
         return orEmpty(out);
     }
 
-    private static List<String> names(List<Author> authors) {
+    static List<String> names(List<Author> authors) {
         List<String> out = new ArrayList<>();
         for (Author a : authors) {
             out.add(a.name);
@@ -228,7 +228,7 @@ public final class GuideQueries {
         return orEmpty(out);
     }
 
-    private static List<String> countAndNames(List<Author> authors) {
+    static List<String> countAndNames(List<Author> authors) {
         List<String> out = new ArrayList<>();
         out.add("count=" + authors.size());
         out.addAll(names(authors));
