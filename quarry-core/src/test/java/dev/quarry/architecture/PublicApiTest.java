@@ -35,7 +35,7 @@ class PublicApiTest {
     private static final Path SOURCES = Path.of("src/main/java");
     /** Every main source tree whose public declarations must be documented (internal ones too: they are read by the next developer). */
     private static final List<Path> DOCUMENTED = List.of(SOURCES, Path.of("../quarry-test/src/main/java"),
-            Path.of("../quarry-jackson/src/main/java"));
+            Path.of("../quarry-jackson/src/main/java"), Path.of("../quarry-processor/src/main/java"));
 
     @Test
     void userFacingSignaturesMentionOnlyApiAndJdkTypes() throws Exception {

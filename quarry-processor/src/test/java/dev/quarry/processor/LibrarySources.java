@@ -13,6 +13,7 @@ final class LibrarySources {
             import dev.quarry.annotation.CharField;
             import dev.quarry.annotation.TextField;
             public class Author extends Model {
+                public static final dev.quarry.Manager<Author> objects = dev.quarry.Manager.of(Author.class);
                 @CharField(maxLength = 100) public String name;
                 @TextField(blank = true) public String bio = "";
             }
@@ -30,6 +31,7 @@ final class LibrarySources {
             import dev.quarry.annotation.OnDelete;
             import java.time.LocalDate;
             public class Book extends Model {
+                public static final dev.quarry.Manager<Book> objects = dev.quarry.Manager.of(Book.class);
                 @CharField(maxLength = 200) public String title;
                 @ForeignKey(onDelete = OnDelete.CASCADE, relatedName = "books") public Ref<Author> author;
                 @DateField public LocalDate publishedDate;
@@ -49,6 +51,7 @@ final class LibrarySources {
             import dev.quarry.annotation.PositiveSmallIntegerField;
             import java.time.Instant;
             public class Review extends Model {
+                public static final dev.quarry.Manager<Review> objects = dev.quarry.Manager.of(Review.class);
                 @ForeignKey(onDelete = OnDelete.CASCADE) public Ref<Book> book;
                 @CharField(maxLength = 100) public String userName;
                 @PositiveSmallIntegerField public int rating;
@@ -61,6 +64,7 @@ final class LibrarySources {
             import dev.quarry.Model;
             import dev.quarry.annotation.CharField;
             public class Tag extends Model {
+                public static final dev.quarry.Manager<Tag> objects = dev.quarry.Manager.of(Tag.class);
                 @CharField(maxLength = 50) public String name;
             }
             """;

@@ -107,6 +107,20 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void selectRelatedTakesOnlySingleValuedRelations() {
+        Javac.Result r = Javac.compile(LibrarySources.with("Search", """
+                package lib;
+                import dev.quarry.QuerySet;
+                public class Search {
+                    static QuerySet<Review> ok = Review.objects.selectRelated(Review_.book.author);
+                    static Object wrong = Book.objects.selectRelated(Book_.tags);
+                }
+                """));
+        assertThat(r.errors()).singleElement().asString().startsWith("Search.java:5: ")
+                .contains("no suitable method found for selectRelated");
+    }
+
+    @Test
     void theAccessorIsNotALookupName() {
         // Django: book.review_set loads, but filter(review_set__rating=5) is an error; so is Book_.review_set.
         Javac.Result r = Javac.compile(LibrarySources.with("Search", """
