@@ -1,7 +1,6 @@
 package dev.quarry.example.library;
 
 import static dev.quarry.example.library.GuideQueries.countAndNames;
-import static dev.quarry.example.library.GuideQueries.countQueries;
 import static dev.quarry.example.library.GuideQueries.names;
 import static dev.quarry.example.library.GuideQueries.titles;
 
@@ -72,7 +71,8 @@ public final class TypedGuideQueries {
                 }));
         t.put("Q9", new Typed("Author.objects.prefetchRelated(Author_.books)                  // 2 queries\n"
                 + "Author.objects.prefetchRelated(Author_.books.review)           // 3 queries (\"books__review_set\")",
-                TypedGuideQueries::prefetching));
+                () -> GuideQueries.prefetching(() -> Author.objects.prefetchRelated(Author_.books),
+                        () -> Author.objects.prefetchRelated(Author_.books.review))));
         t.put("Q10", new Typed("Review.objects.filter(Review_.book.author.eq(rowling))",
                 () -> {
                     List<String> out = new ArrayList<>();
@@ -157,34 +157,5 @@ public final class TypedGuideQueries {
                     return out;
                 }));
         return t;
-    }
-
-    private static List<String> prefetching() {
-        List<String> out = new ArrayList<>();
-        for (Author a : Author.objects.prefetchRelated(Author_.books).orderBy(Author_.id.asc())) {
-            List<String> t = new ArrayList<>();
-            for (Book b : a.books().all()) {
-                t.add(b.title);
-            }
-            out.add(a.name + "|" + String.join(";", t));
-        }
-        out.add("queries:n_plus_1=" + countQueries(() -> {
-            for (Author a : Author.objects.all()) {
-                a.books().all().list();
-            }
-        }));
-        out.add("queries:prefetch_books=" + countQueries(() -> {
-            for (Author a : Author.objects.prefetchRelated(Author_.books)) {
-                a.books().all().list();
-            }
-        }));
-        out.add("queries:prefetch_books__review_set=" + countQueries(() -> {
-            for (Author a : Author.objects.prefetchRelated(Author_.books.review)) {
-                for (Book b : a.books().all()) {
-                    b.reviews().all().list();
-                }
-            }
-        }));
-        return out;
     }
 }
