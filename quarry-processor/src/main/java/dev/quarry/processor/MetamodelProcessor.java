@@ -19,11 +19,15 @@ import javax.tools.Diagnostic;
  * Generates the typed metamodel ({@code Book_}) of every concrete Quarry model compiled with it.
  * Reverse relations come from the models of the same compilation; a relation to a model compiled
  * elsewhere is a plain {@code RelationPath}/{@code ManyPath}, without navigation. Option
- * {@code -Aquarry.metamodel.depth=N} (default 3) sets how many relations a path can follow.
+ * {@code -Aquarry.metamodel.depth=N} (default 3) sets how many relations a path can follow. Beside
+ * each metamodel it writes the model's accessor ({@code Book__Accessor}), through which the core reads
+ * and writes fields without reflection; {@code -Aquarry.accessors=false} leaves the accessors out.
  */
 public final class MetamodelProcessor extends AbstractProcessor {
     /** The processor option setting how many relations a typed path can follow. */
     public static final String DEPTH_OPTION = "quarry.metamodel.depth";
+    /** The processor option that turns the generated accessors off ({@code false}); they are on by default. */
+    public static final String ACCESSORS_OPTION = "quarry.accessors";
     private static final int DEFAULT_DEPTH = 3;
 
     /** A processor for the compiler's service loader. */
@@ -39,7 +43,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(DEPTH_OPTION);
+        return Set.of(DEPTH_OPTION, ACCESSORS_OPTION);
     }
 
     @Override
@@ -81,9 +85,15 @@ public final class MetamodelProcessor extends AbstractProcessor {
             return false;
         }
         MetamodelWriter writer = new MetamodelWriter(depth, complete.keySet());
+        AccessorWriter accessors = "false".equalsIgnoreCase(processingEnv.getOptions().get(ACCESSORS_OPTION)) ? null
+                : new AccessorWriter(processingEnv.getElementUtils());
         for (ModelSource m : complete.values()) {
             try {
                 writer.write(m).writeTo(processingEnv.getFiler());
+                com.palantir.javapoet.JavaFile accessor = accessors == null ? null : accessors.write(m.element());
+                if (accessor != null) {
+                    accessor.writeTo(processingEnv.getFiler());
+                }
             } catch (IOException e) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                         "Could not write the metamodel of " + m.type().simpleName() + ": " + e.getMessage(), m.element());

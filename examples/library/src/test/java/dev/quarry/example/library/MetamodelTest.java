@@ -7,6 +7,8 @@ import dev.quarry.Model;
 import dev.quarry.ModelInfo;
 import dev.quarry.Quarry;
 import dev.quarry.RelationInfo;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.test.Queries;
 import dev.quarry.query.typed.FieldPath;
 import dev.quarry.query.typed.ManyPath;
 import dev.quarry.query.typed.RelatedPath;
@@ -33,6 +35,28 @@ class MetamodelTest {
         }
         assertThat(generated(Book_.class)).containsEntry("review", "review review_set many")
                 .containsEntry("publishedDate", "published_date").containsEntry("author", "author author one");
+    }
+
+    @Test
+    void theGuidesModelsAreReadAndWrittenThroughTheirGeneratedAccessors(Queries queries) {
+        // quarry-processor wrote Book__Accessor and the others beside the models: no reflection when loading.
+        for (Class<? extends Model> model : METAMODELS.keySet()) {
+            ModelMeta meta = ModelMeta.of(model);
+            assertThat(meta.usesGeneratedAccessor()).as(model.getSimpleName()).isTrue();
+            assertThat(meta.fields()).allSatisfy(f -> assertThat(f.usesGeneratedAccessor()).as(f.toString()).isTrue());
+            assertThat(meta.manyToMany()).allSatisfy(m -> assertThat(m.usesGeneratedAccessor()).isTrue());
+        }
+        Author ann = Author.objects.create(a -> a.name = "Ann");
+        Book book = Book.objects.create(b -> {
+            b.title = "Dune";
+            b.author.set(ann);
+            b.publishedDate = java.time.LocalDate.of(1965, 8, 1);
+            b.isbn = "9780441013593";
+        });
+        Book loaded = queries.assertNumQueries(1, () -> Book.objects.selectRelated(Book_.author).get(Book_.id.eq(book.id)));
+        assertThat(loaded.title).isEqualTo("Dune");
+        assertThat(loaded.author.get().name).isEqualTo("Ann");
+        assertThat(loaded.publishedDate).isEqualTo(book.publishedDate);
     }
 
     private static Map<String, String> registry(ModelInfo info) {
