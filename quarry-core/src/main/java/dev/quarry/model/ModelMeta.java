@@ -49,6 +49,8 @@ public final class ModelMeta {
     private final FieldMeta pk;
     private final FieldMeta version;
     private final MethodHandle constructor;
+    /** The accessor quarry-processor generated for this model ({@code Book__Accessor}), or {@code null}. */
+    private final dev.quarry.spi.ModelAccessor generated;
     private final FieldMeta[] defaultFields;
     private final Object[] defaultValues;
     private final FieldMeta[] supplied;
@@ -182,6 +184,8 @@ public final class ModelMeta {
         this.fields = List.copyOf(declared);
         this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
         this.manyToMany = List.copyOf(m2m);
+        this.generated = constructor == null ? null : GeneratedAccessors.find(type);
+        GeneratedAccessors.attach(generated, fields, manyToMany);
         Map<String, FieldMeta> lookup = new HashMap<>();
         for (FieldMeta f : fields) {
             lookup.put(f.name(), f);
@@ -279,6 +283,11 @@ public final class ModelMeta {
             }
         }
         return List.of();
+    }
+
+    /** Whether instances are made and fields read through the accessor quarry-processor generated for this model. */
+    public boolean usesGeneratedAccessor() {
+        return generated != null;
     }
 
     /** The model class. */
@@ -437,6 +446,9 @@ public final class ModelMeta {
 
     /** A new, empty instance. */
     public Object newInstance() {
+        if (generated != null) {
+            return generated.newInstance();
+        }
         try {
             return (Object) constructor.invokeExact();
         } catch (Throwable t) {

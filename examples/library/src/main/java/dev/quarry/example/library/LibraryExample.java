@@ -34,7 +34,19 @@ public final class LibraryExample {
                 for (String line : lines) {
                     System.out.println("   -> " + line);
                 }
-                System.out.printf("   [%d SQL %s]%n%n", queries, queries == 1 ? "query" : "queries");
+                System.out.printf("   [%d SQL %s]%n", queries, queries == 1 ? "query" : "queries");
+                TypedGuideQueries.Typed typed = TypedGuideQueries.byStep().get(step.id());
+                if (typed != null) {
+                    List<String> typedLines = new ArrayList<>();
+                    int typedQueries = GuideQueries.countQueries(() -> typedLines.addAll(typed.run().get()));
+                    System.out.println("   typed metamodel:");
+                    for (String code : typed.code().split("\n")) {
+                        System.out.println("   " + code);
+                    }
+                    System.out.printf("   -> %s, [%d SQL %s]%n", typedLines.equals(lines) ? "the same lines" : "DIFFERENT lines: " + typedLines,
+                            typedQueries, typedQueries == 1 ? "query" : "queries");
+                }
+                System.out.println();
             }
         }
     }
