@@ -1,0 +1,124 @@
+package dev.quarry.cli;
+
+import dev.quarry.Quarry;
+import dev.quarry.migrations.MigrationStatus;
+import dev.quarry.migrations.Migrator;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code quarry migrate [APP] [MIGRATION]}: applies or unapplies migrations (Django's {@code migrate}). */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Applies the pending migrations, or brings the app to MIGRATION: applies it and what it depends on, "
+                + "or unapplies the migrations after it ('zero' unapplies them all).",
+            "On PostgreSQL and SQLite the run is one transaction; on MariaDB each operation commits and a failure says "
+                + "where it stopped (run migrate again to resume). A second run at the same time waits for the first."},
+        footer = {"%nExamples:", "  quarry migrate", "  quarry migrate M0001Initial", "  quarry migrate library zero",
+            "  quarry migrate --fake M0001Initial    # record as applied without running (schema already there)"})
+final class MigrateCommand implements Callable<Integer> {
+    @ParentCommand
+    QuarryCommand quarry;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..2", paramLabel = "[APP] MIGRATION",
+            description = "The target: a migration name (or 'zero'), optionally after the app's name. None: every pending migration.")
+    List<String> target = List.of();
+
+    @Option(names = "--fake", description = "Records the migrations as applied (or unapplied) without running their operations.")
+    boolean fake;
+
+    @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
+            description = "The database to migrate (default: ${DEFAULT-VALUE}; others are quarry.databases.NAME.url).")
+    String database;
+
+    @Option(names = "--check", description = "Runs nothing; exits 1 when migrations are unapplied (for deploy scripts).")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String app = quarry.settings().app();
+        String name = null;
+        if (target.size() == 2) {
+            if (!target.get(0).equals(app)) {
+                throw new SettingsError("Unknown app '" + target.get(0) + "': the settings' app is '" + app + "'");
+            }
+            name = target.get(1);
+        } else if (target.size() == 1 && !target.get(0).equals(app)) {
+            name = target.get(0);
+        }
+        try (Quarry db = quarry.quarry(database)) {
+            Migrator migrator = quarry.migrator(db);
+            if (name != null) {
+                name = quarry.migrationName(migrator, name);
+            }
+            List<MigrationStatus> before = migrator.showMigrations();
+            long pending = before.stream().filter(s -> !s.isApplied()).count();
+            if (check) {
+                before.stream().filter(s -> !s.isApplied()).forEach(s -> out.println(s));
+                out.println(pending == 0 ? "No unapplied migrations." : pending + " unapplied migration" + (pending == 1 ? "" : "s") + ".");
+                return pending == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+            }
+            out.println("Operations to perform: " + (name == null ? "apply all migrations of " + app
+                    : "bring " + app + " to " + name) + (fake ? " (faked)" : "") + " on " + database + " (" + db.vendor() + ")");
+            out.println("Running migrations:");
+            out.flush();
+            Progress progress = new Progress(out, fake);
+            Migrator running = migrator.withFake(fake).withProgress(progress);
+            List<String> done = name == null ? running.migrate() : running.migrate(app, name);
+            if (done.isEmpty()) {
+                out.println("  No migrations to apply.");
+            } else {
+                out.println("Done: " + done.size() + " migration" + (done.size() == 1 ? "" : "s") + " "
+                        + (progress.backwards ? "unapplied" : "applied") + (fake ? " (faked)." : "."));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Prints a line per migration, with a dot per operation and the time it took. */
+    private static final class Progress implements dev.quarry.migrations.MigrationProgress {
+        private final PrintWriter out;
+        private final boolean fake;
+        private final java.util.Set<String> finished = new java.util.HashSet<>();
+        private String open;
+        private long started;
+        private boolean backwards;
+
+        Progress(PrintWriter out, boolean fake) {
+            this.out = out;
+            this.fake = fake;
+        }
+
+        @Override
+        public void progressed(String migration, boolean backwards, int done, int total) {
+            if (finished.contains(migration)) {
+                return;
+            }
+            this.backwards = backwards;
+            if (!migration.equals(open)) {
+                open = migration;
+                started = System.nanoTime();
+                out.print("  " + (backwards ? "Unapplying " : "Applying ") + migration + " ");
+            } else if (!fake) {
+                out.print(".");
+            }
+            if (done == total) {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                out.println(fake ? " FAKED" : " OK (" + ms + " ms)");
+                finished.add(migration);
+                open = null;
+            }
+            out.flush();
+        }
+    }
+}
