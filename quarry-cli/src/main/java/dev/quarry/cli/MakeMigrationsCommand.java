@@ -8,13 +8,17 @@ import dev.quarry.migrations.Operation;
 import dev.quarry.migrations.ProjectState;
 import dev.quarry.migrations.writer.MakeMigrations;
 import dev.quarry.migrations.writer.MigrationWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,6 +96,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             Migrator migrator = quarry.migrator(db);
             String app = s.app();
             int existing = migrator.migrations(app).size();
+            if (pkg != null && !check) {
+                checkCompiled(pkg, migrator.migrations(app));
+            }
             List<String> dependencies = migrator.latest(app).map(List::of).orElse(List.of());
             if (empty) {
                 String className = MigrationNames.next(existing, name != null ? MigrationNames.fromOption(name) : "Auto");
@@ -118,8 +125,34 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         }
     }
 
+    private Path root() {
+        return sourceDir != null ? sourceDir : quarry.settings().sourceDir();
+    }
+
+    /**
+     * Refuses to number a migration while the package's folder holds a migration source the class path does not
+     * (written but not compiled yet): the new one would take its number.
+     */
+    private void checkCompiled(String pkg, List<String> known) {
+        Path dir = root().resolve(pkg.replace('.', '/'));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> uncompiled = files.map(f -> f.getFileName().toString()).filter(f -> f.matches("M\\d{4}\\w*\\.java"))
+                    .map(f -> f.substring(0, f.length() - ".java".length())).filter(c -> !known.contains(c)).sorted().toList();
+            if (!uncompiled.isEmpty()) {
+                throw new SettingsError(uncompiled + " in " + dir + " " + (uncompiled.size() == 1 ? "is" : "are")
+                        + " not on the class path: compile the application (mvn compile) before running makemigrations "
+                        + "again, so the next migration comes after " + (uncompiled.size() == 1 ? "it" : "them"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private int write(PrintWriter out, String app, JavaFile file, List<Operation> ops) {
-        Path root = sourceDir != null ? sourceDir : quarry.settings().sourceDir();
+        Path root = root();
         Path target = root.resolve(file.packageName().replace('.', '/')).resolve(file.typeSpec().name() + ".java");
         out.println("Migrations for '" + app + "':");
         out.println("  " + target);
