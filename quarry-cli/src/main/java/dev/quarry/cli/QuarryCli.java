@@ -45,7 +45,7 @@ public final class QuarryCli {
      */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         Charset cs = Charset.defaultCharset();
-        CommandLine cmd = commandLine(null, Reader.nullReader());
+        CommandLine cmd = commandLine(null, new BufferedReader(Reader.nullReader()), false);
         cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, cs), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, cs), true));
         try {
@@ -63,8 +63,11 @@ public final class QuarryCli {
      * when a console is attached (no questions otherwise).
      */
     public static CommandLine commandLine(Settings settings, Reader input) {
-        boolean interactive = input != null || System.console() != null;
-        BufferedReader in = new BufferedReader(input != null ? input : new InputStreamReader(System.in, Charset.defaultCharset()));
+        return commandLine(settings, new BufferedReader(input != null ? input
+                : new InputStreamReader(System.in, Charset.defaultCharset())), input != null || System.console() != null);
+    }
+
+    private static CommandLine commandLine(Settings settings, BufferedReader in, boolean interactive) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         QuarryCommand top = new QuarryCommand(new Terminal(in, interactive), settings,
                 loader != null ? loader : QuarryCli.class.getClassLoader());

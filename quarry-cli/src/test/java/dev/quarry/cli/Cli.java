@@ -28,14 +28,14 @@ final class Cli {
 
     private Cli() {}
 
-    /** Runs {@code quarry args...} with no terminal (as in CI). */
+    /** Runs {@code quarry args...} with no terminal (as in CI: the tests have no console). */
     static Result run(String... args) {
-        return run(null, null, args);
+        return runWith(null, null, args);
     }
 
     /** Runs {@code quarry args...} with {@code settings} given in code (or none) and {@code input} answering its questions. */
-    static Result run(Settings settings, String input, String... args) {
-        CommandLine cmd = QuarryCli.commandLine(settings, input == null ? java.io.Reader.nullReader() : new StringReader(input));
+    static Result runWith(Settings settings, String input, String... args) {
+        CommandLine cmd = QuarryCli.commandLine(settings, input == null ? null : new StringReader(input));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
