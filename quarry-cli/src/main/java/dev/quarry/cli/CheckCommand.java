@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code quarry check}: every problem the start-up checks find, at once (Django's system checks): the
  * models and their relations, fields each configured database cannot hold, and the migrations' graph.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", header = "Reports every problem of the models and migrations.",
         description = {"Runs the start-up checks of the models (fields, relations, reverse names, tables), of each "
                 + "configured database's backend (field kinds it cannot hold), and of the migrations (dependencies, "
                 + "conflicts, replaying them), and reports every problem at once. Connects to no database.",
@@ -34,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
 
     @Override
     public Integer call() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code quarry dbshell}: starts the database's own client (psql, mariadb, sqlite3) on the configured database. */
-@Command(name = "dbshell", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dbshell", sortOptions = false, header = "Starts psql, mariadb or sqlite3 on the database.",
         description = {"Starts the database's command-line client on the configured database: psql for PostgreSQL, "
                 + "mariadb for MariaDB/MySQL, sqlite3 for SQLite, with the host, port, user and database from the JDBC URL "
                 + "and settings. The password goes in the client's environment (PGPASSWORD, MYSQL_PWD), not its arguments.",
@@ -24,8 +24,11 @@ final class DbShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
+
     @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database to open (default: ${DEFAULT-VALUE}).")
+            description = "The database to open (default: \"${DEFAULT-VALUE}\").")
     String database;
 
     @Option(names = "--print", description = "Prints the command line (and the names of the environment variables it sets) instead of running it.")

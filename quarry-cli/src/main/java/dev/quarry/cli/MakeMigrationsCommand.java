@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * next migration as a Java class into the migrations package (Django's {@code makemigrations}). Reads no
  * database.
  */
-@Command(name = "makemigrations", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "makemigrations", sortOptions = false, header = "Writes the next migration from the models' changes.",
         description = {"Writes the next migration of the app: a Java class in the migrations package (quarry.migrations.package "
                 + "under quarry.migrations.source-dir) holding the operations that bring the migrations' state to the models. "
                 + "Review it and commit it. Reads no database.",
@@ -38,15 +38,18 @@ import picocli.CommandLine.Spec;
                 + "without a default asks for a one-off value for the rows already there. Without a terminal (or with "
                 + "--no-input) renames come only from --rename-field/--rename-model and values from --default."},
         footer = {"%nExamples:", "  quarry makemigrations", "  quarry makemigrations --name book_isbn",
-            "  quarry makemigrations --check --no-input     # CI: exit 1 when models changed without a migration",
-            "  quarry makemigrations --no-input --rename-field Book.title=name --default Book.pages=100",
-            "  quarry makemigrations --empty --name fill_slugs   # a data migration to edit (runJava/runSql)"})
+            "  quarry makemigrations --check --no-input      # in CI",
+            "  quarry makemigrations --no-input \\", "      --rename-field Book.title=name --default Book.pages=100",
+            "  quarry makemigrations --empty --name fill_slugs   # a data migration"})
 final class MakeMigrationsCommand implements Callable<Integer> {
     @ParentCommand
     QuarryCommand quarry;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
 
     @Option(names = "--check", description = "Writes nothing; exits 1 when the models changed without a migration.")
     boolean check;

@@ -14,13 +14,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code quarry migrate [APP] [MIGRATION]}: applies or unapplies migrations (Django's {@code migrate}). */
-@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "migrate", sortOptions = false, header = "Applies (or unapplies) migrations.",
         description = {"Applies the pending migrations, or brings the app to MIGRATION: applies it and what it depends on, "
                 + "or unapplies the migrations after it ('zero' unapplies them all).",
             "On PostgreSQL and SQLite the run is one transaction; on MariaDB each operation commits and a failure says "
                 + "where it stopped (run migrate again to resume). A second run at the same time waits for the first."},
         footer = {"%nExamples:", "  quarry migrate", "  quarry migrate M0001Initial", "  quarry migrate library zero",
-            "  quarry migrate --fake M0001Initial    # record as applied without running (schema already there)"})
+            "  quarry migrate --fake M0001Initial   # schema already there: only record it"})
 final class MigrateCommand implements Callable<Integer> {
     @ParentCommand
     QuarryCommand quarry;
@@ -28,15 +28,19 @@ final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..2", paramLabel = "[APP] MIGRATION",
-            description = "The target: a migration name (or 'zero'), optionally after the app's name. None: every pending migration.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
+
+    @Parameters(arity = "0..2", paramLabel = "TARGET",
+            description = {"[APP] MIGRATION: a migration's name, a unique prefix of it (M0002) or 'zero', optionally after "
+                + "the app's name. None: every pending migration."})
     List<String> target = List.of();
 
     @Option(names = "--fake", description = "Records the migrations as applied (or unapplied) without running their operations.")
     boolean fake;
 
     @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database to migrate (default: ${DEFAULT-VALUE}; others are quarry.databases.NAME.url).")
+            description = "The database to migrate: \"${DEFAULT-VALUE}\" (quarry.url) unless named (quarry.databases.NAME.url).")
     String database;
 
     @Option(names = "--check", description = "Runs nothing; exits 1 when migrations are unapplied (for deploy scripts).")

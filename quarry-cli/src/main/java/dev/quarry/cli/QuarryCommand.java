@@ -32,12 +32,12 @@ import picocli.CommandLine.Spec;
             "4:the database or a migration failed",
             "5:dbshell could not start the database client"},
         footer = {"%nExamples:",
-            "  quarry --settings quarry.properties makemigrations --name BookIsbn",
-            "  quarry makemigrations --check          # in CI: fails when models changed without a migration",
-            "  quarry migrate                         # apply every pending migration",
-            "  quarry migrate library M0001Initial    # back (or forward) to one migration",
-            "  quarry sqlmigrate M0002BookIsbn --backend postgresql",
-            "%nReference: docs/commands.md"})
+            "  quarry --settings app/quarry.properties makemigrations",
+            "  quarry makemigrations --check --no-input   # in CI",
+            "  quarry migrate                             # every pending one",
+            "  quarry migrate library M0001Initial        # back to one",
+            "  quarry sqlmigrate M0002 --backend postgresql",
+            "%nRun quarry COMMAND --help for a command's options. Reference: docs/commands.md"})
 final class QuarryCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code quarry showmigrations}: the app's migrations, dependencies first, and which are applied. */
-@Command(name = "showmigrations", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "showmigrations", sortOptions = false, header = "Lists the migrations and which are applied.",
         description = {"Lists the app's migrations in the order they apply: [X] applied, [ ] pending, "
                 + "[~] partly applied (a MariaDB run that stopped half-way; migrate resumes it)."},
         footer = {"%nExample output:", "  library", "   [X] M0001Initial", "   [ ] M0002BookIsbn"})
@@ -23,8 +23,11 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
+
     @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database whose history is read (default: ${DEFAULT-VALUE}).")
+            description = "The database whose history is read (default: \"${DEFAULT-VALUE}\").")
     String database;
 
     @Option(names = {"-v", "--verbose"}, description = "Also shows when each migration was applied.")

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code quarry sqlmigrate MIGRATION}: prints the SQL a migration runs, for a chosen backend; runs nothing. */
-@Command(name = "sqlmigrate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sqlmigrate", sortOptions = false, header = "Prints the SQL of a migration, running nothing.",
         description = {"Prints the SQL that applying (or, with --backwards, unapplying) MIGRATION runs, without running it. "
                 + "With --backend, no database is read.", "Java steps (runJava) appear as comments."},
         footer = {"%nExamples:", "  quarry sqlmigrate M0001Initial --backend postgresql", "  quarry sqlmigrate M0002 --backwards"})
@@ -27,6 +27,9 @@ final class SqlMigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "The migration: its name, app.Name, or a unique prefix (M0002).")
     String migration;
 
@@ -38,7 +41,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
     boolean backwards;
 
     @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database whose backend is used when --backend is not given (default: ${DEFAULT-VALUE}).")
+            description = "The database whose backend is used when --backend is not given (default: \"${DEFAULT-VALUE}\").")
     String database;
 
     @Override
