@@ -45,6 +45,12 @@ public final class MakeMigrationsMojo extends QuarryMojo {
     public MakeMigrationsMojo() {}
 
     @Override
+    String failure(int exit) {
+        return check && exit == 1 ? "The models changed without a migration (listed above): run mvn compile "
+                + "quarry:makemigrations, then review and commit the migration it writes" : super.failure(exit);
+    }
+
+    @Override
     List<String> command() {
         List<String> args = new ArrayList<>(List.of("makemigrations", "--no-input"));
         if (check) {

@@ -100,13 +100,17 @@ public abstract class QuarryMojo extends AbstractMojo {
         getLog().debug("quarry " + String.join(" ", args));
         int exit = run(classPath(), args);
         if (exit == 1 || exit == 2) {
-            throw new MojoFailureException("quarry " + String.join(" ", command()) + " failed (exit code " + exit + "); "
-                    + "see the messages above");
+            throw new MojoFailureException(failure(exit));
         }
         if (exit != 0) {
             throw new MojoExecutionException("quarry " + String.join(" ", command()) + " failed (exit code " + exit
                     + "); see the messages above");
         }
+    }
+
+    /** The build failure's message when the command exits with 1 (a check failed) or 2 (usage). */
+    String failure(int exit) {
+        return "quarry " + String.join(" ", command()) + " failed (exit code " + exit + "); see the messages above";
     }
 
     private int run(List<File> classPath, List<String> args) throws MojoExecutionException {

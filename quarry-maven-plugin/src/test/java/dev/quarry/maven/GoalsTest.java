@@ -114,7 +114,7 @@ class GoalsTest {
         Captured makeLog = new Captured();
         make.setLog(makeLog);
         assertThatThrownBy(make::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("quarry makemigrations --no-input --check failed (exit code 1)");
+                .hasMessageContaining("The models changed without a migration (listed above): run mvn compile quarry:makemigrations");
         assertThat(makeLog.lines).contains("info Models of app 'fixture' changed without a migration:",
                 "info   - Create model Crate");
 
