@@ -13,12 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code quarry check}: every problem the start-up checks find, at once (Django's system checks): the
@@ -29,19 +24,10 @@ import picocli.CommandLine.Spec;
                 + "configured database's backend (field kinds it cannot hold), and of the migrations (dependencies, "
                 + "conflicts, replaying them), and reports every problem at once. Connects to no database.",
             "Exits 1 when there is a problem."})
-final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    QuarryCommand quarry;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
-    boolean help;
-
+final class CheckCommand extends Subcommand {
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Settings s = quarry.settings();
         List<String> problems = new ArrayList<>();
         Registry.problems(s.models()).forEach(e -> problems.add(e.getMessage()));

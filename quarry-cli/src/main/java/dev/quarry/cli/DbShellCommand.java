@@ -4,12 +4,9 @@ import dev.quarry.backend.Backends;
 import dev.quarry.spi.ShellCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code quarry dbshell}: starts the database's own client (psql, mariadb, sqlite3) on the configured database. */
 @Command(name = "dbshell", sortOptions = false, header = "Starts psql, mariadb or sqlite3 on the database.",
@@ -17,30 +14,20 @@ import picocli.CommandLine.Spec;
                 + "mariadb for MariaDB/MySQL, sqlite3 for SQLite, with the host, port, user and database from the JDBC URL "
                 + "and settings. The password goes in the client's environment (PGPASSWORD, MYSQL_PWD), not its arguments.",
             "Exits with the client's exit code, or 5 when it cannot be started."})
-final class DbShellCommand implements Callable<Integer> {
-    @ParentCommand
-    QuarryCommand quarry;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
-    boolean help;
-
-    @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database to open (default: \"${DEFAULT-VALUE}\").")
-    String database;
+final class DbShellCommand extends Subcommand {
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--print", description = "Prints the command line (and the names of the environment variables it sets) instead of running it.")
     boolean print;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ShellCommand cmd = command(quarry.settings().database(database));
+        PrintWriter out = out();
+        PrintWriter err = err();
+        ShellCommand cmd = command(quarry.settings().database(database.name));
         if (cmd.arguments().isEmpty()) {
-            err.println("quarry dbshell: the database \"" + database + "\" has no shell to start (an in-memory SQLite "
+            err.println("quarry dbshell: the database \"" + database.name + "\" has no shell to start (an in-memory SQLite "
                     + "database, or a backend that names no client)");
             err.flush();
             return ExitCodes.NO_SHELL;

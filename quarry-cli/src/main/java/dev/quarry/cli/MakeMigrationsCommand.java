@@ -17,13 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code quarry makemigrations}: compares the models with the state of the app's migrations and writes the
@@ -41,16 +37,7 @@ import picocli.CommandLine.Spec;
             "  quarry makemigrations --check --no-input      # in CI",
             "  quarry makemigrations --no-input \\", "      --rename-field Book.title=name --default Book.pages=100",
             "  quarry makemigrations --empty --name fill_slugs   # a data migration"})
-final class MakeMigrationsCommand implements Callable<Integer> {
-    @ParentCommand
-    QuarryCommand quarry;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
-    boolean help;
-
+final class MakeMigrationsCommand extends Subcommand {
     @Option(names = "--check", description = "Writes nothing; exits 1 when the models changed without a migration.")
     boolean check;
 
@@ -87,7 +74,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Settings s = quarry.settings();
         String pkg = packageName != null ? packageName : s.migrationsPackage();
         if (pkg == null && !check) {

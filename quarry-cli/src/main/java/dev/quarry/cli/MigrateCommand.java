@@ -5,13 +5,10 @@ import dev.quarry.migrations.MigrationStatus;
 import dev.quarry.migrations.Migrator;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code quarry migrate [APP] [MIGRATION]}: applies or unapplies migrations (Django's {@code migrate}). */
 @Command(name = "migrate", sortOptions = false, header = "Applies (or unapplies) migrations.",
@@ -21,16 +18,7 @@ import picocli.CommandLine.Spec;
                 + "where it stopped (run migrate again to resume). A second run at the same time waits for the first."},
         footer = {"%nExamples:", "  quarry migrate", "  quarry migrate M0001Initial", "  quarry migrate library zero",
             "  quarry migrate --fake M0001Initial   # schema already there: only record it"})
-final class MigrateCommand implements Callable<Integer> {
-    @ParentCommand
-    QuarryCommand quarry;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
-    boolean help;
-
+final class MigrateCommand extends Subcommand {
     @Parameters(arity = "0..2", paramLabel = "TARGET",
             description = {"[APP] MIGRATION: a migration's name, a unique prefix of it (M0002) or 'zero', optionally after "
                 + "the app's name. None: every pending migration."})
@@ -39,16 +27,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--fake", description = "Records the migrations as applied (or unapplied) without running their operations.")
     boolean fake;
 
-    @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database to migrate: \"${DEFAULT-VALUE}\" (quarry.url) unless named (quarry.databases.NAME.url).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--check", description = "Runs nothing; exits 1 when migrations are unapplied (for deploy scripts).")
     boolean check;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String app = quarry.settings().app();
         String name = null;
         if (target.size() == 2) {
@@ -59,7 +46,7 @@ final class MigrateCommand implements Callable<Integer> {
         } else if (target.size() == 1 && !target.get(0).equals(app)) {
             name = target.get(0);
         }
-        try (Quarry db = quarry.quarry(database)) {
+        try (Quarry db = quarry.quarry(database.name)) {
             Migrator migrator = quarry.migrator(db);
             if (name != null) {
                 name = quarry.migrationName(migrator, name);
@@ -72,7 +59,7 @@ final class MigrateCommand implements Callable<Integer> {
                 return pending == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
             }
             out.println("Operations to perform: " + (name == null ? "apply all migrations of " + app
-                    : "bring " + app + " to " + name) + (fake ? " (faked)" : "") + " on " + database + " (" + db.vendor() + ")");
+                    : "bring " + app + " to " + name) + (fake ? " (faked)" : "") + " on " + database.name + " (" + db.vendor() + ")");
             out.println("Running migrations:");
             out.flush();
             Progress progress = new Progress(out, fake);

@@ -4,39 +4,26 @@ import dev.quarry.Quarry;
 import dev.quarry.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code quarry showmigrations}: the app's migrations, dependencies first, and which are applied. */
 @Command(name = "showmigrations", sortOptions = false, header = "Lists the migrations and which are applied.",
         description = {"Lists the app's migrations in the order they apply: [X] applied, [ ] pending, "
                 + "[~] partly applied (a MariaDB run that stopped half-way; migrate resumes it)."},
         footer = {"%nExample output:", "  library", "   [X] M0001Initial", "   [ ] M0002BookIsbn"})
-final class ShowMigrationsCommand implements Callable<Integer> {
-    @ParentCommand
-    QuarryCommand quarry;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
-    boolean help;
-
-    @Option(names = "--database", paramLabel = "NAME", defaultValue = Settings.DEFAULT_DATABASE,
-            description = "The database whose history is read (default: \"${DEFAULT-VALUE}\").")
-    String database;
+final class ShowMigrationsCommand extends Subcommand {
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = {"-v", "--verbose"}, description = "Also shows when each migration was applied.")
     boolean verbose;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Quarry db = quarry.quarry(database)) {
+        PrintWriter out = out();
+        try (Quarry db = quarry.quarry(database.name)) {
             List<MigrationStatus> all = quarry.migrator(db).showMigrations();
             out.println(quarry.settings().app());
             if (all.isEmpty()) {

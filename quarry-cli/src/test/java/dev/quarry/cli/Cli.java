@@ -70,6 +70,11 @@ final class Cli {
         return lines;
     }
 
+    /** A {@code quarry.properties} in {@code folder} for the shop on {@code db} with these models; returns its path. */
+    static String shopSettings(Path folder, TestDatabases.Isolated db, String models) {
+        return settingsFile(folder, shop(db, models).toArray(String[]::new)).toString();
+    }
+
     static Stream<TestDatabases.Target> backends() {
         return TestDatabases.active().stream();
     }

@@ -114,7 +114,7 @@ class MakeMigrationsCommandTest {
     void aChangedModelGoesThroughMakemigrationsCompileAndMigrate(TestDatabases.Target target) throws Exception {
         TestDatabases.Isolated db = target.create();
         try {
-            String v1 = Cli.settingsFile(folder, Cli.shop(db, "dev.quarry.cli.shop").toArray(String[]::new)).toString();
+            String v1 = Cli.shopSettings(folder, db, "dev.quarry.cli.shop");
             assertThat(Cli.run("--settings", v1, "migrate").exit()).isZero();
             List<String> lines = new java.util.ArrayList<>(Cli.shop(db, "dev.quarry.cli.shopv2"));
             String v2 = Cli.settingsFile(folder, lines.toArray(String[]::new)).toString();

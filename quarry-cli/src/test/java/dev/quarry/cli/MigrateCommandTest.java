@@ -22,7 +22,7 @@ class MigrateCommandTest {
     void migrateAppliesEveryPendingMigrationShowingProgressAndRecordsThem(TestDatabases.Target target) {
         TestDatabases.Isolated db = target.create();
         try {
-            String settings = Cli.settingsFile(folder, Cli.shop(db, "dev.quarry.cli.shop").toArray(String[]::new)).toString();
+            String settings = Cli.shopSettings(folder, db, "dev.quarry.cli.shop");
             Cli.Result before = Cli.run("--settings", settings, "showmigrations");
             assertThat(before.exit()).as("%s", before).isZero();
             assertThat(before.out()).isEqualTo("shop\n [ ] M0001Initial\n [ ] M0002Stock\n");
@@ -59,7 +59,7 @@ class MigrateCommandTest {
     void migrateToATargetUnappliesWhatComesAfterAndZeroUnappliesAll(TestDatabases.Target target) {
         TestDatabases.Isolated db = target.create();
         try {
-            String settings = Cli.settingsFile(folder, Cli.shop(db, "dev.quarry.cli.shop").toArray(String[]::new)).toString();
+            String settings = Cli.shopSettings(folder, db, "dev.quarry.cli.shop");
             assertThat(Cli.run("--settings", settings, "migrate").exit()).isZero();
 
             Cli.Result back = Cli.run("--settings", settings, "migrate", "M0001");   // a unique prefix names M0001Initial
@@ -88,7 +88,7 @@ class MigrateCommandTest {
     void fakeRecordsWithoutRunningAndAFailureExitsWithFour(TestDatabases.Target target) {
         TestDatabases.Isolated db = target.create();
         try {
-            String settings = Cli.settingsFile(folder, Cli.shop(db, "dev.quarry.cli.shop").toArray(String[]::new)).toString();
+            String settings = Cli.shopSettings(folder, db, "dev.quarry.cli.shop");
             Cli.Result fake = Cli.run("--settings", settings, "migrate", "--fake", "M0001Initial");
             assertThat(fake.exit()).as("%s", fake).isZero();
             assertThat(fake.out()).contains("Applying shop.M0001Initial  FAKED\n").endsWith("1 migration applied (faked).\n");

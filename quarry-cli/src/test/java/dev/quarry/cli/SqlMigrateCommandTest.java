@@ -58,7 +58,7 @@ class SqlMigrateCommandTest {
     void withoutABackendItWritesForTheConfiguredDatabaseAndRunsNothing(TestDatabases.Target target) {
         TestDatabases.Isolated db = target.create();
         try {
-            String settings = Cli.settingsFile(folder, Cli.shop(db, "dev.quarry.cli.shop").toArray(String[]::new)).toString();
+            String settings = Cli.shopSettings(folder, db, "dev.quarry.cli.shop");
             Cli.Result r = Cli.run("--settings", settings, "sqlmigrate", "M0001Initial");
             assertThat(r.exit()).as("%s", r).isZero();
             String vendor = target.vendor().equals("mysql") ? "mariadb" : target.vendor();
