@@ -1,8 +1,11 @@
 package dev.quarry.cli;
 
 import dev.quarry.Quarry;
+import dev.quarry.migrations.Autodetector;
+import dev.quarry.migrations.MigrationError;
 import dev.quarry.migrations.MigrationStatus;
 import dev.quarry.migrations.Migrator;
+import dev.quarry.migrations.ProjectState;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -71,8 +74,21 @@ final class MigrateCommand extends Subcommand {
                 out.println("Done: " + done.size() + " migration" + (done.size() == 1 ? "" : "s") + " "
                         + (progress.backwards ? "unapplied" : "applied") + (fake ? " (faked)." : "."));
             }
+            if (name == null && modelsChanged(migrator, db)) {
+                out.println("  Your models in app '" + app + "' have changes not yet in a migration: run quarry "
+                        + "makemigrations, then migrate again.");
+            }
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /** Whether the models differ from the state of the migrations (Django's warning after {@code migrate}). */
+    private static boolean modelsChanged(Migrator migrator, Quarry db) {
+        try {
+            return !Autodetector.of(migrator.state(), ProjectState.of(db)).changes().isEmpty();
+        } catch (MigrationError e) {
+            return true; // a new NOT NULL field without a default: a change that needs an answer
         }
     }
 

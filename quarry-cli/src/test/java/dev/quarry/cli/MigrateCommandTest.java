@@ -49,6 +49,12 @@ class MigrateCommandTest {
             assertThat(again.exit()).isZero();
             assertThat(again.out()).contains("  No migrations to apply.\n");
             assertThat(Db.history(db)).hasSize(2);
+
+            // Models changed since (the shop's second version): migrate says a migration is missing, as Django's does.
+            String changed = Cli.shopSettings(folder, db, "dev.quarry.cli.shopv2");
+            assertThat(Cli.run("--settings", changed, "migrate").out()).endsWith("  No migrations to apply.\n"
+                    + "  Your models in app 'shop' have changes not yet in a migration: run quarry makemigrations, then "
+                    + "migrate again.\n");
         } finally {
             db.drop();
         }

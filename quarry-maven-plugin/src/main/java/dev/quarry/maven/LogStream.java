@@ -2,7 +2,7 @@ package dev.quarry.maven;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import org.apache.maven.plugin.logging.Log;
 
 /** The command's output, a line at a time, into Maven's log: standard output as info, errors as error. */
@@ -26,7 +26,7 @@ final class LogStream extends OutputStream {
     }
 
     private void emit() {
-        String text = line.toString(StandardCharsets.UTF_8);
+        String text = line.toString(Charset.defaultCharset()); // QuarryCli writes in the default charset
         line.reset();
         if (error) {
             log.error(text);

@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,8 +125,8 @@ public abstract class QuarryMojo extends AbstractMojo {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
-             PrintStream out = new PrintStream(new LogStream(getLog(), false), true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(new LogStream(getLog(), true), true, StandardCharsets.UTF_8)) {
+             PrintStream out = new PrintStream(new LogStream(getLog(), false), true, Charset.defaultCharset());
+             PrintStream err = new PrintStream(new LogStream(getLog(), true), true, Charset.defaultCharset())) {
             thread.setContextClassLoader(loader);
             Class<?> cli = loader.loadClass("dev.quarry.cli.QuarryCli");
             Method execute = cli.getMethod("execute", String[].class, PrintStream.class, PrintStream.class);
