@@ -96,6 +96,24 @@ class MakeMigrationsCommandTest {
     }
 
     @Test
+    void aModelWithTheFieldsOfOneThatDisappearedIsAskedAboutAsARename() {
+        List<String> v3 = List.of("quarry.models = dev.quarry.cli.shopv3",
+                "quarry.migrations.package = dev.quarry.cli.shop.migrations", "quarry.app = shop");
+        Cli.Result asked = Cli.runWith(null, "y\n", "--settings", settings(v3), "makemigrations", "--dry-run");
+        assertThat(asked.exit()).as("%s", asked).isZero();
+        assertThat(asked.out()).contains("Was the model Bin renamed to Box? [y/N] ")
+                .contains("    - Rename model Bin to Box\n").doesNotContain("Delete model");
+        assertThat(asked.out()).contains("public final class M0003RenameBinBox");
+
+        Cli.Result flag = Cli.run("--settings", settings(v3), "makemigrations", "--dry-run", "--rename-model", "Bin=Box");
+        assertThat(flag.out()).contains("    - Rename model Bin to Box\n");
+
+        // Without an answer: a new model and a deleted one (the rows of bin would be lost), as Django does.
+        Cli.Result none = Cli.run("--settings", settings(v3), "makemigrations", "--dry-run");
+        assertThat(none.out()).contains("    - Create model Box\n").contains("    - Delete model Bin\n");
+    }
+
+    @Test
     void emptyWritesAMigrationWithoutOperationsAndTheNextWaitsUntilItIsCompiled() throws IOException {
         String s = settings(SHOP);
         Cli.Result r = Cli.run("--settings", s, "makemigrations", "--empty", "--name", "fill_slugs");

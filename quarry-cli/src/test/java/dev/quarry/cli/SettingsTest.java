@@ -44,6 +44,11 @@ class SettingsTest {
         assertThat(s.sourceDir()).isEqualTo(folder.toAbsolutePath().resolve("src/java"));
         assertThat(s.databases().keySet()).containsExactly("default", "archive");
         assertThat(s.database("default")).isEqualTo(new Settings.DatabaseSettings("jdbc:sqlite:shop.db", "other", null));
+
+        Path fromEnv = Cli.settingsFile(folder, "quarry.url = jdbc:sqlite:shop.db", "quarry.password = ${env:PATH}",
+                "quarry.models = dev.quarry.cli.shop");
+        assertThat(PropertiesSettings.read(fromEnv, Map.of(), getClass().getClassLoader()).database("default").password())
+                .isEqualTo(System.getenv("PATH"));
     }
 
     @Test
