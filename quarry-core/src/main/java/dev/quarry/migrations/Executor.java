@@ -32,12 +32,14 @@ final class Executor {
     private final Database database;
     private final MigrationGraph graph;
     private final boolean fake;
+    private final MigrationProgress progress;
 
-    Executor(Quarry quarry, Database database, MigrationGraph graph, boolean fake) {
+    Executor(Quarry quarry, Database database, MigrationGraph graph, boolean fake, MigrationProgress progress) {
         this.quarry = quarry;
         this.database = database;
         this.graph = graph;
         this.fake = fake;
+        this.progress = progress;
     }
 
     /** Plans with the recorded rows (read under the lock) and runs the plan; returns the steps run. */
@@ -142,6 +144,7 @@ final class Executor {
         List<Operation> ops = n.migration().operations();
         List<ProjectState> states = states(n);
         SchemaContext ctx = context();
+        progress.progressed(n.label(), step.backwards(), 0, ops.size());
         if (!fake) {
             for (int k = 0; k < ops.size(); k++) {
                 int i = step.backwards() ? ops.size() - 1 - k : k;
@@ -156,7 +159,11 @@ final class Executor {
                             + " of " + ops.size() + " (" + ops.get(i).describe() + "): " + e.getMessage()
                             + ". Nothing of this run was kept: it was one transaction, rolled back", e);
                 }
+                progress.progressed(n.label(), step.backwards(), k + 1, ops.size());
             }
+        }
+        if (fake || ops.isEmpty()) {
+            progress.progressed(n.label(), step.backwards(), ops.size(), ops.size());
         }
         if (step.backwards()) {
             recorder.forget(n.app(), n.name());
@@ -179,6 +186,7 @@ final class Executor {
         List<ProjectState> states = states(n);
         SchemaContext ctx = context();
         int done = row == null ? 0 : row.complete() ? ops.size() : row.progress();
+        progress.progressed(n.label(), step.backwards(), step.backwards() ? ops.size() - done : done, ops.size());
         if (fake || ops.isEmpty()) {
             database.atomic(() -> {
                 if (step.backwards()) {
@@ -188,6 +196,7 @@ final class Executor {
                 }
                 return null;
             });
+            progress.progressed(n.label(), step.backwards(), ops.size(), ops.size());
             return;
         }
         if (!step.backwards()) {
@@ -201,6 +210,7 @@ final class Executor {
                         recorder.progress(n.app(), n.name(), at + 1);
                     }
                 });
+                progress.progressed(n.label(), false, at + 1, ops.size());
             }
         } else {
             for (int i = done - 1; i >= 0; i--) {
@@ -213,6 +223,7 @@ final class Executor {
                         recorder.progress(n.app(), n.name(), at);
                     }
                 });
+                progress.progressed(n.label(), true, ops.size() - at, ops.size());
             }
             if (done == 0) {
                 recorder.forget(n.app(), n.name());

@@ -35,11 +35,13 @@ public final class Migrator {
     private final Quarry quarry;
     private final MigrationGraph graph;
     private final boolean fake;
+    private final MigrationProgress progress;
 
-    private Migrator(Quarry quarry, MigrationGraph graph, boolean fake) {
+    private Migrator(Quarry quarry, MigrationGraph graph, boolean fake, MigrationProgress progress) {
         this.quarry = quarry;
         this.graph = graph;
         this.fake = fake;
+        this.progress = progress;
     }
 
     /** A Migrator of one app's migrations. */
@@ -57,7 +59,12 @@ public final class Migrator {
      * (Django's {@code --fake}), for a database whose schema is already right. This Migrator is not modified.
      */
     public Migrator withFake(boolean value) {
-        return new Migrator(quarry, graph, value);
+        return new Migrator(quarry, graph, value, progress);
+    }
+
+    /** This Migrator telling {@code listener} of each migration and operation it runs. This Migrator is not modified. */
+    public Migrator withProgress(MigrationProgress listener) {
+        return new Migrator(quarry, graph, fake, Objects.requireNonNull(listener, "listener"));
     }
 
     /** Applies every pending migration of every app; returns the migrations applied ({@code app.Name}). */
@@ -122,7 +129,7 @@ public final class Migrator {
     }
 
     private Executor executor() {
-        return new Executor(quarry, database(), graph, fake);
+        return new Executor(quarry, database(), graph, fake, progress);
     }
 
     private Database database() {
@@ -257,7 +264,7 @@ public final class Migrator {
 
         /** The Migrator; unknown dependencies, cycles and conflicting latest migrations are refused here. */
         public Migrator build() {
-            return new Migrator(quarry, new MigrationGraph(apps), false);
+            return new Migrator(quarry, new MigrationGraph(apps), false, MigrationProgress.NONE);
         }
     }
 }

@@ -58,4 +58,13 @@ public interface Backend {
     default java.util.List<String> shellCommand(String jdbcUrl) {
         return java.util.List.of();
     }
+
+    /**
+     * The client that opens this database's shell on {@code jdbcUrl} as {@code user} (either may be {@code null}
+     * where the URL carries it) with {@code password} in its environment ({@code quarry dbshell}); the default
+     * is {@link #shellCommand(String)} with no environment.
+     */
+    default ShellCommand shellCommand(String jdbcUrl, String user, String password) {
+        return new ShellCommand(shellCommand(jdbcUrl), java.util.Map.of());
+    }
 }
