@@ -92,6 +92,8 @@ public final class ModelMeta {
             this.defaultFields = base.defaultFields;
             this.defaultValues = base.defaultValues;
             this.supplied = base.supplied;
+            // Its own accessor makes proxy instances; the shared fields keep the concrete model's accessor.
+            this.generated = constructor == null ? null : GeneratedAccessors.find(type);
             return;
         }
         this.table = meta != null && !meta.dbTable().isEmpty() ? meta.dbTable() : Names.snake(name);

@@ -88,6 +88,9 @@ final class ModelReader {
         ModelSource.Field pk = null;
         boolean ok = true;
         for (TypeElement c : chain) {
+            // Fields of a concrete ancestor (a multi-table parent, a proxy's model) are readable here, but their
+            // relations' reverse sides belong to that ancestor, as in the registry; an abstract base's are copied.
+            boolean inherited = c != model && !c.getModifiers().contains(Modifier.ABSTRACT);
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (f.getModifiers().contains(Modifier.STATIC)) {
                     continue;
@@ -108,8 +111,13 @@ final class ModelReader {
                     links.add(new ModelSource.Link(name, queryName, name, m2m, target, f));
                     boolean symmetrical = m2m && bool(relation, "symmetrical") && types.isSameType(
                             types.erasure(target.asType()), types.erasure(model.asType()));
-                    forwards.add(new ModelSource.Forward(model, f, target, string(relation, "relatedName"),
-                            string(relation, "relatedQueryName"), annotation.equals("OneToOneField"), m2m, symmetrical));
+                    if (!inherited) {
+                        String modelName = Names.modelName(model.getSimpleName().toString());
+                        forwards.add(new ModelSource.Forward(model, f, target,
+                                string(relation, "relatedName").replace("%(class)s", modelName),
+                                string(relation, "relatedQueryName").replace("%(class)s", modelName),
+                                annotation.equals("OneToOneField"), m2m, symmetrical));
+                    }
                 } else if (quarry.keySet().stream().anyMatch(n -> !MARKERS.contains(n))) {
                     ModelSource.Field field = field(f);
                     boolean isPk = quarry.values().stream().anyMatch(a -> bool(a, "primaryKey"));

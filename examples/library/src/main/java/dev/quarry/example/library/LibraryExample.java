@@ -1,7 +1,9 @@
 package dev.quarry.example.library;
 
 import dev.quarry.Quarry;
+import dev.quarry.Model;
 import dev.quarry.example.library.migrations.M0001Initial;
+import dev.quarry.example.library.migrations.M0002ProfilesAndPublishers;
 import dev.quarry.migrations.Migration;
 import dev.quarry.migrations.Migrator;
 import java.util.ArrayList;
@@ -20,14 +22,18 @@ public final class LibraryExample {
      * The app's migrations, written by {@code quarry makemigrations} into the {@code migrations} package;
      * a new one is added here too (the command finds them by scanning that package).
      */
-    public static final List<Class<? extends Migration>> MIGRATIONS = List.of(M0001Initial.class);
+    public static final List<Class<? extends Migration>> MIGRATIONS = List.of(M0001Initial.class,
+            M0002ProfilesAndPublishers.class);
+
+    /** The example's models: the guide's four, a proxy of Book, and the relation kinds beyond the guide. */
+    public static final List<Class<? extends Model>> MODELS = List.of(Author.class, Book.class, Review.class, Tag.class,
+            RecentBook.class, AuthorProfile.class, Publisher.class, Contract.class);
 
     private LibraryExample() {}
 
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "jdbc:sqlite::memory:";
-        try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class,
-                RecentBook.class, AuthorProfile.class, Publisher.class, Contract.class).build().install()) {
+        try (Quarry db = Quarry.builder().url(url).models(MODELS).build().install()) {
             List<String> applied = Migrator.of(db, APP, MIGRATIONS).migrate();   // the schema, from the migrations
             int loadQueries = GuideQueries.countQueries(SampleData::load);
             int relationQueries = GuideQueries.countQueries(RelationSampleData::load);

@@ -32,9 +32,9 @@ class LibraryMigrationsTest {
     void theMigrationsBuildTheSchemaTheGuideRunsOn(TestDatabases.Target target) {
         TestDatabases.Isolated database = target.create();
         try (Quarry db = Quarry.builder().url(database.url()).user(target.user()).password(target.password())
-                .models(Author.class, Book.class, Review.class, Tag.class).build().install()) {
+                .models(LibraryExample.MODELS).build().install()) {
             Migrator migrator = Migrator.of(db, LibraryExample.APP, LibraryExample.MIGRATIONS);
-            assertThat(migrator.migrate()).containsExactly("library.M0001Initial");
+            assertThat(migrator.migrate()).containsExactly("library.M0001Initial", "library.M0002ProfilesAndPublishers");
             SampleData.load();
             assertThat(Author.objects.count()).isEqualTo(14);
             Queries queries = new Queries(db);
@@ -53,8 +53,7 @@ class LibraryMigrationsTest {
 
     @Test
     void theMigrationsDescribeTheModelsAndAreAllListed() throws IOException {
-        try (Quarry db = Quarry.builder().url("jdbc:sqlite::memory:").models(Author.class, Book.class, Review.class, Tag.class)
-                .build()) {
+        try (Quarry db = Quarry.builder().url("jdbc:sqlite::memory:").models(LibraryExample.MODELS).build()) {
             Migrator migrator = Migrator.of(db, LibraryExample.APP, LibraryExample.MIGRATIONS);
             assertThat(Autodetector.of(migrator.state(), ProjectState.of(db)).changes()).isEmpty();
         }
