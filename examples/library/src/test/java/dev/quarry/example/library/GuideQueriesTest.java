@@ -59,9 +59,10 @@ class GuideQueriesTest {
     Stream<DynamicTest> everyTypedQueryPrintsItsStringFormsLinesInTheSameQueries(Queries queries) {
         SampleData.load();
         Map<String, TypedGuideQueries.Typed> typed = TypedGuideQueries.byStep();
-        // Every step has a typed form but Q2, whose misspelt accessor is a compile error in the typed form.
-        assertThat(typed.keySet()).containsExactlyElementsOf(
-                GuideQueries.steps().stream().map(GuideQueries.Step::id).filter(id -> !id.equals("Q2")).toList());
+        // Every step of the guide (Q1-Q21) has a typed form but Q2, whose misspelt accessor is a compile error in
+        // the typed form; the steps beyond the guide (QP1, R1-R8) are shown in the string form only.
+        assertThat(typed.keySet()).containsExactlyElementsOf(GuideQueries.steps().stream().map(GuideQueries.Step::id)
+                .filter(id -> id.matches("Q\\d+[a-z]?") && !id.equals("Q2")).toList());
         return GuideQueries.steps().stream().filter(step -> typed.containsKey(step.id())).map(step -> dynamicTest(
                 step.id() + " typed", () -> {
                     int expectedQueries = QUERIES.get(step.id());

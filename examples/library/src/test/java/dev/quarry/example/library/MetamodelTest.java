@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
  * member for member, the same lookup names ({@code published_date}, {@code review}) and accessor names
  * ({@code review_set}), single- or multi-valued alike.
  */
-@dev.quarry.test.QuarryTest(models = {Author.class, Book.class, Review.class, Tag.class})
+@dev.quarry.test.QuarryTest(models = {Author.class, Book.class, Review.class, Tag.class, RecentBook.class,
+        AuthorProfile.class, Publisher.class, Contract.class})
 class MetamodelTest {
     private static final Map<Class<? extends Model>, Class<?>> METAMODELS = Map.of(
-            Author.class, Author_.class, Book.class, Book_.class, Review.class, Review_.class, Tag.class, Tag_.class);
+            Author.class, Author_.class, Book.class, Book_.class, Review.class, Review_.class, Tag.class, Tag_.class,
+            AuthorProfile.class, AuthorProfile_.class, Publisher.class, Publisher_.class, Contract.class, Contract_.class);
 
     @Test
     void everyMemberIsAFieldOrRelationOfTheRegistry(Quarry quarry) throws IllegalAccessException {
