@@ -14,4 +14,10 @@ public @interface Meta {
 
     /** The default ordering, in {@code orderBy} syntax ({@code "-published_date"}). */
     String[] ordering() default {};
+
+    /** Sets of fields whose values are unique together (Django's {@code unique_together}). */
+    UniqueTogether[] uniqueTogether() default {};
+
+    /** Named CHECK constraints of the table (Django's {@code constraints = [CheckConstraint(...)]}). */
+    Check[] checks() default {};
 }

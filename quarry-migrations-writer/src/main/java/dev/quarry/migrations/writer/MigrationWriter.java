@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.quarry.migrations.CheckState;
 import dev.quarry.migrations.FieldState;
 import dev.quarry.migrations.IndexState;
 import dev.quarry.migrations.ManyToManyState;
@@ -113,12 +114,11 @@ public final class MigrationWriter {
             i.fields().forEach(f -> b.add(", $S", f));
             return b.add(")").build();
         }
+        if (v instanceof CheckState c) {
+            return CodeBlock.of("$T.of($S, $S)", CheckState.class, c.name(), c.condition());
+        }
         if (v instanceof List<?> list) {
-            CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", LIST);
-            for (int k = 0; k < list.size(); k++) {
-                b.add(k == 0 ? "$S" : ", $S", list.get(k));
-            }
-            return b.add(")").build();
+            return strings(list);
         }
         if (v instanceof MigrationStep) {
             throw new MigrationError("makemigrations cannot write '" + op.describe() + "': Java steps are written by hand");
@@ -126,7 +126,35 @@ public final class MigrationWriter {
         throw new MigrationError("makemigrations cannot write " + v.getClass().getName() + " in '" + op.describe() + "'");
     }
 
+    /** {@code List.of("a", "b")}, or of such lists ({@code uniqueTogether}). */
+    private static CodeBlock strings(List<?> list) {
+        CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", LIST);
+        for (int k = 0; k < list.size(); k++) {
+            Object e = list.get(k);
+            b.add(k == 0 ? "" : ", ");
+            b.add(e instanceof List<?> inner ? strings(inner) : CodeBlock.of("$S", e));
+        }
+        return b.add(")").build();
+    }
+
     private static CodeBlock model(ModelState m) {
+        CodeBlock base = baseModel(m);
+        if (m.checks().isEmpty() && m.uniqueTogether().isEmpty()) {
+            return base;
+        }
+        CodeBlock.Builder b = CodeBlock.builder().add("$L", base);
+        if (!m.checks().isEmpty()) {
+            List<CodeBlock> checks = m.checks().stream()
+                    .map(c -> CodeBlock.of("$T.of($S, $S)", CheckState.class, c.name(), c.condition())).toList();
+            b.add("\n.withChecks($T.of($L))", LIST, CodeBlock.join(checks, ", "));
+        }
+        if (!m.uniqueTogether().isEmpty()) {
+            b.add("\n.withUniqueTogether($L)", strings(m.uniqueTogether()));
+        }
+        return b.build();
+    }
+
+    private static CodeBlock baseModel(ModelState m) {
         CodeBlock.Builder b = CodeBlock.builder().add("new $T($S, $S,", ModelState.class, m.name(), m.table()).indent();
         b.add("\n$T.of(", LIST).indent();
         for (int i = 0; i < m.fields().size(); i++) {
