@@ -49,6 +49,19 @@ public abstract class Operation {
         return true;
     }
 
+    /**
+     * The models whose tables this operation changes (by name), asked of the routers when migrating one of
+     * several databases; the model of a model or field operation (both names for a rename), none for code,
+     * which runs on every database (Django's RunSQL and RunPython without hints).
+     */
+    List<String> models() {
+        if (factory.equals("renameModel")) {
+            return List.of((String) arguments.get(0), (String) arguments.get(1));
+        }
+        Object first = arguments.get(0);
+        return List.of(first instanceof ModelState m ? m.name() : (String) first);
+    }
+
     /** The state after this operation, from the state before it. */
     abstract ProjectState apply(ProjectState state);
 
