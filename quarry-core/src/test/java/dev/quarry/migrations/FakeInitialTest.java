@@ -57,7 +57,7 @@ class FakeInitialTest {
             Queries queries = new Queries(db.quarry);
             List<ExecutedQuery> ran = queries.captured(() -> assertThat(migrator(db).withFakeInitial(true).migrate())
                     .containsExactly("shop.F01Shelves", "shop.F02Depth"));
-            assertThat(ran).noneMatch(q -> q.sql().startsWith("CREATE TABLE"));
+            assertThat(ran).noneMatch(q -> q.sql().matches("(?s)CREATE TABLE [\"`]shelf[\"`].*"));
             assertThat(ran).filteredOn(q -> q.sql().contains("depth")).isNotEmpty();
             assertThat(db.columns("shelf")).containsExactly("id", "label", "depth");
             assertThat(db.rows("SELECT label, depth FROM shelf")).containsExactly(java.util.Arrays.asList("oak", null));

@@ -123,8 +123,8 @@ class SquashTest {
             Migrator migrator = Migrator.of(db.quarry, "shop", withSquashed(OLD));
             assertThat(migrator.migrate()).containsExactly("shop.S0104Squashed", "shop.S05Box");
             assertThat(db.columns("shelf")).containsExactly("id", "label");
-            assertThat(history(db)).containsExactly("S01Shelves", "S02Label", "S03Size", "S04NoSize", "S0104Squashed",
-                    "S05Box");
+            assertThat(history(db)).containsExactlyInAnyOrder("S01Shelves", "S02Label", "S03Size", "S04NoSize",
+                    "S0104Squashed", "S05Box");
             assertThat(migrator.showMigrations()).extracting(MigrationStatus::name).containsExactly("S0104Squashed", "S05Box");
             // Unapplying the squashed migration forgets the replaced ones too.
             assertThat(migrator.migrate("shop", Migrator.ZERO)).containsExactly("shop.S05Box", "shop.S0104Squashed");
