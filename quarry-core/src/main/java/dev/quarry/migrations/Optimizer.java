@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Shortens a list of operations where that is simple and safe (the part of Django's
  * {@code MigrationOptimizer} that squashing needs): CreateModel absorbs a later AddField, AlterField,
- * RemoveField, AddManyToMany or AlterUniqueTogether of its model; CreateModel then DeleteModel, and
+ * RemoveField, AddManyToMany, AlterUniqueTogether or AddConstraint of a check of its model (Django 3.2 keeps
+ * that AddConstraint apart; a CHECK in CREATE TABLE of a new, empty table is the same rule); CreateModel then DeleteModel, and
  * AddField then RemoveField of the same field, cancel out. Two operations combine only when no operation
  * between them mentions a model either mentions, and never across RunSql or RunJava.
  */
@@ -99,6 +100,13 @@ final class Optimizer {
                     return List.of(Operation.createModel(m.withoutField(name)));
                 case "addManyToMany":
                     return List.of(Operation.createModel(m.withManyToMany(x -> false, (ManyToManyState) args.get(1))));
+                case "addConstraint":
+                    if (!(args.get(1) instanceof CheckState check)) {
+                        return null;
+                    }
+                    List<CheckState> checks = new ArrayList<>(m.checks());
+                    checks.add(check);
+                    return List.of(Operation.createModel(m.withChecks(checks)));
                 case "alterUniqueTogether":
                     @SuppressWarnings("unchecked")
                     List<List<String>> sets = (List<List<String>>) args.get(1);

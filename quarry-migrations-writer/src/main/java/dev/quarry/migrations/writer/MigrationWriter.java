@@ -17,6 +17,7 @@ import dev.quarry.migrations.MigrationError;
 import dev.quarry.migrations.MigrationStep;
 import dev.quarry.migrations.ModelState;
 import dev.quarry.migrations.Operation;
+import dev.quarry.migrations.Squash;
 import dev.quarry.spi.FieldType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,24 @@ public final class MigrationWriter {
      */
     public static JavaFile write(String packageName, String className, List<String> dependencies,
                                  List<Operation> operations) {
+        return write(packageName, className, dependencies, operations, List.of());
+    }
+
+    /**
+     * The source of squashed migration {@code className} in {@code packageName} (Django's
+     * {@code squashmigrations} output): {@code squash}'s operations, its dependencies, and a {@code replaces()}
+     * listing the migrations it replaces.
+     */
+    public static JavaFile writeSquashed(String packageName, String className, Squash squash) {
+        return write(packageName, className, squash.dependencies(), squash.operations(), squash.replaces());
+    }
+
+    /**
+     * The source of migration {@code className}, as {@link #write(String, String, List, List)}, replacing the
+     * migrations of the same app named in {@code replaces} (none: no {@code replaces()} method).
+     */
+    public static JavaFile write(String packageName, String className, List<String> dependencies,
+                                 List<Operation> operations, List<String> replaces) {
         TypeName migrationClass = ParameterizedTypeName.get(ClassName.get(Class.class),
                 WildcardTypeName.subtypeOf(Migration.class));
         CodeBlock.Builder deps = CodeBlock.builder().add("return $T.of(", LIST);
@@ -70,10 +89,15 @@ public final class MigrationWriter {
         for (Operation op : operations) {
             doc.append("<li>").append(op.describe()).append("</li>\n");
         }
-        TypeSpec type = TypeSpec.classBuilder(className).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder type = TypeSpec.classBuilder(className).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(Migration.class).addJavadoc(doc.append("</ul>\n").toString())
-                .addMethod(dependenciesMethod).addMethod(operationsMethod).build();
-        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+                .addMethod(dependenciesMethod).addMethod(operationsMethod);
+        if (!replaces.isEmpty()) {
+            type.addMethod(MethodSpec.methodBuilder("replaces").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(LIST, ClassName.get(String.class)))
+                    .addStatement("return $L", strings(replaces)).build());
+        }
+        return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
     /** Writes the migration under {@code sourceRoot} ({@code src/main/java}); returns the file written. */
