@@ -61,4 +61,9 @@ public final class MysqlBackend extends BaseBackend {
     public List<String> shellCommand(String jdbcUrl) {
         return List.of("mariadb");
     }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new MysqlIntrospection();
+    }
 }

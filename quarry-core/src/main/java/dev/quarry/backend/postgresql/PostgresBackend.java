@@ -49,4 +49,9 @@ public final class PostgresBackend extends BaseBackend {
     public List<String> shellCommand(String jdbcUrl) {
         return List.of("psql", jdbcUrl.substring("jdbc:".length()));
     }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new PostgresIntrospection();
+    }
 }

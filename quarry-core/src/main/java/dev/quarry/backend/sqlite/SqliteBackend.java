@@ -85,4 +85,9 @@ public final class SqliteBackend extends BaseBackend {
     public List<String> shellCommand(String jdbcUrl) {
         return List.of("sqlite3", jdbcUrl.substring("jdbc:sqlite:".length()));
     }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new SqliteIntrospection();
+    }
 }
