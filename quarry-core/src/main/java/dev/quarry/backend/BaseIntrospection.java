@@ -168,7 +168,13 @@ public abstract class BaseIntrospection implements Introspection {
             type = FieldType.AUTO;
         }
         return new ColumnInfo(name, type, typeName, type == FieldType.CHAR ? size : 0,
-                type == FieldType.DECIMAL ? size : 0, type == FieldType.DECIMAL ? digits : 0, nullable, guessed);
+                type == FieldType.DECIMAL ? precision(size, digits) : 0, type == FieldType.DECIMAL ? digits : 0, nullable,
+                guessed);
+    }
+
+    /** A decimal column's precision from the driver's column size and decimal digits: the size, by default. */
+    protected int precision(int columnSize, int decimalDigits) {
+        return columnSize;
     }
 
     /** Whether a primary key of this type generates its values where the driver does not say so (SQLite's integer key). */

@@ -14,4 +14,10 @@ final class SqliteIntrospection extends BaseIntrospection {
     protected boolean autoKey(String typeName) {
         return typeName.equals("integer");
     }
+
+    /** The SQLite driver reports a {@code decimal(p, s)} column's size as {@code p + s}. */
+    @Override
+    protected int precision(int columnSize, int decimalDigits) {
+        return columnSize - decimalDigits;
+    }
 }

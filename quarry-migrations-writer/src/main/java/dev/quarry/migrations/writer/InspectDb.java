@@ -14,12 +14,16 @@ import dev.quarry.Ref;
 import dev.quarry.annotation.Meta;
 import dev.quarry.annotation.OnDelete;
 import dev.quarry.annotation.UniqueTogether;
+import dev.quarry.backend.Backends;
 import dev.quarry.internal.Names;
 import dev.quarry.load.Session;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.Introspection.ColumnInfo;
 import dev.quarry.spi.Introspection.ForeignKeyInfo;
 import dev.quarry.spi.Introspection.TableInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +47,9 @@ import javax.lang.model.element.Modifier;
  */
 public final class InspectDb {
     private static final String ANNOTATIONS = "dev.quarry.annotation";
+    /** JavaPoet's multi-line annotation members: an opening parenthesis ending a line, through the lone closing one. */
+    private static final java.util.regex.Pattern ANNOTATION_BLOCK =
+            java.util.regex.Pattern.compile("\\(\\n(.*?)\\n\\s*\\)", java.util.regex.Pattern.DOTALL);
 
     private InspectDb() {}
 
@@ -52,14 +59,43 @@ public final class InspectDb {
         return db.withConnection(c -> db.backend().introspection().tables(c));
     }
 
+    /**
+     * The tables of the database at the end of {@code connection} (a project without models yet needs no
+     * Quarry), read by the introspection of the backend its JDBC URL names.
+     */
+    public static List<TableInfo> read(java.sql.Connection connection) {
+        try {
+            return Backends.forUrl(connection.getMetaData().getURL()).introspection().tables(connection);
+        } catch (java.sql.SQLException e) {
+            throw new dev.quarry.DatabaseError("inspectdb could not read the schema: " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), null, e);
+        }
+    }
+
     /** One model class per table of the Quarry's database {@code database}, in package {@code packageName}. */
     public static List<JavaFile> write(Quarry quarry, String database, String packageName) {
         return write(read(quarry, database), packageName);
     }
 
-    /** Writes the model classes under {@code sourceRoot}; returns the files written. */
+    /** Writes the model classes under {@code sourceRoot}, as {@link #source} gives them; returns the files written. */
     public static List<Path> writeTo(Path sourceRoot, List<JavaFile> files) {
-        return files.stream().map(f -> MigrationWriter.writeTo(sourceRoot, f)).toList();
+        List<Path> out = new ArrayList<>();
+        try {
+            for (JavaFile f : files) {
+                Path dir = sourceRoot.resolve(f.packageName().replace('.', '/'));
+                Files.createDirectories(dir);
+                out.add(Files.writeString(dir.resolve(f.typeSpec().name() + ".java"), source(f)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the models under " + sourceRoot, e);
+        }
+        return out;
+    }
+
+    /** The source of a model class, each annotation on one line ({@code @CharField(maxLength = 13, nullable = true)}). */
+    public static String source(JavaFile file) {
+        return ANNOTATION_BLOCK.matcher(file.toString()).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                "(" + String.join(" ", m.group(1).strip().split("\\s*\\n\\s*")) + ")"));
     }
 
     /** One model class per table, in package {@code packageName}. */

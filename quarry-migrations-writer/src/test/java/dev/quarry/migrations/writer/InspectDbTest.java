@@ -6,13 +6,15 @@ import com.palantir.javapoet.JavaFile;
 import dev.quarry.Manager;
 import dev.quarry.Model;
 import dev.quarry.Quarry;
-import dev.quarry.load.Session;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.Introspection.TableInfo;
 import dev.quarry.test.TestDatabases;
 import java.net.URLClassLoader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,21 +68,25 @@ class InspectDbTest {
     @MethodSource("backends")
     void anExistingSchemaBecomesModelsThatCompileAndReadItsRows(TestDatabases.Target target) throws Exception {
         TestDatabases.Isolated database = target.create();
-        try (Quarry empty = Quarry.builder().url(database.url()).user(target.user()).password(target.password()).build()) {
-            Session.of(empty).database().execute(schema(target.vendor()));
-            Session.of(empty).database().execute(List.of(
-                    "INSERT INTO author (name) VALUES ('Ursula')",
-                    "INSERT INTO book (title, author_id, isbn, in_print) VALUES ('Earthsea', 1, '123', " + ("postgresql"
-                            .equals(target.vendor()) ? "true" : "1") + ")"));
+        try (Connection c = DriverManager.getConnection(database.url(), target.user(), target.password())) {
+            List<String> statements = new ArrayList<>(schema(target.vendor()));
+            statements.add("INSERT INTO author (name) VALUES ('Ursula')");
+            statements.add("INSERT INTO book (title, author_id, isbn, in_print) VALUES ('Earthsea', 1, '123', "
+                    + ("postgresql".equals(target.vendor()) ? "true" : "1") + ")");
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+            }
 
-            List<TableInfo> tables = InspectDb.read(empty, "default");
+            List<TableInfo> tables = InspectDb.read(c);
             assertThat(tables).extracting(TableInfo::name).containsExactly("author", "book", "passport", "tag");
             TableInfo book = tables.get(1);
             assertThat(book.primaryKey()).containsExactly("id");
             assertThat(book.columns().get(0).type()).isEqualTo(FieldType.AUTO);
             assertThat(book.uniques()).containsExactly(List.of("author_id", "title"));
 
-            List<JavaFile> files = InspectDb.write(empty, "default", "legacy.models");
+            List<JavaFile> files = InspectDb.write(tables, "legacy.models");
             List<Path> written = InspectDb.writeTo(dir.resolve("src"), files);
             String bookSource = Files.readString(dir.resolve("src/legacy/models/Book.java"));
             assertThat(bookSource).contains("@Meta(dbTable = \"book\", uniqueTogether = @UniqueTogether({\"author\", \"title\"}))")
