@@ -43,6 +43,31 @@ class ConstraintsTest {
         }
     }
 
+    static final class R02Renames extends Migration {
+        @Override
+        public List<Class<? extends Migration>> dependencies() {
+            return List.of(C02Constraints.class);
+        }
+
+        @Override
+        public List<Operation> operations() {
+            return List.of(Operation.renameField("Gadget", "maker", "brand"), Operation.alterModelTable("Gadget", "gizmo"));
+        }
+    }
+
+    static final class R03NoTogether extends Migration {
+        @Override
+        public List<Class<? extends Migration>> dependencies() {
+            return List.of(R02Renames.class);
+        }
+
+        @Override
+        public List<Operation> operations() {
+            return List.of(Operation.alterUniqueTogether("Gadget", List.of()),
+                    Operation.removeConstraint("Gadget", "gadget_price_nonneg"));
+        }
+    }
+
     private static Migrator migrator(Quarry quarry) {
         return Migrator.of(quarry, "shop", List.of(C01Gadgets.class, C02Constraints.class));
     }
@@ -102,6 +127,34 @@ class ConstraintsTest {
             assertThat(db.rows("SELECT name FROM quarry_migrations WHERE applied IS NOT NULL"))
                     .containsExactly(List.of("C01Gadgets"));
             assertThat(db.number("SELECT count(*) FROM gadget")).isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.quarry.migrations.MigrationDb#backends")
+    void uniqueTogetherFollowsRenamesOfItsColumnAndTable(TestDatabases.Target target) {
+        try (MigrationDb db = new MigrationDb(target, Gadget.class)) {
+            Migrator migrator = Migrator.of(db.quarry, "shop", List.of(C01Gadgets.class, C02Constraints.class,
+                    R02Renames.class, R03NoTogether.class));
+            migrator.migrate("shop", "R02Renames");
+            db.execute("INSERT INTO gizmo (name, brand, price) VALUES ('lamp', 'acme', 1)");
+            // The unique index was re-created as gizmo_name_brand_uniq: the pair is still refused.
+            assertThatThrownBy(() -> db.execute("INSERT INTO gizmo (name, brand, price) VALUES ('lamp', 'acme', 2)"))
+                    .isInstanceOf(IntegrityError.class);
+            assertThat(migrator.sqlMigrate("shop", "R03NoTogether", target.vendor(), false))
+                    .contains("gizmo_name_brand_uniq");
+
+            // R03 drops it under that name; the pair then goes in twice.
+            migrator.migrate();
+            db.execute("INSERT INTO gizmo (name, brand, price) VALUES ('lamp', 'acme', -2)");
+            assertThat(db.number("SELECT count(*) FROM gizmo")).isEqualTo(2);
+
+            // Back to C02: the duplicate goes, then the index and the table come back under their first names.
+            db.execute("DELETE FROM gizmo WHERE price < 0");
+            assertThat(migrator.migrate("shop", "C02Constraints")).containsExactly("shop.R03NoTogether", "shop.R02Renames");
+            assertThat(db.columns("gadget")).containsExactly("id", "name", "maker", "price");
+            assertEnforced(db);
+            assertThat(migrator.migrate("shop", "C01Gadgets")).containsExactly("shop.C02Constraints");
         }
     }
 
