@@ -104,8 +104,13 @@ public final class Migrator {
 
     /** Applies every pending migration of {@code app} (and those of other apps it depends on). */
     public List<String> migrate(String app) {
-        Node leaf = graph.leaf(app);
-        return leaf == null ? List.of() : migrate(app, leaf.name());
+        graph.leaf(app);
+        return labels(executor().run(loaded -> {
+            MigrationGraph g = loaded.graph();
+            checkConsistent(g, loaded.rows());
+            Node leaf = g.leaf(app);
+            return leaf == null ? List.of() : forwards(g, List.of(leaf), loaded.rows());
+        }));
     }
 
     /**
@@ -128,7 +133,7 @@ public final class Migrator {
                 }
                 return backwards(g, undo, rows);
             }
-            Node node = g.node(app, target);
+            Node node = target(g, app, target);
             Recorder.Row row = rows.get(node.label());
             if (row == null || !row.complete()) {
                 return forwards(g, List.of(node), rows);
@@ -142,6 +147,23 @@ public final class Migrator {
             }
             return backwards(g, undo, rows);
         }));
+    }
+
+    /**
+     * The migration {@code name} of {@code app} in the graph resolved for this database; a squashed migration
+     * left out there (only some of the ones it replaces are applied) stands for the last one it replaces.
+     */
+    private Node target(MigrationGraph resolved, String app, String name) {
+        try {
+            return resolved.node(app, name);
+        } catch (MigrationError e) {
+            List<String> replaced = graph.of(app).stream().filter(n -> n.name().equals(name)).findFirst()
+                    .map(n -> n.migration().replaces()).orElse(List.of());
+            if (replaced.isEmpty()) {
+                throw e;
+            }
+            return resolved.node(app, replaced.get(replaced.size() - 1));
+        }
     }
 
     private static List<String> labels(List<Step> steps) {
