@@ -247,12 +247,17 @@ public abstract class Model {
         return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
     }
 
-    /** Checks every field (null, blank, max length, choices, positive numbers, a one-to-one's uniqueness by query); throws {@link ValidationError}. */
+    /**
+     * Checks every field (null, blank, max length, choices, positive numbers, a one-to-one's uniqueness by
+     * query) and each {@code @Meta(uniqueTogether)} set by query; throws {@link ValidationError}. CHECK
+     * constraints are left to the database, as in Django 3.2.
+     */
     public void fullClean() {
         Map<String, List<String>> errors = Validator.errors(this);
         UniqueOneToOne.addErrors(this, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationError(errors);
+        List<String> whole = UniqueOneToOne.togetherErrors(this, errors);
+        if (!errors.isEmpty() || !whole.isEmpty()) {
+            throw new ValidationError(errors, whole);
         }
     }
 

@@ -103,6 +103,40 @@ class ConstraintsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.quarry.migrations.MigrationDb#backends")
+    void fullCleanChecksUniqueTogetherWithOneQueryAndLeavesChecksToTheDatabase(TestDatabases.Target target) {
+        try (MigrationDb db = new MigrationDb(target, Gadget.class)) {
+            db.quarry.createTables();
+            Gadget lamp = gadget(db.quarry, "lamp", "acme", 5);
+            Gadget dup = new Gadget();
+            dup.name = "lamp";
+            dup.maker = "acme";
+            Queries queries = new Queries(db.quarry);
+            // Django: full_clean_unique_together = {'__all__': ['Gadget with this Name and Maker already exists.']},
+            // full_clean_queries = 1.
+            dev.quarry.ValidationError[] caught = new dev.quarry.ValidationError[1];
+            db.quarry.install(); // an unsaved instance belongs to the installed Quarry
+            try {
+                assertThat(queries.captured(() -> {
+                    try {
+                        dup.fullClean();
+                    } catch (dev.quarry.ValidationError e) {
+                        caught[0] = e;
+                    }
+                })).hasSize(1);
+            } finally {
+                Quarry.uninstall();
+            }
+            assertThat(caught[0].nonFieldErrors()).containsExactly("Gadget with this Name and Maker already exists.");
+            assertThat(caught[0].fieldErrors()).isEmpty();
+            // The saved row itself passes; a negative price passes too (Django 3.2: full_clean_check passes).
+            queries.assertNumQueries(1, lamp::fullClean);
+            lamp.price = -1;
+            lamp.fullClean();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.quarry.migrations.MigrationDb#backends")
     void migrationsAddAndRemoveThemKeepingRows(TestDatabases.Target target) {
         try (MigrationDb db = new MigrationDb(target, Gadget.class)) {
             Migrator migrator = migrator(db.quarry);

@@ -87,3 +87,20 @@ ops2 = [migrations.AddField('Shelf', 'depth', models.IntegerField(null=True)),
 print('optimized_add_remove:', [type(o).__name__ for o in opt.optimize(ops2, 'shop')])
 ops3 = [migrations.CreateModel('Box', [('id', models.AutoField(primary_key=True))]), migrations.DeleteModel('Box')]
 print('optimized_create_delete:', [type(o).__name__ for o in opt.optimize(ops3, 'shop')])
+
+# full_clean() checks unique_together with one query (validate_unique) and names the fields in words.
+from django.core.exceptions import ValidationError
+from django.db import reset_queries
+settings.DEBUG = True
+reset_queries()
+dup = Gadget(name='lamp', maker='acme', price=1)
+try:
+    dup.full_clean()
+except ValidationError as e:
+    print('full_clean_unique_together:', e.message_dict)
+print('full_clean_queries:', len(connection.queries))
+try:
+    Gadget(name='desk', maker='acme', price=-1).full_clean()
+    print('full_clean_check: passes (Django 3.2 does not validate CheckConstraint in full_clean)')
+except ValidationError as e:
+    print('full_clean_check:', e.message_dict)
