@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code withFakeInitial(true)} (Django's {@code migrate --fake-initial}) on every backend: a database made
  * with {@code createTables()} before migrations adopts them; its initial migration, whose table exists, is
  * recorded without running and the later ones run; without the option the same run fails on the existing
- * table and records nothing; where the table is missing, the initial migration runs as usual. (Django fakes
- * an initial migration only when every model it creates has its table and every field it adds its column.)
+ * table and records nothing; where the table is missing, the initial migration runs as usual. Django 3.2
+ * does the same on a database whose tables were made by hand (django_migrate_databases.py:
+ * legacy_plain_migrate = OperationalError, legacy_fake_initial = FAKED and recorded).
  */
 class FakeInitialTest {
     static final class F01Shelves extends Migration {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Migrating one of several databases (Django's {@code migrate --database}) on every backend: a router keeps
  * Gadget on "archive" and Shelf on "default"; each database gets only its model's table, both record every
  * migration in their own {@code quarry_migrations}, code operations run on both, and unapplying one database
- * leaves the other as it was.
+ * leaves the other as it was. Django 3.2 with the same router (django_migrate_databases.py: default_tables,
+ * archive_tables): each database has its model's table and records the migration in its own history.
  */
 class MigrateDatabasesTest {
     /** Gadgets live in the archive, everything else in default. */

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one CreateModel (Django 3.2's optimiser gives the same: django_migration_ops.py,
  * optimized_create_add_add_remove); on every backend a fresh database applies the squashed migration and
  * records it with the ones it replaces, a database where only some are applied goes on with them, one where
- * all are counts the squashed one as applied, and the replaced classes can then be left out.
+ * all are counts the squashed one as applied, and the replaced classes can then be left out. Django 3.2 on a
+ * project with the same shape (django_migrate_databases.py): partly_applied_nodes are the replaced ones,
+ * all_applied_nodes the squashed one, which counts as applied, and fresh_history records all four.
  */
 class SquashTest {
     abstract static class Step extends Migration {
