@@ -41,6 +41,7 @@ public final class ModelMeta {
     private final String modelName;
     private final String table;
     private final List<String> ordering;
+    private final TableOptions tableOptions;
     private final List<FieldMeta> fields;
     private final List<FieldMeta> foreignKeys;
     private final List<ManyToManyMeta> manyToMany;
@@ -207,6 +208,7 @@ public final class ModelMeta {
         this.defaultFields = withDefault.toArray(new FieldMeta[0]);
         this.defaultValues = withDefault.stream().map(f -> f.options().defaultValue()).toArray();
         this.supplied = fields.stream().filter(f -> f.extras().supplier() != null).toArray(FieldMeta[]::new);
+        this.tableOptions = TableOptions.read(meta, this);
     }
 
     /** The metadata of a model class, built on first use. */
@@ -315,6 +317,11 @@ public final class ModelMeta {
     /** The default ordering ({@code @Meta(ordering = ...)}). */
     public List<String> ordering() {
         return ordering;
+    }
+
+    /** The table-level constraints of {@code @Meta}: {@code uniqueTogether} and CHECK constraints. */
+    public TableOptions tableOptions() {
+        return tableOptions;
     }
 
     /** The concrete fields, primary key first. */

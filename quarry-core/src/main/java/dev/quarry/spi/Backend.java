@@ -17,6 +17,12 @@ public interface Backend {
     /** DDL for tables, constraints and indexes. */
     SchemaEditor schemaEditor();
 
+    /** Reads an existing schema ({@code inspectdb}); the default refuses, for backends written before it. */
+    default Introspection introspection() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no introspection for inspectdb; "
+                + "extend dev.quarry.backend.BaseIntrospection");
+    }
+
     /**
      * Prepares a connection the first time Quarry sees it (SQLite turns foreign keys on and sets a
      * busy timeout, for instance). Runs once per physical connection, also for pooled ones.

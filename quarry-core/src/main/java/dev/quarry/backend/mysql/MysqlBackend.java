@@ -83,4 +83,9 @@ public final class MysqlBackend extends BaseBackend {
         }
         return new dev.quarry.spi.ShellCommand(args, p == null ? java.util.Map.of() : java.util.Map.of("MYSQL_PWD", p));
     }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new MysqlIntrospection();
+    }
 }

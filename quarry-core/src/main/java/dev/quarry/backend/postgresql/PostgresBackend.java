@@ -83,4 +83,9 @@ public final class PostgresBackend extends BaseBackend {
             args.add(value);
         }
     }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new PostgresIntrospection();
+    }
 }

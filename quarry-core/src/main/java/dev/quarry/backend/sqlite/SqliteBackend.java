@@ -92,4 +92,9 @@ public final class SqliteBackend extends BaseBackend {
         file = q < 0 ? file : file.substring(0, q);
         return List.of("sqlite3", file.startsWith("file:") ? file.substring("file:".length()) : file);
     }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new SqliteIntrospection();
+    }
 }
