@@ -32,6 +32,9 @@ public final class FieldInfo {
 
     /** Django's name for the field's kind: {@code AutoField}, {@code CharField}, {@code ForeignKey}, ... */
     public String kind() {
+        if (field.isParentLink()) {
+            return "OneToOneField";
+        }
         if (field.isForeignKey()) {
             return "ForeignKey";
         }
@@ -85,6 +88,14 @@ public final class FieldInfo {
     /** Whether this field is a foreign key. */
     public boolean isForeignKey() {
         return field.isForeignKey();
+    }
+
+    /**
+     * Whether this is a multi-table child's parent link ({@code place_ptr_id}): its primary key, a one-to-one to
+     * the parent's row, whose Java value is the key itself.
+     */
+    public boolean isParentLink() {
+        return field.isParentLink();
     }
 
     /**

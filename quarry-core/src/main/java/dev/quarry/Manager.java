@@ -171,10 +171,10 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
                 throw new FieldError(meta.type(), name, String.format("Cannot set many-to-many field '%s' of %s in create(); "
                         + "save first, then use related(\"%s\").add(...)", name, meta.name(), m2m.name()));
             }
-            FieldMeta f = meta.field(name);
+            FieldMeta f = meta.anyField(name);
             if (f == null) {
                 throw new FieldError(meta.type(), name, String.format("%s has no field named '%s'. Choices are: %s", meta.name(),
-                        name, String.join(", ", meta.fields().stream().map(FieldMeta::queryName).toList())));
+                        name, String.join(", ", meta.allFields().stream().map(FieldMeta::queryName).toList())));
             }
             set(f, obj, value);
         });

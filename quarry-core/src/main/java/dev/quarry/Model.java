@@ -44,16 +44,18 @@ public abstract class Model {
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
     protected Model() {
-        ModelMeta meta = ModelMeta.of(getClass());
-        for (FieldMeta fk : meta.foreignKeys()) {
-            if (fk.get(this) == null) {
-                fk.set(this, new Ref<>(this, fk));
+        // A multi-table child is its parents' instance too: their relations and defaults first.
+        for (ModelMeta meta = ModelMeta.of(getClass()).concrete(); meta != null; meta = meta.parent()) {
+            for (FieldMeta fk : meta.foreignKeys()) {
+                if (fk.get(this) == null) {
+                    fk.set(this, new Ref<>(this, fk));
+                }
             }
+            for (ManyToManyMeta m : meta.manyToMany()) {
+                m.set(this, new ManyToMany<>(this, m));
+            }
+            meta.applyDefaults(this);
         }
-        for (ManyToManyMeta m : meta.manyToMany()) {
-            m.set(this, new ManyToMany<>(this, m));
-        }
-        meta.applyDefaults(this);
     }
 
     /** The primary key value, whatever the key field is called; {@code null} before the first save. */
@@ -101,7 +103,7 @@ public abstract class Model {
         names.addAll(List.of(more));
         List<FieldMeta> fields = new java.util.ArrayList<>(names.size());
         for (String name : names) {
-            FieldMeta f = name == null ? null : meta.field(name);
+            FieldMeta f = name == null ? null : meta.anyField(name);
             if (f == null || meta.manyToMany(name) != null) {
                 throw new FieldError(getClass(), name, String.format("saveOnly(%s) on %s: '%s' is not a concrete field of "
                         + "%s (many-to-many fields are saved through related(...)). Choices are: %s", names, meta.name(),
@@ -204,7 +206,7 @@ public abstract class Model {
                     + meta.pk().name() + " attribute is null; it was never saved");
         }
         Map<String, Integer> counts = Collector.delete(q.session(database), q.registry().meta(getClass()), List.of(pk));
-        if (meta.pk().auto()) {
+        if (meta.pk().auto() || meta.pk().isParentLink()) {
             meta.pk().set(this, null);
         }
         persisted = false;
@@ -223,7 +225,7 @@ public abstract class Model {
                     + meta.pk().name() + " attribute is null; it was never saved");
         }
         Object fresh = new QuerySet<>(getClass(), Plan.of(getClass(), quarry()).hint(this)).get("pk", pk());
-        Deferral.copy(meta.fields(), fresh, this);
+        Deferral.copy(meta.allFields(), fresh, this);
         prefetched = null;
         deferred = null;
     }
@@ -247,12 +249,19 @@ public abstract class Model {
         return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
     }
 
-    /** Checks every field (null, blank, max length, choices, positive numbers, a one-to-one's uniqueness by query); throws {@link ValidationError}. */
+    /**
+     * Checks every field (null, blank, max length, choices, positive numbers; by one query each, that a foreign
+     * key's target exists and matches its {@code limitChoicesTo}, and a one-to-one's uniqueness) and each
+     * {@code @Meta(uniqueTogether)} set by query; throws {@link ValidationError}. CHECK constraints are left to
+     * the database, as in Django 3.2.
+     */
     public void fullClean() {
         Map<String, List<String>> errors = Validator.errors(this);
+        ForeignKeyChoices.addErrors(this, errors);
         UniqueOneToOne.addErrors(this, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationError(errors);
+        List<String> whole = UniqueOneToOne.togetherErrors(this, errors);
+        if (!errors.isEmpty() || !whole.isEmpty()) {
+            throw new ValidationError(errors, whole);
         }
     }
 
@@ -280,7 +289,7 @@ public abstract class Model {
      */
     public RelatedManager<?> related(String name) {
         ModelMeta meta = ModelMeta.of(getClass());
-        ManyToManyMeta m2m = meta.manyToMany(name);
+        ManyToManyMeta m2m = meta.anyManyToMany(name);
         if (m2m != null) {
             return (RelatedManager<?>) m2m.get(this);
         }
@@ -409,13 +418,17 @@ public abstract class Model {
         return context;
     }
 
-    /** Equal when of the same model with the same primary key; unsaved instances equal only themselves. */
+    /**
+     * Equal when of the same concrete model (a proxy's is the model it stands for) with the same primary key;
+     * unsaved instances equal only themselves.
+     */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
         }
-        if (o == null || o.getClass() != getClass()) {
+        if (o == null || (o.getClass() != getClass()
+                && !(o instanceof Model m && ModelMeta.of(m.getClass()).concrete() == ModelMeta.of(getClass()).concrete()))) {
             return false;
         }
         Object pk = pk();
@@ -426,7 +439,7 @@ public abstract class Model {
     @Override
     public int hashCode() {
         Object pk = pk();
-        return pk == null ? System.identityHashCode(this) : Objects.hash(getClass(), pk);
+        return pk == null ? System.identityHashCode(this) : Objects.hash(ModelMeta.of(getClass()).concrete().type(), pk);
     }
 
     /** {@code Author object (3)}, as Django prints an instance. */

@@ -45,6 +45,44 @@ public final class ModelInfo {
         return meta.ordering();
     }
 
+    /** Whether this is a proxy model ({@code @Meta(proxy = true)}): another class over {@link #concreteModel()}'s table. */
+    public boolean isProxy() {
+        return meta.isProxy();
+    }
+
+    /** The model whose table holds this model's rows: the model itself, or the concrete model a proxy stands for. */
+    @SuppressWarnings("unchecked")
+    public Class<? extends Model> concreteModel() {
+        return (Class<? extends Model>) meta.concrete().type();
+    }
+
+    /**
+     * The multi-table parents ({@code @Meta(multiTable = true)}), nearest first: {@code [Restaurant, Place]} for
+     * an ItalianRestaurant; empty for a model without one. (Abstract bases are not models and are not listed.)
+     */
+    @SuppressWarnings("unchecked")
+    public List<Class<? extends Model>> parents() {
+        List<Class<? extends Model>> out = new ArrayList<>();
+        for (ModelMeta p : meta.parents()) {
+            out.add((Class<? extends Model>) p.type());
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The abstract bases this model inherits fields, ordering and relations from (Java {@code abstract} classes
+     * between it and {@link Model}, Django's {@code abstract = True}), nearest first. They have no table.
+     */
+    public List<Class<?>> abstractBases() {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> c = meta.type().getSuperclass(); c != null && c != Model.class; c = c.getSuperclass()) {
+            if (java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The concrete fields (columns), primary key first; a foreign key is a field too ({@code author_id}). */
     public List<FieldInfo> fields() {
         return meta.fields().stream().map(FieldInfo::new).toList();
@@ -63,6 +101,9 @@ public final class ModelInfo {
     /** Every relation: forward foreign keys, many-to-many fields, and the reverse sides of both (hidden ones excluded). */
     public List<RelationInfo> relations() {
         List<RelationInfo> out = new ArrayList<>();
+        if (meta.pk().isParentLink()) {
+            out.add(RelationInfo.forward(meta.pk())); // the parent link, a one-to-one to the parent
+        }
         for (FieldMeta fk : meta.foreignKeys()) {
             out.add(RelationInfo.forward(fk));
         }

@@ -73,7 +73,9 @@ final class ReverseOneToOne {
                 .list();
         List<Object> value = new ArrayList<>(found);
         for (Model m : found) {
-            ACCESS.cacheRef(fk.get(m), owner);
+            if (fk.isForeignKey()) { // a parent link's child holds its parent's fields itself, not a Ref
+                ACCESS.cacheRef(fk.get(m), owner);
+            }
         }
         ACCESS.prefetched(owner, true).put(name, List.copyOf(value));
         return value;

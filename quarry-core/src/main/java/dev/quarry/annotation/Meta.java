@@ -14,4 +14,22 @@ public @interface Meta {
 
     /** The default ordering, in {@code orderBy} syntax ({@code "-published_date"}). */
     String[] ordering() default {};
+
+    /**
+     * Whether this model is a proxy of the concrete model it extends (Django's {@code proxy = True}): the same
+     * table and rows, its own class, manager, default ordering and methods. It declares no fields.
+     */
+    boolean proxy() default false;
+
+    /**
+     * Whether this model extends a concrete model by multi-table inheritance (what Django does for any
+     * subclass of a concrete model): a table of its own, holding its own fields and a parent link
+     * {@code <parent>_ptr_id} that is its primary key and a one-to-one to the parent's row.
+     */
+    boolean multiTable() default false;
+    /** Sets of fields whose values are unique together (Django's {@code unique_together}). */
+    UniqueTogether[] uniqueTogether() default {};
+
+    /** Named CHECK constraints of the table (Django's {@code constraints = [CheckConstraint(...)]}). */
+    Check[] checks() default {};
 }

@@ -80,7 +80,7 @@ public final class Collector {
         }
         ModelMeta meta = tree.model();
         Database db = session.database();
-        if (session.registry().reverseRelations(meta).isEmpty() && meta.manyToMany().isEmpty()) {
+        if (session.registry().reverseRelations(meta).isEmpty() && meta.manyToMany().isEmpty() && meta.parent() == null) {
             int n = db.update(new dev.quarry.sql.UpdateCompiler(db.backend().operations(), db.backend().features())
                     .deleteMatching(tree.withoutOrdering()));
             return n == 0 ? Map.of() : Map.of(session.registry().countLabel(meta), n);
@@ -123,6 +123,10 @@ public final class Collector {
                 case SET_DEFAULT -> updates.add(new Update(fk, fk.options().defaultValue(), related));
                 default -> { }
             }
+        }
+        if (meta.parent() != null) {
+            // A multi-table child's rows go with their parents' rows (same keys), deleted after them.
+            collect(meta.parent(), fresh);
         }
     }
 

@@ -55,8 +55,11 @@ final class DeletionOrder {
     }
 
     private static boolean refersTo(ModelMeta source, ModelMeta target) {
+        if (source.parent() == target.concrete()) {
+            return true; // a multi-table child's parent link
+        }
         for (FieldMeta fk : source.foreignKeys()) {
-            if (fk.relation().targetClass() == target.type()) {
+            if (fk.relation().target().concrete() == target.concrete()) {
                 return true;
             }
         }

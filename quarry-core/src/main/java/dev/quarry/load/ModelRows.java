@@ -40,6 +40,8 @@ public final class ModelRows {
         final FieldMeta viaKey;
         /** The reverse one-to-one accessor this block fills on its parent, or {@code null} for a forward key. */
         final String reverseAccessor;
+        /** Whether this block holds a multi-table parent's columns, read into its owner (the child instance). */
+        final boolean intoOwner;
         int start;
 
         @SuppressWarnings("unchecked")
@@ -55,6 +57,7 @@ public final class ModelRows {
             this.parent = parent;
             this.viaKey = viaKey;
             this.reverseAccessor = reverseAccessor;
+            this.intoOwner = viaKey != null && viaKey.isParentLink() && reverseAccessor == null;
         }
     }
 
@@ -133,6 +136,14 @@ public final class ModelRows {
             for (int i = 0; i < loaded.length; i++) {
                 Block b = related.get(i);
                 Object owner = b.parent < 0 ? obj : loaded[b.parent];
+                if (b.intoOwner) {
+                    // A parent's columns: the child instance holds them (its inherited fields).
+                    if (owner != null) {
+                        readInto(rs, b, owner, null);
+                    }
+                    loaded[i] = owner;
+                    continue;
+                }
                 Object child = owner == null ? null : readBlock(rs, b, context.related(i));
                 if (child != null && children != null) {
                     children.get(i).add(child);
@@ -141,7 +152,7 @@ public final class ModelRows {
                 if (owner != null && b.reverseAccessor != null) {
                     // The reverse side of a one-to-one: the owner caches its one object (or none), the object its owner.
                     ACCESS.prefetched(owner, true).put(b.reverseAccessor, child == null ? List.of() : List.of(child));
-                    if (child != null) {
+                    if (child != null && b.viaKey.isForeignKey()) {
                         ACCESS.cacheRef(b.viaKey.get(child), owner);
                     }
                 } else if (owner != null) {
@@ -180,6 +191,15 @@ public final class ModelRows {
             return null;
         }
         Object obj = b.meta.newLoadedInstance();
+        readInto(rs, b, obj, pk);
+        ACCESS.setPersisted(obj, true);
+        ACCESS.setContext(obj, context);
+        return obj;
+    }
+
+    /** Sets the fields of block {@code b} on {@code obj} ({@code pk}: the key already read, or {@code null}). */
+    private static void readInto(ResultSet rs, Block b, Object obj, Object known) throws SQLException {
+        Object pk = known != null ? known : b.readers[0].read(rs, b.start);
         for (int i = 0; i < b.fields.length; i++) {
             FieldMeta f = b.fields[i];
             Object v = i == 0 ? pk : read(b.readers[i], rs, b.start + i, f);
@@ -195,8 +215,5 @@ public final class ModelRows {
                 }
             }
         }
-        ACCESS.setPersisted(obj, true);
-        ACCESS.setContext(obj, context);
-        return obj;
     }
 }

@@ -238,11 +238,15 @@ public final class Prefetcher {
             all.addAll(rows);
             // One pass: each row's key read once, its owner found without boxing, its Ref pointed back at the owner.
             for (Object row : rows) {
-                Ref<?> ref = (Ref<?>) fk.get(row);
-                Slot slot = byKey.get(ref.id());
+                // A multi-table child's parent link holds its parent's key itself, not a Ref.
+                Object value = fk.get(row);
+                Ref<?> ref = fk.isForeignKey() ? (Ref<?>) value : null;
+                Slot slot = byKey.get(ref != null ? ref.id() : value);
                 if (slot != null) {
                     slot.add(row);
-                    ACCESS.cacheRef(ref, slot.owner);
+                    if (ref != null) {
+                        ACCESS.cacheRef(ref, slot.owner);
+                    }
                 }
             }
         }
@@ -340,11 +344,20 @@ public final class Prefetcher {
                 Object value = byKey.get(ref.id());
                 ACCESS.cacheRef(ref, value);
             }
-            Object value = ACCESS.refLoaded(ref) ? ref.get() : null;
+            Object value = ACCESS.refLoaded(ref) ? loadedTarget(ref) : null;
             if (value != null) {
                 next.add(value);
             }
         }
         return new ArrayList<>(new LinkedHashSet<>(next));
+    }
+
+    /** The loaded target of {@code ref}, or {@code null} when its key has no row (a dangling reference). */
+    private static Object loadedTarget(Ref<?> ref) {
+        try {
+            return ref.get();
+        } catch (dev.quarry.DoesNotExist dangling) {
+            return null;
+        }
     }
 }

@@ -14,6 +14,9 @@ final class RegistryState {
     static ProjectState read(Registry registry) {
         List<ModelState> models = new ArrayList<>();
         for (ModelMeta m : registry.models()) {
+            if (m.isProxy()) {
+                continue; // a proxy has no table of its own (Django's migrations record it without columns)
+            }
             List<FieldState> fields = new ArrayList<>();
             for (FieldMeta f : m.fields()) {
                 fields.add(field(f));
@@ -26,16 +29,19 @@ final class RegistryState {
                 m2m.add(new ManyToManyState(mm.name(), mm.target().name(), mm.throughTable(), mm.sourceColumn(),
                         mm.targetColumn()));
             }
-            models.add(new ModelState(m.name(), m.table(), fields, m2m, List.of(), List.of()));
+            List<CheckState> checks = m.tableOptions().checks().stream()
+                    .map(c -> new CheckState(c.name(), c.condition())).toList();
+            models.add(new ModelState(m.name(), m.table(), fields, m2m, List.of(), List.of(), checks,
+                    m.tableOptions().uniqueTogether()));
         }
         return ProjectState.of(models);
     }
 
     private static FieldState field(FieldMeta f) {
         FieldMeta.FieldOptions o = f.options();
-        if (f.isForeignKey()) {
+        if (f.isForeignKey() || f.isParentLink()) {
             return new FieldState(f.name(), f.column(), f.type(), 0, 0, 0, o.nullable(), o.unique(), o.primaryKey(), true,
-                    null, f.relation().target().name());
+                    null, f.relation().target().name(), f.relation().dbConstraint());
         }
         return new FieldState(f.name(), f.column(), f.type(), o.maxLength(), o.maxDigits(), o.decimalPlaces(),
                 o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(), f.toStored(o.defaultValue()), null);

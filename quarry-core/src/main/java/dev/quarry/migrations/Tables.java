@@ -1,5 +1,6 @@
 package dev.quarry.migrations;
 
+import dev.quarry.spi.CheckDef;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.IndexDef;
@@ -28,7 +29,16 @@ final class Tables {
         for (IndexState i : model.constraints()) {
             indexes.add(index(model, i, true));
         }
-        return new TableDef(model.table(), columns, List.of(), indexes);
+        for (List<String> set : model.uniqueTogether()) {
+            indexes.add(uniqueTogether(model, model.table(), set));
+        }
+        List<CheckDef> checks = model.checks().stream().map(c -> new CheckDef(c.name(), c.condition())).toList();
+        return new TableDef(model.table(), columns, List.of(), indexes, checks);
+    }
+
+    /** The unique index of one {@code uniqueTogether} set of {@code model}, as if its table were {@code table}. */
+    static IndexDef uniqueTogether(ModelState model, String table, List<String> fields) {
+        return IndexDef.uniqueTogether(table, fields.stream().map(f -> model.field(f).column()).toList());
     }
 
     /** The named index of {@code model}, its fields turned into columns. */
@@ -42,7 +52,8 @@ final class Tables {
             ModelState target = state.model(f.relatedModel());
             FieldState pk = target.pk();
             return new ColumnDef(f.column(), pk.type().referenceType(), maxLength(pk), pk.maxDigits(), pk.decimalPlaces(),
-                    f.nullable(), f.unique(), f.primaryKey(), f.dbIndex(), null, target.table(), pk.column());
+                    f.nullable(), f.unique(), f.primaryKey(), f.dbIndex(), null, f.dbConstraint() ? target.table() : null,
+                    f.dbConstraint() ? pk.column() : null);
         }
         return new ColumnDef(f.column(), f.type(), maxLength(f), f.maxDigits(), f.decimalPlaces(), f.nullable(),
                 f.unique(), f.primaryKey(), f.dbIndex(), f.defaultValue(), null, null);

@@ -31,6 +31,21 @@ final class FieldFactory {
                 Accessors.getter(idField), Accessors.setter(idField));
     }
 
+    /** Whether the Java field carries a Quarry field or relation annotation. */
+    static boolean isAnnotated(Field f) {
+        if (f.isAnnotationPresent(dev.quarry.annotation.ForeignKey.class)
+                || f.isAnnotationPresent(dev.quarry.annotation.OneToOneField.class)
+                || f.isAnnotationPresent(dev.quarry.annotation.ManyToManyField.class)) {
+            return true;
+        }
+        for (Annotation a : f.getAnnotations()) {
+            if (FieldSpec.read(a) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The metadata of a plain annotated field, or {@code null} when the field has no Quarry annotation. */
     static FieldMeta plain(ModelMeta model, Field f) {
         for (Annotation a : f.getAnnotations()) {

@@ -24,7 +24,12 @@ public final class FieldMeta {
     private final ForeignKeyMeta relation;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The model's generated accessor and this field's index in it, set once while the model's metadata is built. */
+    private dev.quarry.spi.ModelAccessor generated;
+    private int index;
     private final ValueConverter converter;
+    /** Whether this is a multi-table child's parent link: its key, holding the parent's key, not a {@code Ref}. */
+    private final boolean parentLink;
 
     FieldMeta(ModelMeta model, Field field, FieldType type, FieldOptions options, ForeignKeyMeta relation,
               String column, MethodHandle getter, MethodHandle setter) {
@@ -44,6 +49,29 @@ public final class FieldMeta {
         this.getter = getter;
         this.setter = setter;
         this.converter = converter;
+        this.parentLink = false;
+    }
+
+    private FieldMeta(ModelMeta model, String name, FieldMeta parentPk, FieldOptions options, ForeignKeyMeta relation,
+                      String column) {
+        this.model = model;
+        this.name = name;
+        this.queryName = dev.quarry.internal.Names.snake(name);
+        this.column = column;
+        this.type = parentPk.type().referenceType();
+        this.javaType = parentPk.javaType;
+        this.options = options;
+        this.relation = relation;
+        this.getter = parentPk.getter;
+        this.setter = parentPk.setter;
+        this.converter = parentPk.converter;
+        this.parentLink = true;
+    }
+
+    /** A multi-table child's parent link, read and written through the parent's key field ({@link Inheritance}). */
+    static FieldMeta parentLink(ModelMeta child, String name, FieldMeta parentPk, FieldOptions options,
+                                ForeignKeyMeta relation, String column) {
+        return new FieldMeta(child, name, parentPk, options, relation, column);
     }
 
     /** The model that declares this field. */
@@ -106,9 +134,20 @@ public final class FieldMeta {
         return relation;
     }
 
-    /** Whether this field is a foreign key (a one-to-one field is one too). */
+    /**
+     * Whether this field is a foreign key held in a {@code Ref} (a one-to-one field is one too; a parent
+     * link, whose Java value is the key itself, is not).
+     */
     public boolean isForeignKey() {
-        return relation != null;
+        return relation != null && !parentLink;
+    }
+
+    /**
+     * Whether this is a multi-table child's parent link ({@code place_ptr_id}): the child's primary key and a
+     * one-to-one to its parent's row, whose Java value is the key (shared with the parent's key field).
+     */
+    public boolean isParentLink() {
+        return parentLink;
     }
 
     /** Whether this field is a {@code @OneToOneField}. */
@@ -116,8 +155,21 @@ public final class FieldMeta {
         return relation != null && relation.oneToOne();
     }
 
+    void useGenerated(dev.quarry.spi.ModelAccessor accessor, int slot) {
+        this.generated = accessor;
+        this.index = slot;
+    }
+
+    /** Whether reads and writes go through the model's generated accessor rather than reflection. */
+    public boolean usesGeneratedAccessor() {
+        return generated != null;
+    }
+
     /** The Java field's value: the {@code Ref} for a foreign key. */
     public Object get(Object instance) {
+        if (generated != null) {
+            return generated.get(instance, index);
+        }
         try {
             return getter.invokeExact(instance);
         } catch (Throwable t) {
@@ -127,6 +179,10 @@ public final class FieldMeta {
 
     /** Sets the Java field. */
     public void set(Object instance, Object value) {
+        if (generated != null) {
+            generated.set(instance, index, value);
+            return;
+        }
         try {
             setter.invokeExact(instance, value);
         } catch (Throwable t) {
@@ -142,7 +198,7 @@ public final class FieldMeta {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void assign(Object instance, Object value) {
-        if (relation == null) {
+        if (!isForeignKey()) {
             set(instance, FieldValues.forField(this, value));
             return;
         }
@@ -218,13 +274,21 @@ public final class FieldMeta {
 
     /**
      * Where a foreign key points and what deleting the target does; {@code oneToOne} for a
-     * {@code @OneToOneField}, whose reverse side is one object.
+     * {@code @OneToOneField}, whose reverse side is one object; {@code dbConstraint} whether the schema
+     * declares the FOREIGN KEY constraint; {@code limitChoicesTo} the static method returning the
+     * filter of allowed targets, or {@code null}.
      */
     public record ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName,
-                                 boolean oneToOne) {
+                                 boolean oneToOne, boolean dbConstraint, java.lang.reflect.Method limitChoicesTo) {
         /** A many-to-one relation (a {@code @ForeignKey}). */
         public ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName) {
             this(targetClass, onDelete, relatedName, relatedQueryName, false);
+        }
+
+        /** A relation with its constraint and no limit on its choices. */
+        public ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName,
+                              boolean oneToOne) {
+            this(targetClass, onDelete, relatedName, relatedQueryName, oneToOne, true, null);
         }
 
         /** The target model's metadata. */

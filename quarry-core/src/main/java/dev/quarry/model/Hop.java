@@ -15,6 +15,25 @@ public record Hop(String name, ModelMeta from, ModelMeta to, List<JoinStep> step
                 List.of(new JoinStep(target.table(), fk.column(), target.pk().column(), false, fk.nullable())), fk);
     }
 
+    /**
+     * The hop from a multi-table child to its parent along the parent link ({@code place_ptr}): never
+     * empty, so always an INNER join, and single-valued.
+     */
+    public static Hop parent(FieldMeta link) {
+        ModelMeta parent = link.relation().target();
+        return new Hop(link.queryName(), link.model(), parent,
+                List.of(new JoinStep(parent.table(), link.column(), parent.pk().column(), false, false)), link);
+    }
+
+    /** The hops from {@code meta} up to its ancestor {@code ancestor}, one per multi-table parent. */
+    public static List<Hop> toAncestor(ModelMeta meta, ModelMeta ancestor) {
+        List<Hop> hops = new java.util.ArrayList<>();
+        for (ModelMeta m = meta; m != ancestor && m.parent() != null; m = m.parent()) {
+            hops.add(parent(m.pk()));
+        }
+        return hops;
+    }
+
     /** The hop along a many-to-many field, through its table to the target. */
     public static Hop manyToMany(ManyToManyMeta m) {
         ModelMeta target = m.target();

@@ -41,6 +41,7 @@ public final class ModelMeta {
     private final String modelName;
     private final String table;
     private final List<String> ordering;
+    private final TableOptions tableOptions;
     private final List<FieldMeta> fields;
     private final List<FieldMeta> foreignKeys;
     private final List<ManyToManyMeta> manyToMany;
@@ -49,9 +50,16 @@ public final class ModelMeta {
     private final FieldMeta pk;
     private final FieldMeta version;
     private final MethodHandle constructor;
+    /** The accessor quarry-processor generated for this model ({@code Book__Accessor}), or {@code null}. */
+    private final dev.quarry.spi.ModelAccessor generated;
     private final FieldMeta[] defaultFields;
     private final Object[] defaultValues;
     private final FieldMeta[] supplied;
+    /** The parent of a multi-table child (of a proxy's concrete model), or {@code null}. */
+    private final ModelMeta parent;
+    /** This model, or the concrete model a proxy stands for. */
+    private final ModelMeta concrete;
+    private final boolean proxy;
     private static final FieldMeta[] NONE = new FieldMeta[0];
     /** Set while an instance for a loaded row is constructed: its computed defaults are not called. */
     private static final ThreadLocal<Boolean> LOADING = new ThreadLocal<>();
@@ -60,20 +68,43 @@ public final class ModelMeta {
         if (!Model.class.isAssignableFrom(type) || type == Model.class) {
             throw new ImproperlyConfigured(type.getName() + " is not a model: models extend dev.quarry.Model");
         }
-        ModelChecks.inheritance(type);
         this.type = type;
         this.name = type.getSimpleName();
         this.modelName = Names.modelName(type);
         Meta meta = type.getAnnotation(Meta.class);
-        this.table = meta != null && !meta.dbTable().isEmpty() ? meta.dbTable() : Names.snake(name);
-        this.ordering = meta == null ? List.of() : List.of(meta.ordering());
+        Class<?> concreteParent = Inheritance.concreteParent(type);
+        Inheritance.check(type, concreteParent, meta);
+        this.proxy = concreteParent != null && meta.proxy();
+        ModelMeta base = concreteParent == null ? null : ModelMeta.of(concreteParent);
+        this.parent = proxy ? base.parent : base;
+        this.concrete = proxy ? base.concrete : this;
+        this.ordering = inheritedOrdering(type);
         this.constructor = Modifier.isAbstract(type.getModifiers()) ? null : Accessors.constructor(type);
+        if (proxy) {
+            // A proxy is its concrete model seen through another class: the same table and fields.
+            this.table = base.table;
+            this.pk = base.pk;
+            this.version = base.version;
+            this.fields = base.fields;
+            this.foreignKeys = base.foreignKeys;
+            this.manyToMany = base.manyToMany;
+            this.fieldLookup = base.fieldLookup;
+            this.manyToManyLookup = base.manyToManyLookup;
+            this.defaultFields = base.defaultFields;
+            this.defaultValues = base.defaultValues;
+            this.supplied = base.supplied;
+            // Its own accessor makes proxy instances; the shared fields keep the concrete model's accessor.
+            this.generated = constructor == null ? null : GeneratedAccessors.find(type);
+            return;
+        }
+        this.table = meta != null && !meta.dbTable().isEmpty() ? meta.dbTable() : Names.snake(name);
 
         List<FieldMeta> declared = new ArrayList<>();
         List<ManyToManyMeta> m2m = new ArrayList<>();
         Map<String, Field> seen = new LinkedHashMap<>();
         List<Class<?>> chain = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        // A multi-table child's own table holds the fields declared below its parent; the parent's stay there.
+        for (Class<?> c = type; c != null && c != Object.class && c != concreteParent; c = c.getSuperclass()) {
             chain.add(0, c);
         }
         for (Class<?> c : chain) {
@@ -100,7 +131,8 @@ public final class ModelMeta {
                 declared.add(foreignKey(f, fk));
             } else if (one != null) {
                 declared.add(relation(f, new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "OneToOneField"),
-                        one.onDelete(), one.relatedName(), one.relatedQueryName(), true), one.nullable(), one.blank(),
+                        one.onDelete(), Inheritance.relatedName(one.relatedName(), modelName),
+                        Inheritance.relatedName(one.relatedQueryName(), modelName), true), one.nullable(), one.blank(),
                         one.dbColumn(), Defaults.NONE, true));
             } else if (mm != null) {
                 m2m.add(manyToMany(f, mm));
@@ -130,7 +162,15 @@ public final class ModelMeta {
                 }
             }
         }
-        if (declaredPk == null) {
+        if (declaredPk != null && parent != null) {
+            throw new ImproperlyConfigured(String.format("%s is a multi-table child of %s and declares the primary key %s: "
+                    + "a child's key is its parent link %s_ptr_id, which holds %s's key. Remove primaryKey = true",
+                    name, parent.name(), declaredPk.name(), parent.modelName(), parent.name()));
+        }
+        if (declaredPk == null && parent != null) {
+            declaredPk = Inheritance.parentLink(this, parent);
+            declared.add(0, declaredPk);
+        } else if (declaredPk == null) {
             Field idField = seen.get("id");
             if (idField == null || idField.getDeclaringClass() != Model.class) {
                 throw new ImproperlyConfigured(name + " hides Model.id with a field that is not its primary key; "
@@ -147,11 +187,13 @@ public final class ModelMeta {
         this.fields = List.copyOf(declared);
         this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
         this.manyToMany = List.copyOf(m2m);
+        this.generated = constructor == null ? null : GeneratedAccessors.find(type);
+        GeneratedAccessors.attach(generated, fields, manyToMany);
         Map<String, FieldMeta> lookup = new HashMap<>();
         for (FieldMeta f : fields) {
             lookup.put(f.name(), f);
             lookup.put(f.queryName(), f);
-            if (f.isForeignKey()) {
+            if (f.isForeignKey() || f.isParentLink()) {
                 lookup.putIfAbsent(f.column(), f);
             }
         }
@@ -166,6 +208,7 @@ public final class ModelMeta {
         this.defaultFields = withDefault.toArray(new FieldMeta[0]);
         this.defaultValues = withDefault.stream().map(f -> f.options().defaultValue()).toArray();
         this.supplied = fields.stream().filter(f -> f.extras().supplier() != null).toArray(FieldMeta[]::new);
+        this.tableOptions = TableOptions.read(meta, this);
     }
 
     /** The metadata of a model class, built on first use. */
@@ -175,7 +218,9 @@ public final class ModelMeta {
 
     private FieldMeta foreignKey(Field f, ForeignKey fk) {
         FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "ForeignKey"),
-                fk.onDelete(), fk.relatedName(), fk.relatedQueryName());
+                fk.onDelete(), Inheritance.relatedName(fk.relatedName(), modelName),
+                Inheritance.relatedName(fk.relatedQueryName(), modelName), false, fk.dbConstraint(),
+                LimitChoices.method(type, f.getName(), fk.limitChoicesTo()));
         return relation(f, relation, fk.nullable(), fk.blank(), fk.dbColumn(), fk.defaultValue(), fk.unique());
     }
 
@@ -214,7 +259,8 @@ public final class ModelMeta {
             throw new ImproperlyConfigured(name + "." + f.getName() + " sets both through and dbTable; the through model "
                     + through.getSimpleName() + " names its own table (@Meta(dbTable = ...))");
         }
-        return new ManyToManyMeta(this, f.getName(), target, mm.relatedName(), mm.relatedQueryName(),
+        return new ManyToManyMeta(this, f.getName(), target, Inheritance.relatedName(mm.relatedName(), modelName),
+                Inheritance.relatedName(mm.relatedQueryName(), modelName),
                 mm.dbTable(), Accessors.getter(f), Accessors.setter(f), through, List.of(mm.throughFields()),
                 mm.symmetrical());
     }
@@ -230,6 +276,22 @@ public final class ModelMeta {
                     + target.getName() + ", which is not a model (models extend dev.quarry.Model)");
         }
         return target;
+    }
+
+    /** The default ordering of the nearest class (this one, an abstract base or a parent) that declares one. */
+    private static List<String> inheritedOrdering(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
+            Meta m = c.getAnnotation(Meta.class);
+            if (m != null && m.ordering().length > 0) {
+                return List.of(m.ordering());
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether instances are made and fields read through the accessor quarry-processor generated for this model. */
+    public boolean usesGeneratedAccessor() {
+        return generated != null;
     }
 
     /** The model class. */
@@ -255,6 +317,11 @@ public final class ModelMeta {
     /** The default ordering ({@code @Meta(ordering = ...)}). */
     public List<String> ordering() {
         return ordering;
+    }
+
+    /** The table-level constraints of {@code @Meta}: {@code uniqueTogether} and CHECK constraints. */
+    public TableOptions tableOptions() {
+        return tableOptions;
     }
 
     /** The concrete fields, primary key first. */
@@ -288,6 +355,70 @@ public final class ModelMeta {
             return pk;
         }
         return fieldLookup.get(fieldName);
+    }
+
+    /** Whether this is a proxy model ({@code @Meta(proxy = true)}): another class over its concrete model's table. */
+    public boolean isProxy() {
+        return proxy;
+    }
+
+    /** Whether this is a Java {@code abstract} class: an abstract base, with no table (Django's {@code abstract = True}). */
+    public boolean isAbstract() {
+        return constructor == null;
+    }
+
+    /** The concrete model whose table this model's rows live in: itself, or the model a proxy stands for. */
+    public ModelMeta concrete() {
+        return concrete;
+    }
+
+    /** The parent of a multi-table child ({@code Place} for {@code Restaurant}), or {@code null}. */
+    public ModelMeta parent() {
+        return parent;
+    }
+
+    /** The multi-table parents, nearest first (empty for a model without one). */
+    public List<ModelMeta> parents() {
+        List<ModelMeta> out = new ArrayList<>();
+        for (ModelMeta p = parent; p != null; p = p.parent) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** The ancestor whose table holds the field named {@code fieldName} (not this model's), or {@code null}. */
+    public ModelMeta ancestorWithField(String fieldName) {
+        for (ModelMeta p = parent; p != null; p = p.parent) {
+            if (p.field(fieldName) != null || p.manyToMany(fieldName) != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every concrete field of an instance, Django's {@code _meta.concrete_fields}: the parents' (farthest first),
+     * then this model's own; the same as {@link #fields()} for a model without a multi-table parent.
+     */
+    public List<FieldMeta> allFields() {
+        if (parent == null) {
+            return fields;
+        }
+        List<FieldMeta> all = new ArrayList<>(parent.allFields());
+        all.addAll(fields);
+        return all;
+    }
+
+    /** A concrete field of this model or of a multi-table parent (Restaurant's {@code name}), or {@code null}. */
+    public FieldMeta anyField(String fieldName) {
+        FieldMeta f = field(fieldName);
+        return f != null || parent == null ? f : parent.anyField(fieldName);
+    }
+
+    /** A many-to-many field of this model or of a multi-table parent, or {@code null}. */
+    public ManyToManyMeta anyManyToMany(String fieldName) {
+        ManyToManyMeta m = manyToMany(fieldName);
+        return m != null || parent == null ? m : parent.anyManyToMany(fieldName);
     }
 
     /** A concrete field, or a {@link FieldError} listing the choices. */
@@ -324,6 +455,9 @@ public final class ModelMeta {
 
     /** A new, empty instance. */
     public Object newInstance() {
+        if (generated != null) {
+            return generated.newInstance();
+        }
         try {
             return (Object) constructor.invokeExact();
         } catch (Throwable t) {

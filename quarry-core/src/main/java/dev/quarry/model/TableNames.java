@@ -20,14 +20,17 @@ final class TableNames {
      * Refuses two models on one table, naming both and the fix. Names are compared ignoring case, as
      * SQLite (and MariaDB on case-insensitive file systems) does.
      */
-    static void checkUnique(Collection<ModelMeta> models) {
+    static void checkUnique(Collection<ModelMeta> models, java.util.function.Consumer<ImproperlyConfigured> problems) {
         Map<String, ModelMeta> byTable = new HashMap<>();
         for (ModelMeta meta : models) {
+            if (meta.isProxy()) {
+                continue; // a proxy is another class over its concrete model's table, not a second table
+            }
             ModelMeta other = byTable.putIfAbsent(meta.table().toLowerCase(Locale.ROOT), meta);
             if (other != null) {
-                throw new ImproperlyConfigured(String.format("Table '%s' is used by two models: %s and %s. Give one of them "
-                        + "another table with @Meta(dbTable = \"...\")", meta.table(), other.type().getName(),
-                        meta.type().getName()));
+                problems.accept(new ImproperlyConfigured(String.format("Table '%s' is used by two models: %s and %s. Give "
+                        + "one of them another table with @Meta(dbTable = \"...\")", meta.table(), other.type().getName(),
+                        meta.type().getName())));
             }
         }
     }

@@ -17,16 +17,20 @@ public final class Validator {
     public static Map<String, List<String>> errors(Object instance) {
         ModelMeta meta = ModelMeta.of(instance.getClass());
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (FieldMeta f : meta.fields()) {
-            if (f.auto()) {
+        for (FieldMeta f : meta.allFields()) {
+            if (f.auto() || f.isParentLink()) {
                 continue;
             }
             Object v = f.get(instance);
             if (f.isForeignKey()) {
                 Ref<?> ref = (Ref<?>) v;
-                boolean empty = ref == null || (ref.id() == null && !ref.isLoaded()) || (ref.isLoaded() && ref.get() == null);
+                // No key, and no (unsaved) target assigned; a loaded reference whose key has no row is not empty.
+                boolean empty = ref == null || (ref.id() == null && ref.get() == null);
+                // Django's Field.validate: NULL where the column refuses it, else an empty value where blank is refused.
                 if (empty && !f.nullable()) {
                     add(errors, f, "This field cannot be null.");
+                } else if (empty && !f.options().blank()) {
+                    add(errors, f, "This field cannot be blank.");
                 }
                 continue;
             }

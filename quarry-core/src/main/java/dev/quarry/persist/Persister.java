@@ -48,15 +48,36 @@ public final class Persister {
         if (pk == null && !expressions.isEmpty()) {
             throw noRowForExpressions(meta, expressions);
         }
-        applyAutoDates(meta, instance, pk == null, null);
-        if (pk != null) {
+        if (meta.parent() == null) {
+            saveTable(db, meta, instance, expressions, false);
+            return;
+        }
+        // Multi-table inheritance (Django's save_parents): the parents' rows first, farthest first, then the
+        // child's, which is inserted without trying an UPDATE when its parent's row was just inserted.
+        db.atomic(() -> saveWithParents(db, meta, instance, expressions));
+    }
+
+    private static boolean saveWithParents(Database db, ModelMeta meta, Object instance, Map<FieldMeta, Expr> expressions) {
+        boolean parentInserted = meta.parent() != null && saveWithParents(db, meta.parent(), instance, expressions);
+        return saveTable(db, meta, instance, expressions, parentInserted);
+    }
+
+    /** Writes the instance's row of {@code meta}'s own table; whether it was inserted. */
+    private static boolean saveTable(Database db, ModelMeta meta, Object instance, Map<FieldMeta, Expr> expressions,
+                                     boolean forceInsert) {
+        Object pk = meta.pkValue(instance);
+        applyAutoDates(meta, instance, pk == null || forceInsert, null);
+        if (pk != null && !forceInsert) {
             FieldMeta version = meta.versionField();
             List<FieldMeta> fields = new ArrayList<>(meta.fields().subList(1, meta.fields().size()));
             fields.remove(version);
+            if (fields.isEmpty() && version == null && meta.pk().isParentLink()) {
+                fields.add(meta.pk()); // a child with no column of its own: SET key = key tells whether its row exists
+            }
             if (!fields.isEmpty() || version != null) {
                 if (updateRow(db, meta, instance, pk, fields, expressions) > 0) {
                     ACCESS.setPersisted(instance, true);
-                    return;
+                    return false;
                 }
             }
             if (!expressions.isEmpty()) {
@@ -64,6 +85,7 @@ public final class Persister {
             }
         }
         insert(db, meta, List.of(instance), 0, null, false);
+        return true;
     }
 
     private static QueryError noRowForExpressions(ModelMeta meta, Map<FieldMeta, Expr> expressions) {
@@ -92,9 +114,26 @@ public final class Persister {
                     + "save() it first");
         }
         applyAutoDates(meta, instance, false, fields);
+        if (meta.parent() != null) {
+            // A multi-table child: one UPDATE per table that holds some of the fields (Django's update_fields).
+            int n = db.atomic(() -> {
+                int updated = 0;
+                for (ModelMeta m = meta.concrete(); m != null; m = m.parent()) {
+                    ModelMeta table = m;
+                    List<FieldMeta> own = fields.stream().filter(f -> f.model() == table).toList();
+                    if (!own.isEmpty()) {
+                        updated += updateRow(db, table, instance, pk, own, expressions);
+                    }
+                }
+                return updated;
+            });
+            if (n > 0) {
+                return;
+            }
+        }
         List<FieldMeta> only = new ArrayList<>(fields);
         only.remove(meta.versionField());
-        if (updateRow(db, meta, instance, pk, only, expressions) == 0) {
+        if (meta.parent() != null || updateRow(db, meta, instance, pk, only, expressions) == 0) { // the child's updated none
             throw new DatabaseError("saveOnly(" + String.join(", ", fields.stream().map(f -> "\"" + f.name() + "\"").toList())
                     + ") of a " + meta.name() + " did not affect any rows: no row has its primary key (deleted, or "
                     + "never saved); use save() to insert it", null, 0, null, null);
@@ -152,7 +191,7 @@ public final class Persister {
      * it, rolls back, the instances lose their generated keys and their persisted state again.
      */
     public static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize) {
-        insert(db, meta, instances, batchSize, null, true);
+        insert(db, meta, instances, batchSize, null);
     }
 
     /**
@@ -162,6 +201,13 @@ public final class Persister {
      * database returns them.
      */
     public static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, Conflict conflict) {
+        if (meta.parent() != null) {
+            throw new QueryError(String.format("Can't bulk create a multi-table inherited model: %s's "
+                    + "rows span the tables of %s, and the parents' generated keys are needed before the children's "
+                    + "rows (as in Django). save() each %s, or bulkCreate the parent %s rows", meta.name(),
+                    String.join(" and ", meta.allFields().stream().map(f -> f.model().name()).distinct().toList()),
+                    meta.name(), meta.parents().get(meta.parents().size() - 1).name()));
+        }
         insert(db, meta, instances, batchSize, conflict, true);
     }
 

@@ -7,10 +7,12 @@ import dev.quarry.expr.Expression;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.query.Condition;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.lookup.Values;
 import dev.quarry.sql.UpdateCompiler;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code QuerySet.update(...)}: checks the fields and values, then one UPDATE of every matching row. */
@@ -28,6 +30,9 @@ public final class Updater {
                     + " needs at least one field and value");
         }
         ModelMeta meta = tree.model();
+        if (meta.parent() != null && fieldValues.keySet().stream().anyMatch(n -> meta.field(n) == null)) {
+            return acrossTables(db, tree, fieldValues);
+        }
         Map<String, Object> columns = new LinkedHashMap<>();
         Map<FieldMeta, Expression<?>> expressions = new LinkedHashMap<>();
         fieldValues.forEach((name, value) -> {
@@ -63,5 +68,37 @@ public final class Updater {
         }
         return db.update(new UpdateCompiler(db.backend().operations(), db.backend().features()).updateMatching(tree, columns,
                 version == null ? null : version.column()));
+    }
+
+    /**
+     * An update of a multi-table child that sets fields of its parents (Django's related updates): the keys of
+     * the matching rows first, then one UPDATE per table holding some of the fields, the child's first, in one
+     * transaction. Returns the number of matching rows.
+     */
+    private static int acrossTables(Database db, QueryTree tree, Map<String, ?> fieldValues) {
+        ModelMeta meta = tree.model();
+        Map<ModelMeta, Map<String, Object>> byTable = new LinkedHashMap<>();
+        fieldValues.forEach((name, value) -> {
+            FieldMeta f = meta.anyField(name);
+            if (f == null) {
+                meta.requireField(name); // the message lists the choices
+            }
+            byTable.computeIfAbsent(meta.field(name) != null ? meta : f.model(), m -> new LinkedHashMap<>()).put(name, value);
+        });
+        return db.atomic(() -> {
+            List<Object> keys = dev.quarry.load.Loader.keys(db, tree);
+            if (keys.isEmpty()) {
+                return 0;
+            }
+            int n = keys.size();
+            for (ModelMeta m = meta; m != null; m = m.parent()) { // the child's table first, as Django
+                Map<String, Object> values = byTable.get(m);
+                if (values != null) {
+                    int updated = update(db, QueryTree.of(tree.registry(), m).filter(new Condition.Leaf("pk__in", keys)), values);
+                    n = m == meta ? updated : n;
+                }
+            }
+            return n;
+        });
     }
 }

@@ -67,7 +67,8 @@ final class Annotator {
                     + "and single underscores, starting with a letter (as a Java identifier without '__')",
                     dev.quarry.internal.Excerpt.of(alias), t.model.name()));
         }
-        if (t.model.field(alias) != null || t.registry.hop(t.model, alias) != null) {
+        if (t.model.field(alias) != null || t.registry.hop(t.model, alias) != null
+                || t.registry.ancestorFor(t.model, alias) != null) {
             throw new FieldError(t.model.type(), alias, "The " + (context.equals("alias") ? "alias" : "annotation") + " '"
                     + alias + "' conflicts with a field on " + t.model.name() + "; choose another alias");
         }

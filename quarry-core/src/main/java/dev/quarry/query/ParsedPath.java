@@ -18,7 +18,7 @@ import java.util.List;
  * (transforms and the lookup): {@code books__review__rating__gte} crosses {@code books} and
  * {@code review}, ends on {@code rating}, and leaves {@code [gte]}.
  */
-record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean endsOnRelation) {
+record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRelation) {
 
     static ParsedPath parse(Registry registry, ModelMeta root, String path) {
         if (path == null || path.isEmpty()) {
@@ -29,26 +29,33 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
         ModelMeta meta = root;
         List<Hop> hops = new ArrayList<>();
         FieldMeta field = null;
-        boolean onRelation = false;
+        Hop onRelation = null;
         int i = 0;
         while (i < parts.length) {
             String name = parts[i];
             FieldMeta f = meta.field(name);
-            if (f != null && (!f.isForeignKey() || name.equals(f.column()))) {
+            if (f != null && (!(f.isForeignKey() || f.isParentLink()) || name.equals(f.column()) || name.equals("pk"))) {
                 field = f;
                 i++;
                 break;
             }
             Hop hop = name.isEmpty() ? null : registry.hop(meta, name);
             if (hop == null) {
-                throw unknown(registry, meta, name, path);
+                // A name of a multi-table parent (Restaurant's 'name' lives on Place): join up to it, then read it there.
+                ModelMeta owner = name.isEmpty() ? null : registry.ancestorFor(meta, name);
+                if (owner == null) {
+                    throw unknown(registry, meta, name, path);
+                }
+                hops.addAll(Hop.toAncestor(meta, owner));
+                meta = owner;
+                continue;
             }
             if (hop.isForward()) {
                 ModelMeta target = hop.to();
                 String next = i + 1 < parts.length ? parts[i + 1] : null;
                 if (next == null || endsHere(registry, target, next)) {
                     field = hop.forwardKey();
-                    onRelation = true;
+                    onRelation = hop;
                     i++;
                     break;
                 }
@@ -64,7 +71,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
             i++;
             if (i == parts.length || endsHere(registry, meta, parts[i])) {
                 field = meta.pk();
-                onRelation = true;
+                onRelation = hop;
                 break;
             }
         }
@@ -73,7 +80,8 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
     }
 
     private static boolean endsHere(Registry registry, ModelMeta meta, String next) {
-        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && registry.hop(meta, next) == null;
+        return LookupRegistry.isLookupOrTransform(next) && meta.field(next) == null && registry.hop(meta, next) == null
+                && registry.ancestorFor(meta, next) == null;
     }
 
     private static FieldError unknown(Registry registry, ModelMeta meta, String name, String path) {
@@ -84,6 +92,16 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
         }
         return new FieldError(meta.type(), name, String.format("Cannot resolve keyword '%s' into field of %s (in lookup '%s')%s. Choices are: %s",
                 name, meta.name(), path, hint, String.join(", ", registry.queryNames(meta))));
+    }
+
+    /** Whether the path names a relation itself ({@code author}, {@code books}) rather than a field. */
+    boolean endsOnRelation() {
+        return endRelation != null;
+    }
+
+    /** The relation the path names with nothing after it ({@code author}, {@code books}), or {@code null}. */
+    Hop endRelationWithoutRest() {
+        return rest.isEmpty() ? endRelation : null;
     }
 
     /** Whether crossing these relations may multiply rows. */
@@ -97,8 +115,8 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
      * path ends on. Django: {@code Cannot query "Publisher object (1)": Must be "Author" instance.}
      */
     void checkInstances(Object value, String path) {
-        Class<?> expected = field.isForeignKey() ? field.relation().targetClass()
-                : field.primaryKey() || endsOnRelation ? field.model().type() : null;
+        Class<?> expected = field.isForeignKey() || field.isParentLink() ? field.relation().targetClass()
+                : field.primaryKey() || endsOnRelation() ? field.model().type() : null;
         if (expected == null) {
             return;
         }

@@ -26,7 +26,7 @@ final class PathResolver {
             return Lookups.transforms(t.model.type(), ref, rest, head, path, context);
         }
         if (!t.annotations.isEmpty() && t.model.field(head) == null && t.registry.hop(t.model, head) == null
-                && t.registry.reverseByAccessor(t.model, head) == null) {
+                && t.registry.reverseByAccessor(t.model, head) == null && t.registry.ancestorFor(t.model, head) == null) {
             // As Django, the choices name the query's annotations too.
             java.util.TreeSet<String> choices = new java.util.TreeSet<>(t.registry.queryNames(t.model));
             choices.addAll(t.annotations.keySet());

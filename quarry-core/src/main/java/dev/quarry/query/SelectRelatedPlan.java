@@ -55,6 +55,9 @@ final class SelectRelatedPlan {
         if (reverse != null && !reverse.isOneToOne()) {
             reverse = null;
         }
+        if ((fk == null || !fk.isForeignKey()) && reverse == null && registry.ancestorFor(meta, parts[i]) != null) {
+            return intoParent(level, meta, parts, i, path);
+        }
         if ((fk == null || !fk.isForeignKey()) && reverse == null) {
             List<String> choices = new ArrayList<>(meta.foreignKeys().stream().map(FieldMeta::queryName).toList());
             registry.reverseRelations(meta).stream().filter(r -> r.isOneToOne() && !r.hidden())
@@ -85,11 +88,42 @@ final class SelectRelatedPlan {
         return out;
     }
 
+    /** Merges a path starting with a relation of a multi-table parent below that parent's node ({@code city} of Place). */
+    private List<SelectRelatedNode> intoParent(List<SelectRelatedNode> level, ModelMeta meta, String[] parts, int i,
+                                               String path) {
+        List<SelectRelatedNode> out = new ArrayList<>(level);
+        for (int k = 0; k < out.size(); k++) {
+            SelectRelatedNode n = out.get(k);
+            if (n.foreignKey() == meta.pk() && n.reverse() == null) {
+                out.set(k, new SelectRelatedNode(n.foreignKey(), n.model(), n.alias(),
+                        merge(n.children(), n.alias(), n.model(), parts, i, path)));
+                return out;
+            }
+        }
+        throw new IllegalStateException("no parent node of " + meta.name() + " for selectRelated(\"" + path + "\")");
+    }
+
     /** The reverse side of a one-to-one, joined LEFT: a row without the related object stays. */
     private SelectRelatedNode reverseNode(String parentAlias, ReverseRelation reverse) {
         JoinList.Joined j = joins.joinStep(parentAlias, Hop.reverse(reverse).steps().get(0));
         joins = j.joins();
-        return new SelectRelatedNode(reverse.foreignKey(), reverse.source(), j.alias(), List.of(), reverse);
+        return new SelectRelatedNode(reverse.foreignKey(), reverse.source(), j.alias(), parents(j.alias(), reverse.source()),
+                reverse);
+    }
+
+    /**
+     * The parents of a multi-table child loaded at {@code alias}, joined along each parent link: their columns
+     * fill the same instance (a Restaurant holds Place's name), so every query of a child reads its parents'
+     * tables too, as Django's does.
+     */
+    List<SelectRelatedNode> parents(String alias, ModelMeta meta) {
+        if (meta.parent() == null) {
+            return List.of();
+        }
+        FieldMeta link = meta.pk();
+        JoinList.Joined j = joins.joinStep(alias, Hop.parent(link).steps().get(0));
+        joins = j.joins();
+        return List.of(new SelectRelatedNode(link, meta.parent(), j.alias(), parents(j.alias(), meta.parent())));
     }
 
     private SelectRelatedNode node(String parentAlias, FieldMeta fk, boolean recurse, int depth) {
@@ -98,7 +132,7 @@ final class SelectRelatedPlan {
         JoinList.Joined j = joins.joinStep(parentAlias, step);
         joins = j.joins();
         ModelMeta target = hop.to();
-        List<SelectRelatedNode> kids = new ArrayList<>();
+        List<SelectRelatedNode> kids = new ArrayList<>(parents(j.alias(), target));
         if (recurse && depth < MAX_DEPTH) {
             for (FieldMeta next : target.foreignKeys()) {
                 if (!next.nullable()) {

@@ -21,7 +21,7 @@ final class TreeShape {
     static QueryTree orderBy(QueryTree base, List<Ordering> terms) {
         QueryTree t = base.copy();
         List<OrderTerm> out = new ArrayList<>();
-        for (Ordering o : terms) {
+        for (Ordering o : RelationOrdering.expand(t, terms)) {
             Expr e;
             String annotation = null;
             if (o.expression() != null) {
@@ -36,6 +36,7 @@ final class TreeShape {
         }
         t.ordering = List.copyOf(out);
         t.defaultOrdering = false;
+        t.orderingLoop = null;
         return t;
     }
 
@@ -43,8 +44,10 @@ final class TreeShape {
         QueryTree t = base.copy();
         Map<String, Expr> v = new LinkedHashMap<>();
         if (paths.isEmpty()) {
-            for (FieldMeta f : base.model.fields()) {
-                v.put(f.isForeignKey() ? f.column() : f.queryName(), Col.of(base.rootAlias, f));
+            for (FieldMeta f : base.model.allFields()) {
+                // A multi-table parent's field is read from its joined table (Django: the parents' fields come first).
+                v.put(f.isForeignKey() || f.isParentLink() ? f.column() : f.queryName(), base.model.fields().contains(f)
+                        ? Col.of(base.rootAlias, f) : PathResolver.resolve(t, f.queryName(), "values", JoinList.NO_GROUP, false));
             }
             base.selectedAnnotations().forEach((k, e) -> v.put(k, new AnnotationRef(k, e)));
         } else {

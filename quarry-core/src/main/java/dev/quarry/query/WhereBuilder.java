@@ -215,7 +215,7 @@ final class WhereBuilder {
         QueryTree inner = ExpressionResolver.fold(t, query);
         if (inner.values == null) {
             if (lhs instanceof Col c && c.field() != null) {
-                Class<?> expected = c.field().isForeignKey() ? c.field().relation().targetClass()
+                Class<?> expected = c.field().isForeignKey() || c.field().isParentLink() ? c.field().relation().targetClass()
                         : c.field().primaryKey() ? c.field().model().type() : null;
                 if (expected != null && expected != inner.model.type()) {
                     throw new QueryError("Cannot use a query of " + inner.model.name() + " for '" + subject + "__in': use a "

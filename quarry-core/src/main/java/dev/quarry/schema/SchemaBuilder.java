@@ -5,6 +5,7 @@ import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.FieldType;
+import dev.quarry.spi.IndexDef;
 import dev.quarry.spi.SchemaEditor;
 import dev.quarry.spi.TableDef;
 import java.util.ArrayList;
@@ -26,15 +27,18 @@ public final class SchemaBuilder {
         Map<String, TableDef> byName = new LinkedHashMap<>();
         Map<String, Set<String>> deps = new LinkedHashMap<>();
         for (ModelMeta m : models) {
+            if (m.isProxy()) {
+                continue; // a proxy's rows are in its concrete model's table
+            }
             List<ColumnDef> cols = new ArrayList<>();
             Set<String> refs = new LinkedHashSet<>();
             for (FieldMeta f : m.fields()) {
                 cols.add(column(f));
-                if (f.isForeignKey()) {
+                if (f.isForeignKey() || f.isParentLink()) {
                     refs.add(f.relation().target().table());
                 }
             }
-            byName.put(m.table(), new TableDef(m.table(), cols, List.of()));
+            byName.put(m.table(), new TableDef(m.table(), cols, List.of(), uniqueTogether(m), m.tableOptions().checks()));
             deps.put(m.table(), refs);
             for (ManyToManyMeta mm : m.manyToMany()) {
                 if (mm.hasThroughModel()) {
@@ -70,6 +74,15 @@ public final class SchemaBuilder {
         out.add(byName.get(name));
     }
 
+    /** The unique indexes of {@code @Meta(uniqueTogether)}, named after table and columns. */
+    private static List<IndexDef> uniqueTogether(ModelMeta m) {
+        List<IndexDef> out = new ArrayList<>();
+        for (List<String> fields : m.tableOptions().uniqueTogether()) {
+            out.add(IndexDef.uniqueTogether(m.table(), fields.stream().map(f -> m.field(f).column()).toList()));
+        }
+        return out;
+    }
+
     /** A many-to-many column referring to {@code target}'s key: the key's type and size ({@code varchar(30)} for a CharField key). */
     private static ColumnDef reference(String column, ModelMeta target) {
         FieldMeta pk = target.pk();
@@ -86,15 +99,16 @@ public final class SchemaBuilder {
         String refColumn = null;
         // A foreign key's column has the size of the key it refers to (its own options have none).
         FieldMeta sized = f;
-        if (f.isForeignKey()) {
+        if (f.isForeignKey() || f.isParentLink()) { // a multi-table child's key refers to its parent's
             ModelMeta target = f.relation().target();
-            refTable = target.table();
-            refColumn = target.pk().column();
+            // dbConstraint = false: the column keeps its index, the schema declares no FOREIGN KEY.
+            refTable = f.relation().dbConstraint() ? target.table() : null;
+            refColumn = f.relation().dbConstraint() ? target.pk().column() : null;
             dflt = null;
             sized = target.pk();
         }
         return new ColumnDef(f.column(), f.type(), maxLength(sized), sized.options().maxDigits(),
-                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(),
+                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex() || f.isForeignKey(),
                 x.dbDefaultNow() ? null : dflt, refTable, refColumn, x.collation(), x.arrayOf(), x.arraySize(),
                 x.dbDefaultNow());
     }

@@ -59,6 +59,16 @@ public interface SchemaEditor {
         throw unsupported("dropIndex");
     }
 
+    /** The statements that add CHECK constraint {@code check} (one of {@code to}'s, not of {@code from}'s), checking the rows. */
+    default List<String> addCheck(TableDef from, TableDef to, CheckDef check) {
+        throw unsupported("addCheck");
+    }
+
+    /** The statements that drop CHECK constraint {@code check} (one of {@code from}'s, not of {@code to}'s). */
+    default List<String> dropCheck(TableDef from, TableDef to, CheckDef check) {
+        throw unsupported("dropCheck");
+    }
+
     /**
      * Statements a migration run executes on its connection before its transaction begins, outside it
      * (SQLite turns foreign key enforcement off, as Django does, so that rebuilding a table others refer to

@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     /** The packages users write code against. */
-    private static final List<String> USER_PACKAGES = List.of("dev.quarry", "dev.quarry.annotation", "dev.quarry.expr");
+    private static final List<String> USER_PACKAGES = List.of("dev.quarry", "dev.quarry.annotation", "dev.quarry.expr",
+            "dev.quarry.query.typed");
     private static final Path SOURCES = Path.of("src/main/java");
     /** Every main source tree whose public declarations must be documented (internal ones too: they are read by the next developer). */
     private static final List<Path> DOCUMENTED = List.of(SOURCES, Path.of("../quarry-test/src/main/java"),
-            Path.of("../quarry-jackson/src/main/java"));
+            Path.of("../quarry-jackson/src/main/java"), Path.of("../quarry-processor/src/main/java"));
 
     @Test
     void userFacingSignaturesMentionOnlyApiAndJdkTypes() throws Exception {

@@ -1,0 +1,249 @@
+# What Django 3.2 gives for model inheritance, on the rows of the tests in dev.quarry.inheritance:
+# an abstract base (fields, ordering and a related name with %(class)s inherited; no table),
+# multi-table inheritance (Place <- Restaurant <- ItalianRestaurant: parent link <parent>_ptr_id, a
+# child query joins its parents, the parent's reverse side, save/delete over every table, bulk_create
+# refused) and a proxy (same table, own ordering and methods). Each output line is one fact the Java
+# tests assert, with the number of queries; run on SQLite in memory:
+#
+#   /usr/bin/python3 quarry-core/src/test/java/dev/quarry/inheritance/django_inheritance.py
+#
+# Needs Debian's python3-django (3.2).
+import os
+import sys
+import types
+
+import django
+from django.conf import settings
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_app = types.ModuleType('lib')
+_app.__file__ = os.path.join(HERE, '__init__.py')
+_app.__path__ = [HERE]
+sys.modules['lib'] = _app
+settings.configure(DEBUG=True, DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
+                   INSTALLED_APPS=['lib'], USE_TZ=False, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
+django.setup()
+
+from django.db import connection, models, reset_queries  # noqa: E402
+from django.db.models import Count  # noqa: E402
+
+
+class City(models.Model):
+    name = models.CharField(max_length=30)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Place(models.Model):
+    name = models.CharField(max_length=50)
+    address = models.CharField(max_length=80)
+    city = models.ForeignKey(City, on_delete=models.SET_NULL, null=True)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Restaurant(Place):
+    serves_pizza = models.BooleanField(default=False)
+    seats = models.IntegerField(default=0)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class ItalianRestaurant(Restaurant):
+    wood_oven = models.BooleanField(default=False)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Review(models.Model):
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name='reviews')
+    stars = models.IntegerField()
+
+    class Meta:
+        app_label = 'lib'
+
+
+class PlaceByName(Place):
+    class Meta:
+        app_label = 'lib'
+        proxy = True
+        ordering = ['name']
+
+    def shout(self):
+        return self.name.upper()
+
+
+class Tag(models.Model):
+    label = models.CharField(max_length=20)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Content(models.Model):
+    title = models.CharField(max_length=50)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name='%(class)s_items', null=True)
+
+    class Meta:
+        abstract = True
+        ordering = ['-title']
+
+
+class Article(Content):
+    body = models.TextField(default='')
+
+    class Meta(Content.Meta):
+        app_label = 'lib'
+
+
+class Video(Content):
+    seconds = models.IntegerField(default=0)
+
+    class Meta(Content.Meta):
+        app_label = 'lib'
+
+
+with connection.schema_editor() as s:
+    for m in (City, Place, Restaurant, ItalianRestaurant, Review, Tag, Article, Video):
+        s.create_model(m)
+
+
+def q(label, fn):
+    reset_queries()
+    v = fn()
+    print('%s -> %r [%d queries]' % (label, v, len(connection.queries)))
+
+
+# ----- abstract base -----
+print('Article columns', [f.column for f in Article._meta.concrete_fields])
+print('Article ordering', Article._meta.ordering)
+news = Tag.objects.create(label='news')
+q('Article.create', lambda: Article.objects.create(title='b', tag=news).pk)
+Article.objects.create(title='a', tag=news)
+Article.objects.create(title='c')
+Video.objects.create(title='v', tag=news)
+q('Article.all default ordering', lambda: [a.title for a in Article.objects.all()])
+q('news.article_items', lambda: sorted(a.title for a in news.article_items.all()))
+q('news.video_items', lambda: [v.title for v in news.video_items.all()])
+q('Tag filter article_items__title', lambda: list(Tag.objects.filter(article_items__title='a').values_list('label', flat=True)))
+
+# ----- multi-table -----
+print('Restaurant columns', [f.column for f in Restaurant._meta.local_concrete_fields])
+print('Restaurant pk', Restaurant._meta.pk.name, Restaurant._meta.pk.column)
+print('ItalianRestaurant pk', ItalianRestaurant._meta.pk.name, ItalianRestaurant._meta.pk.column)
+q('Place.create', lambda: Place.objects.create(name='park', address='1 Main').pk)
+q('Restaurant.create', lambda: Restaurant.objects.create(name='luigi', address='2 Main', serves_pizza=True, seats=40).pk)
+q('ItalianRestaurant.create', lambda: ItalianRestaurant.objects.create(name='mario', address='3 Main',
+                                                                        serves_pizza=True, seats=20, wood_oven=True).pk)
+Restaurant.objects.create(name='burger', address='4 Main', seats=60)
+for name, stars in (('park', 3), ('luigi', 5), ('luigi', 4), ('mario', 5)):
+    Review.objects.create(place=Place.objects.get(name=name), stars=stars)
+q('Place.all names', lambda: sorted(p.name for p in Place.objects.all()))
+q('Place types', lambda: [type(p).__name__ for p in Place.objects.order_by('name')])
+q('Restaurant.all', lambda: [(r.name, r.address, r.serves_pizza, r.seats) for r in Restaurant.objects.order_by('name')])
+q('Restaurant.filter(name)', lambda: [r.seats for r in Restaurant.objects.filter(name='luigi')])
+q('Restaurant order -seats names', lambda: [r.name for r in Restaurant.objects.order_by('-seats')])
+q('Restaurant.filter(address__startswith, serves_pizza)', lambda: sorted(
+    r.name for r in Restaurant.objects.filter(address__startswith='2', serves_pizza=True)))
+q('Restaurant filter reviews__stars=5', lambda: sorted(r.name for r in Restaurant.objects.filter(reviews__stars=5)))
+q('Restaurant values', lambda: list(Restaurant.objects.order_by('name').values('name', 'seats')))
+q('Restaurant values()', lambda: list(Restaurant.objects.filter(name='luigi').values()))
+q('Restaurant count', lambda: Restaurant.objects.count())
+q('Italian.all', lambda: [(r.name, r.seats, r.wood_oven) for r in ItalianRestaurant.objects.all()])
+q('Place.filter(restaurant__serves_pizza)', lambda: sorted(
+    p.name for p in Place.objects.filter(restaurant__serves_pizza=True)))
+q('Place.filter(restaurant__isnull)', lambda: sorted(p.name for p in Place.objects.filter(restaurant__isnull=True)))
+q('place.restaurant', lambda: Place.objects.get(name='luigi').restaurant.seats)
+try:
+    reset_queries()
+    Place.objects.get(name='park').restaurant
+except Restaurant.DoesNotExist as e:
+    print('park.restaurant -> DoesNotExist %r [%d queries]' % (str(e), len(connection.queries)))
+q('place.restaurant.italianrestaurant', lambda: Place.objects.get(name='mario').restaurant.italianrestaurant.wood_oven)
+q('select_related restaurant', lambda: [(p.name, p.restaurant.seats) for p in
+                                        Place.objects.select_related('restaurant').filter(restaurant__isnull=False).order_by('name')])
+q('prefetch restaurant', lambda: [(p.name, getattr(getattr(p, 'restaurant', None), 'seats', None)) for p in
+                                  Place.objects.prefetch_related('restaurant').order_by('name')])
+q('Review select_related place', lambda: [(r.place.name, r.stars) for r in Review.objects.select_related('place').order_by('id')])
+q('Restaurant annotate count reviews', lambda: [(r.name, r.n) for r in Restaurant.objects.annotate(n=Count('reviews')).order_by('name')])
+
+rome = City.objects.create(name='rome')
+Place.objects.filter(name__in=['luigi', 'mario']).update(city=rome)
+q('select_related city', lambda: [(r.name, r.city and r.city.name) for r in
+                                  Restaurant.objects.select_related('city').order_by('name')])
+q('Italian filter city__name', lambda: [r.name for r in ItalianRestaurant.objects.filter(city__name='rome')])
+Place.objects.update(city=None)
+q('restaurant.reviews', lambda: [r.stars for r in Restaurant.objects.get(name='luigi').reviews.order_by('id')])
+q('prefetch reviews from restaurants', lambda: [(r.name, [x.stars for x in r.reviews.all()]) for r in
+                                                Restaurant.objects.prefetch_related('reviews').order_by('name')])
+q('update across tables', lambda: Restaurant.objects.filter(seats__gt=30).update(address='big', seats=61))
+print('after update', list(Restaurant.objects.order_by('name').values_list('name', 'address', 'seats')))
+Restaurant.objects.filter(name='luigi').update(address='2 Main', seats=40)
+Restaurant.objects.filter(name='burger').update(address='4 Main', seats=60)
+
+
+def save_existing():
+    r = Restaurant.objects.get(name='burger')
+    reset_queries()
+    r.seats = 65
+    r.address = '4b Main'
+    r.save()
+    return len(connection.queries)
+
+
+print('save existing restaurant ->', save_existing(), 'queries')
+print('after save', list(Restaurant.objects.filter(name='burger').values('address', 'seats')))
+
+
+def save_new():
+    reset_queries()
+    r = Restaurant(name='taco', address='5 Main', seats=10)
+    r.save()
+    return len(connection.queries), r.pk, r.id, r.place_ptr_id
+
+
+print('save new restaurant ->', save_new())
+try:
+    Restaurant.objects.bulk_create([Restaurant(name='x', address='y')])
+except ValueError as e:
+    print('bulk_create ->', e)
+
+
+def delete_restaurant():
+    r = Restaurant.objects.get(name='luigi')
+    reset_queries()
+    out = r.delete()
+    return out, len(connection.queries), r.pk, r.id
+
+
+print('delete restaurant ->', delete_restaurant())
+print('rows after', sorted(Place.objects.values_list('name', flat=True)), Review.objects.count())
+
+
+def delete_place():
+    p = Place.objects.get(name='mario')
+    reset_queries()
+    return p.delete(), len(connection.queries)
+
+
+print('delete place of italian ->', delete_place())
+print('qs delete ->', Restaurant.objects.filter(name='taco').delete())
+print('rows after 2', sorted(Place.objects.values_list('name', flat=True)), Restaurant.objects.count())
+
+# ----- proxy -----
+q('PlaceByName.all', lambda: [(type(p).__name__, p.shout()) for p in PlaceByName.objects.all()])
+q('Place.all default order', lambda: [p.name for p in Place.objects.all()])
+q('PlaceByName.create', lambda: PlaceByName.objects.create(name='zoo', address='9 Main').pk)
+q('Place count after proxy create', lambda: Place.objects.count())
+q('PlaceByName filter reviews', lambda: [p.name for p in PlaceByName.objects.filter(reviews__stars__gte=3)])
+q('PlaceByName filter restaurant', lambda: [p.name for p in PlaceByName.objects.filter(restaurant__isnull=False)])
+print('proxy delete ->', PlaceByName.objects.filter(name='zoo').delete())
+print('proxy instance delete ->', PlaceByName.objects.get(name='park').delete())
+print('PlaceByName proxy', PlaceByName._meta.proxy, PlaceByName._meta.db_table, PlaceByName._meta.concrete_model.__name__)
+
+print('proxy == concrete', PlaceByName.objects.get(name='burger') == Place.objects.get(name='burger'),
+      'child == parent', Restaurant.objects.get(name='burger') == Place.objects.get(name='burger'))
