@@ -46,6 +46,7 @@ public final class Quarry implements AutoCloseable {
 
     static {
         Session.installResolver(q -> ((Quarry) q).session);
+        Session.installNamedResolver((q, name) -> ((Quarry) q).checkOpen().session(name));
     }
 
     private final Database database;

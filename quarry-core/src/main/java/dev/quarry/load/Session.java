@@ -15,6 +15,7 @@ import dev.quarry.model.Registry;
  */
 public record Session(Database database, Registry registry, Object owner, String name) {
     private static volatile java.util.function.Function<Object, Session> resolver;
+    private static volatile java.util.function.BiFunction<Object, String, Session> named;
 
     /** The session of a Quarry's {@code "default"} database (for Quarry's own tests and test harnesses, which need its database). */
     public static Session of(Object quarry) {
@@ -30,8 +31,22 @@ public record Session(Database database, Registry registry, Object owner, String
         return r.apply(quarry);
     }
 
+    /**
+     * The session of the named database of a Quarry, for tools on top of the facade (fixtures); a name that
+     * is none of its databases is refused naming them.
+     */
+    public static Session of(Object quarry, String name) {
+        of(quarry);
+        return named.apply(quarry, name);
+    }
+
     /** Called once by {@code Quarry}'s static initialiser. */
     public static void installResolver(java.util.function.Function<Object, Session> r) {
         resolver = r;
+    }
+
+    /** Called once by {@code Quarry}'s static initialiser: how {@link #of(Object, String)} finds a named database. */
+    public static void installNamedResolver(java.util.function.BiFunction<Object, String, Session> r) {
+        named = r;
     }
 }
