@@ -2,12 +2,13 @@
 #
 # Writes two files that Quarry's tests compare its own dumpdata output with, byte for byte:
 #   examples/library/src/test/resources/library.json
-#       the guide's sample data (the same TSV files as SampleData and guide_queries.py), every review's
-#       created_at set to 2024-03-01T10:20:30.250Z, dumped with `dumpdata library --indent 2`;
+#       the guide's sample data (guide_queries.py's models and load(), the same TSV files as SampleData), every
+#       review's created_at set to 2024-03-01T10:20:30.250Z, dumped with
+#       `dumpdata library.Author library.Tag library.Book library.Review --indent 2`;
 #       LibraryFixturesTest loads it with @Fixtures and dumps it back.
 #   quarry-core/src/test/resources/dev/quarry/fixtures/django_kinds.json
-#       two rows of a model with one field of every scalar kind (the Kinds model of FixturesDjangoTest),
-#       dumped compact (`dumpdata fixtures`).
+#       two rows of a model with one field of every scalar kind (the Kinds model of FixturesDjangoTest, here in
+#       the app "library" that guide_queries.py installs), dumped compact (`dumpdata library.Kinds`).
 #
 # How to run (from this directory):
 #   /usr/bin/python3 fixtures_django.py
@@ -26,83 +27,29 @@
 # - Django has no naive DateTimeField under USE_TZ=True: Quarry's LocalDateTime is written as Django writes one
 #   with USE_TZ=False (no "Z"); the compared row leaves it NULL.
 
-import base64
 import io
 import os
 import sys
-import types
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
-import django
-from django.conf import settings
+# guide_queries.py configures Django (app "library", in-memory SQLite) and defines the guide's models and load().
+from guide_queries import Review, load as load_library_rows  # noqa: E402  (first: it configures Django)
+from django.apps import apps  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, models  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, '..', 'src', 'main', 'resources', 'dev', 'quarry', 'example', 'library')
 LIBRARY_OUT = os.path.join(HERE, '..', 'src', 'test', 'resources', 'library.json')
 KINDS_OUT = os.path.join(HERE, '..', '..', '..', 'quarry-core', 'src', 'test', 'resources', 'dev', 'quarry', 'fixtures',
                          'django_kinds.json')
 
-for name in ('library', 'fixtures'):
-    app = types.ModuleType(name)
-    app.__file__ = os.path.join(HERE, '__init__.py')
-    app.__path__ = [HERE]
-    sys.modules[name] = app
-
-settings.configure(
-    DEBUG=False,
-    DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-    INSTALLED_APPS=['library', 'fixtures'],
-    USE_TZ=True,
-    DEFAULT_AUTO_FIELD='django.db.models.AutoField',
-)
-django.setup()
-
-from django.apps import apps  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, models  # noqa: E402
-
-# dumpdata skips an app without a models module; these apps' models are defined in this script.
-for name in ('library', 'fixtures'):
-    apps.get_app_config(name).models_module = sys.modules[name]
-
-
-class Author(models.Model):
-    name = models.CharField(max_length=100)
-    bio = models.TextField(blank=True)
-
-    class Meta:
-        app_label = 'library'
-
-
-class Tag(models.Model):
-    name = models.CharField(max_length=50)
-
-    class Meta:
-        app_label = 'library'
-
-
-class Book(models.Model):
-    title = models.CharField(max_length=200)
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name='books')
-    published_date = models.DateField()
-    isbn = models.CharField(max_length=13)
-    tags = models.ManyToManyField(Tag, related_name='books')
-
-    class Meta:
-        app_label = 'library'
-
-
-class Review(models.Model):
-    book = models.ForeignKey(Book, on_delete=models.CASCADE)
-    user_name = models.CharField(max_length=100)
-    rating = models.PositiveSmallIntegerField()
-    comment = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        app_label = 'library'
+# Instants are written with "Z" only with time zones on (guide_queries.py runs without); set before any row exists.
+settings.USE_TZ = True
+# dumpdata skips an app without a models module; the app's models are defined in scripts.
+apps.get_app_config('library').models_module = sys.modules['library']
 
 
 class Kinds(models.Model):
@@ -129,31 +76,11 @@ class Kinds(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        app_label = 'fixtures'
-
-
-def read_tsv(name):
-    with open(os.path.join(DATA, name), encoding='utf-8', newline='') as f:
-        lines = f.read().split('\n')
-    if lines and lines[-1] == '':
-        lines.pop()
-    header = lines[0].split('\t')
-    return [dict(zip(header, line.split('\t'))) for line in lines[1:]]
+        app_label = 'library'
 
 
 def load_library():
-    for r in read_tsv('authors.tsv'):
-        Author.objects.create(id=int(r['id']), name=r['name'], bio=r['bio'])
-    for r in read_tsv('tags.tsv'):
-        Tag.objects.create(id=int(r['id']), name=r['name'])
-    for r in read_tsv('books.tsv'):
-        b = Book.objects.create(id=int(r['id']), title=r['title'], author_id=int(r['author_id']),
-                                published_date=date.fromisoformat(r['published_date']), isbn=r['isbn'])
-        if r['tags']:
-            b.tags.add(*[int(t) for t in r['tags'].split(',')])
-    for r in read_tsv('reviews.tsv'):
-        Review.objects.create(id=int(r['id']), book_id=int(r['book_id']), user_name=r['user_name'],
-                              rating=int(r['rating']), comment=r['comment'])
+    load_library_rows()
     Review.objects.update(created_at=datetime(2024, 3, 1, 10, 20, 30, 250000, tzinfo=timezone.utc))
 
 
@@ -172,18 +99,17 @@ def load_kinds():
     assert Kinds._meta.get_field('length').value_to_string(Kinds(length=timedelta(seconds=-1))) == '-1 23:59:59'
 
 
-def dump(app, path, **options):
+def dump(labels, path, **options):
     out = io.StringIO()
-    call_command('dumpdata', app, stdout=out, **options)
+    call_command('dumpdata', *labels, stdout=out, **options)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w', encoding='utf-8', newline='') as f:
         f.write(out.getvalue())
 
 
-with connection.schema_editor() as editor:
-    for m in (Author, Tag, Book, Review, Kinds):
-        editor.create_model(m)
 load_library()
+with connection.schema_editor() as editor:
+    editor.create_model(Kinds)
 load_kinds()
-dump('library', LIBRARY_OUT, indent=2)
-dump('fixtures', KINDS_OUT)
+dump(['library.Author', 'library.Tag', 'library.Book', 'library.Review'], LIBRARY_OUT, indent=2)
+dump(['library.Kinds'], KINDS_OUT)
