@@ -5,6 +5,9 @@ import dev.quarry.ModelInfo;
 import dev.quarry.Quarry;
 import dev.quarry.RelationInfo;
 import dev.quarry.RelationInfo.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,6 +125,45 @@ public final class ModelGraph {
     /** A self-contained SVG drawing: models in columns (each right of the models it refers to), arrows with their labels. */
     public String svg() {
         return SvgDrawing.draw(nodes, edges);
+    }
+
+    /** The text of the drawing in {@code format}. */
+    public String render(Format format) {
+        return switch (Objects.requireNonNull(format, "format")) {
+            case MERMAID -> mermaid();
+            case DOT -> dot();
+            case SVG -> svg();
+        };
+    }
+
+    /** Writes the drawing in {@code format} to {@code out} (flushed, not closed): the {@code graph} command's output. */
+    public void write(Writer out, Format format) {
+        try {
+            out.write(render(format));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the model graph: " + e.getMessage(), e);
+        }
+    }
+
+    /** The forms a graph is drawn in. */
+    public enum Format {
+        /** Mermaid {@code classDiagram} text. */
+        MERMAID,
+        /** Graphviz {@code dot} text. */
+        DOT,
+        /** An SVG image drawn by Quarry. */
+        SVG;
+
+        /** The format named {@code name} in any case ({@code mermaid}, {@code dot}, {@code svg}); another is refused listing them. */
+        public static Format of(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(Objects.requireNonNull(name, "name").trim())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("Unknown graph format '" + name + "'. Choices are: mermaid, dot, svg");
+        }
     }
 
     private static String escape(String s) {

@@ -34,5 +34,10 @@ class ModelGraphTest {
         assertThat(graph.dot()).contains("\"Cargo\" -> \"Cargo\" [label=\"part_of / parts\", taillabel=\"*\", headlabel=\"0..1\"];");
         assertThat(graph.svg()).contains(">home / ships (query ship)</text>", ">part_of / parts</text>", "<path d=\"M ");
         assertThat(graph.toString()).isEqualTo("ModelGraph[4 models, 4 relations]");
+        java.io.StringWriter out = new java.io.StringWriter();
+        graph.write(out, ModelGraph.Format.of(" DOT "));
+        assertThat(out.toString()).isEqualTo(graph.dot()).isEqualTo(graph.render(ModelGraph.Format.DOT));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelGraph.Format.of("png"))
+                .hasMessage("Unknown graph format 'png'. Choices are: mermaid, dot, svg");
     }
 }
