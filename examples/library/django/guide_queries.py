@@ -95,6 +95,31 @@ class Review(models.Model):
         app_label = 'library'
 
 
+class AuthorProfile(models.Model):
+    author = models.OneToOneField(Author, on_delete=models.CASCADE)  # reverse: author.authorprofile
+    website = models.CharField(max_length=100)
+
+    class Meta:
+        app_label = 'library'
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=100)
+    books = models.ManyToManyField(Book, through='Contract', related_name='publishers')
+
+    class Meta:
+        app_label = 'library'
+
+
+class Contract(models.Model):
+    publisher = models.ForeignKey(Publisher, on_delete=models.CASCADE)
+    book = models.ForeignKey(Book, on_delete=models.CASCADE)
+    royalty_pct = models.PositiveSmallIntegerField()
+
+    class Meta:
+        app_label = 'library'
+
+
 def read_tsv(name):
     with open(os.path.join(DATA, name), encoding='utf-8', newline='') as f:
         lines = f.read().split('\n')
@@ -125,6 +150,21 @@ def load():
     for r in read_tsv('reviews.tsv'):
         Review.objects.create(id=int(r['id']), book_id=int(r['book_id']), user_name=r['user_name'],
                               rating=int(r['rating']), comment=r['comment'])
+    load_relations()
+
+
+def load_relations():
+    # The rows of RelationSampleData.java: three profiles, three publishers, six contracts, explicit ids.
+    with connection.schema_editor() as editor:
+        for m in (AuthorProfile, Publisher, Contract):
+            editor.create_model(m)
+    for i, author, website in ((1, 1, 'jkrowling.com'), (2, 5, 'asimovonline.com'), (3, 10, 'neilgaiman.com')):
+        AuthorProfile.objects.create(id=i, author_id=author, website=website)
+    for i, name in ((1, 'Bloomsbury'), (2, 'Gollancz'), (3, 'Tor Books')):
+        Publisher.objects.create(id=i, name=name)
+    for i, publisher, book, pct in ((1, 1, 1, 10), (2, 1, 2, 12), (3, 2, 19, 8), (4, 3, 19, 15), (5, 3, 25, 11),
+                                    (6, 2, 34, 9)):
+        Contract.objects.create(id=i, publisher_id=publisher, book_id=book, royalty_pct=pct)
 
 
 out = []
@@ -361,9 +401,56 @@ def checks():
     return res
 
 
+def run_relation_queries():
+    # R1-R8 (RelationQueries.java): a one-to-one both ways, a many-to-many through Contract. The query
+    # count of each step goes to stderr ("## relation query counts"), stdout keeps the results only.
+    counts = []
+
+    def step(n, desc, work):
+        out.append('## %s %s' % (n, desc))
+        with CaptureQueriesContext(connection) as ctx:
+            lines(work())
+        counts.append('%s %d' % (n, len(ctx.captured_queries)))
+
+    def website(a):
+        try:
+            return a.authorprofile.website
+        except AuthorProfile.DoesNotExist:
+            return 'None'
+
+    def missing():
+        try:
+            Author.objects.get(name='Stephen King').authorprofile
+            return ['(no error)']
+        except AuthorProfile.DoesNotExist:
+            return ['DoesNotExist']
+
+    step('R1', "Author.objects.get(name='J.K. Rowling').authorprofile.website",
+         lambda: [Author.objects.get(name='J.K. Rowling').authorprofile.website])
+    step('R2', "Author.objects.get(name='Stephen King').authorprofile -> RelatedObjectDoesNotExist", missing)
+    step('R3', "Author.objects.filter(authorprofile__isnull=False) order_by id -> name",
+         lambda: [a.name for a in Author.objects.filter(authorprofile__isnull=False).order_by('id')])
+    step('R4', "Author.objects.select_related('authorprofile').filter(id__in=[1, 5, 10, 11]) -> name|website",
+         lambda: ['%s|%s' % (a.name, website(a)) for a in
+                  Author.objects.select_related('authorprofile').filter(id__in=[1, 5, 10, 11]).order_by('id')])
+    step('R5', "Book.objects.get(title='The End of Eternity').publishers.all() order_by name -> name",
+         lambda: [p.name for p in Book.objects.get(title='The End of Eternity').publishers.all().order_by('name')])
+    step('R6', "Book.objects.filter(contract__royalty_pct__gt=10).distinct() order_by id -> title",
+         lambda: [b.title for b in Book.objects.filter(contract__royalty_pct__gt=10).distinct().order_by('id')])
+    step('R7', "Publisher.objects.prefetch_related('books') order_by id -> name|titles by id",
+         lambda: ['%s|%s' % (p.name, ','.join(b.title for b in sorted(p.books.all(), key=lambda b: b.id)))
+                  for p in Publisher.objects.prefetch_related('books').order_by('id')])
+    step('R8', "Publisher.objects.annotate(total=Sum('contract__royalty_pct')) order_by id -> name|total",
+         lambda: ['%s|%s' % (p.name, p.total) for p in
+                  Publisher.objects.annotate(total=Sum('contract__royalty_pct')).order_by('id')])
+    return counts
+
+
 def main():
     load()
     run_queries()
+    relation_counts = run_relation_queries()
+    sys.stderr.write('## relation query counts\n' + '\n'.join(relation_counts) + '\n')
     sys.stdout.write('\n'.join(out) + '\n')
     sys.stdout.flush()
     res = checks()

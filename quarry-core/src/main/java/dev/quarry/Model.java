@@ -249,9 +249,14 @@ public abstract class Model {
         return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
     }
 
-    /** Checks every field (null, blank, max length, choices, positive numbers, a one-to-one's uniqueness by query); throws {@link ValidationError}. */
+    /**
+     * Checks every field (null, blank, max length, choices, positive numbers; by one query each, that a foreign
+     * key's target exists and matches its {@code limitChoicesTo}, and a one-to-one's uniqueness); throws
+     * {@link ValidationError}.
+     */
     public void fullClean() {
         Map<String, List<String>> errors = Validator.errors(this);
+        ForeignKeyChoices.addErrors(this, errors);
         UniqueOneToOne.addErrors(this, errors);
         if (!errors.isEmpty()) {
             throw new ValidationError(errors);

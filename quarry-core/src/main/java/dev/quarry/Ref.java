@@ -88,6 +88,10 @@ public final class Ref<T extends Model> {
      */
     @SuppressWarnings("unchecked")
     public T get() {
+        if (loaded && value == null && id != null) {
+            // A prefetch or a join found no row for the key: a dangling reference (Django: "Loan has no novel.").
+            throw Dangling.of(field, null);
+        }
         if (loaded || id == null) {
             return value;
         }
@@ -101,12 +105,20 @@ public final class Ref<T extends Model> {
         }
         if (mode == FetchMode.PEERS && context != null && context.peers().size() > 1) {
             Prefetcher.prefetch(context.session(), context.peers(), field.name(), mode, null, null);
+            if (loaded && value == null) {
+                throw Dangling.of(field, null);
+            }
             if (loaded) {
                 return value;
             }
         }
         Class<T> target = (Class<T>) field.relation().targetClass();
-        T found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", id);
+        T found;
+        try {
+            found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", id);
+        } catch (DoesNotExist e) {
+            throw Dangling.of(field, e);
+        }
         cache(found);
         return found;
     }

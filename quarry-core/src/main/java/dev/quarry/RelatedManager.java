@@ -2,7 +2,6 @@ package dev.quarry;
 
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.load.Prefetcher;
-import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ReverseRelation;
 import java.util.ArrayList;
@@ -208,15 +207,31 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         return GetOrCreate.updateOrCreate(all, lookup, GetOrCreate.fromMap(all, defaults), this::create);
     }
 
-    /** Relates these objects to the owner: sets their foreign key and saves them, or adds many-to-many rows (existing pairs are kept). */
+    /**
+     * Relates these objects to the owner: adds many-to-many rows (existing pairs are kept), or, for a
+     * reverse foreign key, moves the saved objects with one UPDATE (an unsaved one is refused before any
+     * SQL: save it first or use {@link #add(Collection, boolean)} with {@code bulk = false}).
+     */
     @SafeVarargs
     public final void add(T... objects) {
         add(Arrays.asList(objects));
     }
 
-    /** Relates these objects to the owner, in one transaction. */
+    /** Relates these objects to the owner, as {@link #add(Model[])}, in one transaction. */
     public void add(Collection<? extends T> objects) {
         add(objects, Map.of());
+    }
+
+    /**
+     * Relates these objects to a reverse foreign key's owner with Django's {@code bulk} rule: {@code true}
+     * moves saved objects with one {@code UPDATE ... WHERE pk IN (...)} and refuses unsaved ones;
+     * {@code false} saves each object in one transaction (inserting an unsaved one), one query each.
+     * A many-to-many relation has no {@code bulk} and is refused.
+     */
+    public void add(Collection<? extends T> objects, boolean bulk) {
+        Quarry q = owner.quarry();
+        fkWrites("add").add(objects, ownerKey(), writeDb(q), bulk);
+        forget();
     }
 
     /**
@@ -225,87 +240,106 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
      * existing links are kept unchanged.
      */
     public void add(Collection<? extends T> objects, Map<String, ?> throughDefaults) {
+        if (!isManyToMany()) {
+            noThroughDefaults(throughDefaults);
+            add(objects, true);
+            return;
+        }
         if (objects.isEmpty()) {
             return;
         }
         Quarry q = owner.quarry();
         Object key = ownerKey();
         String db = writeDb(q);
-        if (isManyToMany()) {
-            List<Object> keys = keys(objects);
-            for (T o : objects) {
-                owner.checkRelation(o, accessor);
-            }
-            q.atomic(db).run(() -> rows().add(q.session(db).database(), key, keys, throughDefaults));
-        } else {
-            noThroughDefaults(throughDefaults);
-            FieldMeta fk = reverse.foreignKey();
-            for (T o : objects) {
-                o.checkRelation(owner, fk.name());
-            }
-            q.atomic(db).run(() -> {
-                for (T o : objects) {
-                    ((Ref<?>) fk.get(o)).assignId(key);
-                    o.saveOn(q, db);
-                }
-            });
+        List<Object> keys = keys(objects);
+        for (T o : objects) {
+            owner.checkRelation(o, accessor);
         }
+        q.atomic(db).run(() -> rows().add(q.session(db).database(), key, keys, throughDefaults));
         forget();
     }
 
-    /** Unrelates these objects: deletes their many-to-many rows, or sets a nullable foreign key to NULL. */
+    /**
+     * Unrelates these objects: deletes their many-to-many rows, or sets a nullable foreign key to NULL
+     * with one UPDATE; an object related to another owner is refused with {@link DoesNotExist}.
+     */
     @SafeVarargs
     public final void remove(T... objects) {
         remove(Arrays.asList(objects));
     }
 
-    /** Unrelates these objects, in one transaction. */
+    /** Unrelates these objects, as {@link #remove(Model[])}. */
     public void remove(Collection<? extends T> objects) {
+        if (!isManyToMany()) {
+            remove(objects, true);
+            return;
+        }
         if (objects.isEmpty()) {
             return;
         }
         Quarry q = owner.quarry();
         Object key = ownerKey();
         String db = writeDb(q);
-        if (isManyToMany()) {
-            List<Object> keys = keys(objects);
-            q.atomic(db).run(() -> rows().remove(q.session(db).database(), key, keys));
-        } else {
-            FieldMeta fk = nullableKey("remove");
-            q.atomic(db).run(() -> {
-                for (T o : objects) {
-                    Ref<?> ref = (Ref<?>) fk.get(o);
-                    if (!key.equals(ref.id())) {
-                        throw new QueryError(o + " is not related to " + owner + " through " + this);
-                    }
-                    ref.assignId(null);
-                    o.saveOn(q, db);
-                }
-            });
-        }
+        List<Object> keys = keys(objects);
+        q.atomic(db).run(() -> rows().remove(q.session(db).database(), key, keys));
         forget();
     }
 
-    /** Unrelates every object: deletes the owner's many-to-many rows, or sets a nullable foreign key to NULL. */
-    public void clear() {
+    /**
+     * Unrelates these objects from a reverse foreign key's owner: {@code bulk = true} sets the key to NULL
+     * with one UPDATE; {@code false} loads the rows (one query) and saves each (Django's rule). The objects
+     * given have their key set to NULL in memory too. A many-to-many relation has no {@code bulk} and is refused.
+     */
+    public void remove(Collection<? extends T> objects, boolean bulk) {
         Quarry q = owner.quarry();
-        if (isManyToMany()) {
-            String db = writeDb(q);
-            Object key = ownerKey();
-            rows().clear(q.session(db).database(), key);
-        } else {
-            query().update(nullableKey("clear").name(), null);
-        }
+        fkWrites("remove").remove(objects, ownerKey(), writeDb(q), bulk);
         forget();
     }
 
-    /** Makes exactly these objects related: removes the others, adds the missing ones, in one transaction. */
+    /** Unrelates every object: deletes the owner's many-to-many rows, or sets a nullable foreign key to NULL in one UPDATE. */
+    public void clear() {
+        if (!isManyToMany()) {
+            fkWrites("clear").clear(writeDb(owner.quarry()), true);
+            forget();
+            return;
+        }
+        Quarry q = owner.quarry();
+        rows().clear(q.session(writeDb(q)).database(), ownerKey());
+        forget();
+    }
+
+    /**
+     * Unrelates every object of a reverse foreign key's owner by loading the rows (one query) and saving each
+     * (Django's {@code clear(bulk=False)}). A many-to-many relation has no {@code bulk} and is refused. (A name
+     * of its own rather than a {@code clear(boolean)} overload, so that {@code manager::clear} stays one method.)
+     */
+    public void clearEach() {
+        fkWrites("clear").clear(writeDb(owner.quarry()), false);
+        forget();
+    }
+
+    /**
+     * Makes exactly these objects related, in one transaction: reads the related rows, then removes the
+     * others and adds the missing ones (a reverse foreign key that is not nullable only adds).
+     */
     public void set(Collection<? extends T> objects) {
         set(objects, Map.of());
     }
 
+    /** As {@link #set(Collection)} for a reverse foreign key, removing and adding with Django's {@code bulk} rule. */
+    public void set(Collection<? extends T> objects, boolean bulk) {
+        Quarry q = owner.quarry();
+        fkWrites("set").set(objects, ownerKey(), writeDb(q), bulk);
+        forget();
+    }
+
     /** As {@link #set(Collection)}, the added links holding {@code throughDefaults} in the {@code through} model. */
     public void set(Collection<? extends T> objects, Map<String, ?> throughDefaults) {
+        if (!isManyToMany()) {
+            noThroughDefaults(throughDefaults);
+            set(objects, true);
+            return;
+        }
         Quarry q = owner.quarry();
         String db = writeDb(q);
         q.atomic(db).run(() -> {
@@ -325,6 +359,16 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         });
     }
 
+    private ReverseForeignKeyWrites<T> fkWrites(String what) {
+        if (isManyToMany()) {
+            // Django's many-to-many add/remove/clear/set take no bulk argument.
+            throw new QueryError(String.format("%s(..., bulk) on %s: bulk applies to the reverse side of a foreign key; "
+                    + "a many-to-many relation always writes its link rows in bulk: call %s without bulk instead", what, this, what));
+        }
+        Plan plan = Plan.of(targetType(), owner.quarry()).hint(owner);
+        return new ReverseForeignKeyWrites<>(owner, reverse, new QuerySet<>(targetType(), plan), query());
+    }
+
     private ManyToManyRows rows() {
         return new ManyToManyRows(m2m(), forward != null);
     }
@@ -334,16 +378,6 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
             throw new QueryError(String.format("throughDefaults %s given to %s, a reverse foreign key: it has no link rows; "
                     + "set the fields on the related object instead", throughDefaults.keySet(), this));
         }
-    }
-
-    private FieldMeta nullableKey(String what) {
-        FieldMeta fk = reverse.foreignKey();
-        if (!fk.nullable()) {
-            throw new QueryError(String.format("%s() on %s.%s needs a nullable foreign key; %s is not "
-                    + "nullable (delete the objects instead, or declare it nullable = true)", what,
-                    owner.getClass().getSimpleName(), accessor, fk));
-        }
-        return fk;
     }
 
     private List<Object> keys(Collection<? extends T> objects) {

@@ -37,7 +37,7 @@ final class UniqueOneToOne {
     }
 
     /** Django's {@code verbose_name} of a class name: {@code AuthorProfile} -> {@code author profile}. */
-    private static String words(String className) {
+    static String words(String className) {
         return className.replaceAll("(?<=[a-z0-9])([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT).trim();
     }
 

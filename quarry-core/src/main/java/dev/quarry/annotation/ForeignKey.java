@@ -40,4 +40,18 @@ public @interface ForeignKey {
 
     /** Whether the column carries a UNIQUE constraint (a one-to-one in all but name). */
     boolean unique() default false;
+
+    /**
+     * Whether the schema declares a FOREIGN KEY constraint (Django's {@code db_constraint}); {@code false}
+     * keeps the column and its index without the constraint, so a row may point at a key that has no
+     * row (reading it throws {@code DoesNotExist}). Joins, lookups and on-delete rules are unchanged.
+     */
+    boolean dbConstraint() default true;
+
+    /**
+     * The name of a static method of the declaring model, taking no argument and returning a {@code Q},
+     * that filters the targets this field may point at (Django's {@code limit_choices_to}): {@code fullClean()}
+     * refuses a target outside it; empty for none. Checked at start-up.
+     */
+    String limitChoicesTo() default "";
 }

@@ -303,11 +303,20 @@ public final class Prefetcher {
                 Object value = byKey.get(ref.id());
                 ACCESS.cacheRef(ref, value);
             }
-            Object value = ACCESS.refLoaded(ref) ? ref.get() : null;
+            Object value = ACCESS.refLoaded(ref) ? loadedTarget(ref) : null;
             if (value != null) {
                 next.add(value);
             }
         }
         return new ArrayList<>(new LinkedHashSet<>(next));
+    }
+
+    /** The loaded target of {@code ref}, or {@code null} when its key has no row (a dangling reference). */
+    private static Object loadedTarget(Ref<?> ref) {
+        try {
+            return ref.get();
+        } catch (dev.quarry.DoesNotExist dangling) {
+            return null;
+        }
     }
 }

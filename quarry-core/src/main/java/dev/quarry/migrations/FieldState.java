@@ -20,15 +20,24 @@ import java.util.Objects;
  * @param dbIndex whether the column has an index of its own (foreign keys always do, unless unique)
  * @param defaultValue the default, as the column stores it ({@code "MICROS"} for an enum), or {@code null}
  * @param relatedModel the name of the model a foreign key points at, or {@code null} for a plain column
+ * @param dbConstraint whether a foreign key's column carries a FOREIGN KEY constraint (Django's {@code db_constraint})
  */
 public record FieldState(String name, String column, FieldType type, int maxLength, int maxDigits, int decimalPlaces,
                          boolean nullable, boolean unique, boolean primaryKey, boolean dbIndex, Object defaultValue,
-                         String relatedModel) {
+                         String relatedModel, boolean dbConstraint) {
     /** Checks the names and the type. */
     public FieldState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A field whose foreign key, if any, carries its constraint. */
+    public FieldState(String name, String column, FieldType type, int maxLength, int maxDigits, int decimalPlaces,
+                      boolean nullable, boolean unique, boolean primaryKey, boolean dbIndex, Object defaultValue,
+                      String relatedModel) {
+        this(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey, dbIndex, defaultValue,
+                relatedModel, true);
     }
 
     /** A NOT NULL column of this kind named after the field ({@code publishedDate} in {@code published_date}). */
@@ -61,7 +70,7 @@ public record FieldState(String name, String column, FieldType type, int maxLeng
     public FieldState withName(String newName) {
         String col = column.equals(defaultColumn(name)) ? defaultColumn(newName) : column;
         return new FieldState(newName, col, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey, dbIndex,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     private String defaultColumn(String javaName) {
@@ -71,60 +80,66 @@ public record FieldState(String name, String column, FieldType type, int maxLeng
     /** This field in another column. */
     public FieldState withColumn(String newColumn) {
         return new FieldState(name, newColumn, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey,
-                dbIndex, defaultValue, relatedModel);
+                dbIndex, defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field with another storage kind. */
     public FieldState withType(FieldType newType) {
         return new FieldState(name, column, newType, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey,
-                dbIndex, defaultValue, relatedModel);
+                dbIndex, defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field with another maximum length. */
     public FieldState withMaxLength(int length) {
         return new FieldState(name, column, type, length, maxDigits, decimalPlaces, nullable, unique, primaryKey, dbIndex,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field with these decimal digits and places. */
     public FieldState withDecimal(int digits, int places) {
         return new FieldState(name, column, type, maxLength, digits, places, nullable, unique, primaryKey, dbIndex,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field, nullable or not. */
     public FieldState withNullable(boolean value) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, value, unique, primaryKey, dbIndex,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field, unique or not. */
     public FieldState withUnique(boolean value) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, value, primaryKey, dbIndex,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field, the primary key or not. */
     public FieldState withPrimaryKey(boolean value) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, value, dbIndex,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field, indexed or not. */
     public FieldState withDbIndex(boolean value) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey, value,
-                defaultValue, relatedModel);
+                defaultValue, relatedModel, dbConstraint);
     }
 
     /** This field with this default, as the column stores it ({@code null}: none). */
     public FieldState withDefault(Object value) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey,
-                dbIndex, value, relatedModel);
+                dbIndex, value, relatedModel, dbConstraint);
+    }
+
+    /** This foreign key with or without its FOREIGN KEY constraint. */
+    public FieldState withDbConstraint(boolean value) {
+        return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey,
+                dbIndex, defaultValue, relatedModel, value);
     }
 
     /** This foreign key pointing at another model. */
     public FieldState withRelatedModel(String model) {
         return new FieldState(name, column, type, maxLength, maxDigits, decimalPlaces, nullable, unique, primaryKey,
-                dbIndex, defaultValue, model);
+                dbIndex, defaultValue, model, dbConstraint);
     }
 }

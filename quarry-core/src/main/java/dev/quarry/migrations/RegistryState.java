@@ -39,8 +39,7 @@ final class RegistryState {
         if (f.isForeignKey() || f.isParentLink()) {
             // A parent link is the key, so it gets no index of its own, as createTables() makes it.
             return new FieldState(f.name(), f.column(), f.type(), 0, 0, 0, o.nullable(), o.unique(), o.primaryKey(),
-                    !f.isParentLink(),
-                    null, f.relation().target().name());
+                    !f.isParentLink(), null, f.relation().target().name(), f.relation().dbConstraint());
         }
         return new FieldState(f.name(), f.column(), f.type(), o.maxLength(), o.maxDigits(), o.decimalPlaces(),
                 o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(), f.toStored(o.defaultValue()), null);

@@ -42,7 +42,8 @@ final class Tables {
             ModelState target = state.model(f.relatedModel());
             FieldState pk = target.pk();
             return new ColumnDef(f.column(), pk.type().referenceType(), maxLength(pk), pk.maxDigits(), pk.decimalPlaces(),
-                    f.nullable(), f.unique(), f.primaryKey(), f.dbIndex(), null, target.table(), pk.column());
+                    f.nullable(), f.unique(), f.primaryKey(), f.dbIndex(), null, f.dbConstraint() ? target.table() : null,
+                    f.dbConstraint() ? pk.column() : null);
         }
         return new ColumnDef(f.column(), f.type(), maxLength(f), f.maxDigits(), f.decimalPlaces(), f.nullable(),
                 f.unique(), f.primaryKey(), f.dbIndex(), f.defaultValue(), null, null);

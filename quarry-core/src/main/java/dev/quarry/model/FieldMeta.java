@@ -254,13 +254,21 @@ public final class FieldMeta {
 
     /**
      * Where a foreign key points and what deleting the target does; {@code oneToOne} for a
-     * {@code @OneToOneField}, whose reverse side is one object.
+     * {@code @OneToOneField}, whose reverse side is one object; {@code dbConstraint} whether the schema
+     * declares the FOREIGN KEY constraint; {@code limitChoicesTo} the static method returning the
+     * filter of allowed targets, or {@code null}.
      */
     public record ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName,
-                                 boolean oneToOne) {
+                                 boolean oneToOne, boolean dbConstraint, java.lang.reflect.Method limitChoicesTo) {
         /** A many-to-one relation (a {@code @ForeignKey}). */
         public ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName) {
             this(targetClass, onDelete, relatedName, relatedQueryName, false);
+        }
+
+        /** A relation with its constraint and no limit on its choices. */
+        public ForeignKeyMeta(Class<?> targetClass, OnDelete onDelete, String relatedName, String relatedQueryName,
+                              boolean oneToOne) {
+            this(targetClass, onDelete, relatedName, relatedQueryName, oneToOne, true, null);
         }
 
         /** The target model's metadata. */

@@ -211,7 +211,8 @@ public final class ModelMeta {
     private FieldMeta foreignKey(Field f, ForeignKey fk) {
         FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "ForeignKey"),
                 fk.onDelete(), Inheritance.relatedName(fk.relatedName(), modelName),
-                Inheritance.relatedName(fk.relatedQueryName(), modelName));
+                Inheritance.relatedName(fk.relatedQueryName(), modelName), false, fk.dbConstraint(),
+                LimitChoices.method(type, f.getName(), fk.limitChoicesTo()));
         return relation(f, relation, fk.nullable(), fk.blank(), fk.dbColumn(), fk.defaultValue(), fk.unique());
     }
 

@@ -24,9 +24,13 @@ public final class Validator {
             Object v = f.get(instance);
             if (f.isForeignKey()) {
                 Ref<?> ref = (Ref<?>) v;
-                boolean empty = ref == null || (ref.id() == null && !ref.isLoaded()) || (ref.isLoaded() && ref.get() == null);
+                // No key, and no (unsaved) target assigned; a loaded reference whose key has no row is not empty.
+                boolean empty = ref == null || (ref.id() == null && ref.get() == null);
+                // Django's Field.validate: NULL where the column refuses it, else an empty value where blank is refused.
                 if (empty && !f.nullable()) {
                     add(errors, f, "This field cannot be null.");
+                } else if (empty && !f.options().blank()) {
+                    add(errors, f, "This field cannot be blank.");
                 }
                 continue;
             }

@@ -18,7 +18,7 @@ import java.util.List;
  * (transforms and the lookup): {@code books__review__rating__gte} crosses {@code books} and
  * {@code review}, ends on {@code rating}, and leaves {@code [gte]}.
  */
-record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean endsOnRelation) {
+record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRelation) {
 
     static ParsedPath parse(Registry registry, ModelMeta root, String path) {
         if (path == null || path.isEmpty()) {
@@ -29,7 +29,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
         ModelMeta meta = root;
         List<Hop> hops = new ArrayList<>();
         FieldMeta field = null;
-        boolean onRelation = false;
+        Hop onRelation = null;
         int i = 0;
         while (i < parts.length) {
             String name = parts[i];
@@ -55,7 +55,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
                 String next = i + 1 < parts.length ? parts[i + 1] : null;
                 if (next == null || endsHere(registry, target, next)) {
                     field = hop.forwardKey();
-                    onRelation = true;
+                    onRelation = hop;
                     i++;
                     break;
                 }
@@ -71,7 +71,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
             i++;
             if (i == parts.length || endsHere(registry, meta, parts[i])) {
                 field = meta.pk();
-                onRelation = true;
+                onRelation = hop;
                 break;
             }
         }
@@ -94,6 +94,16 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
                 name, meta.name(), path, hint, String.join(", ", registry.queryNames(meta))));
     }
 
+    /** Whether the path names a relation itself ({@code author}, {@code books}) rather than a field. */
+    boolean endsOnRelation() {
+        return endRelation != null;
+    }
+
+    /** The relation the path names with nothing after it ({@code author}, {@code books}), or {@code null}. */
+    Hop endRelationWithoutRest() {
+        return rest.isEmpty() ? endRelation : null;
+    }
+
     /** Whether crossing these relations may multiply rows. */
     boolean multiValued() {
         return hops.stream().anyMatch(Hop::multiValued);
@@ -106,7 +116,7 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, boolean en
      */
     void checkInstances(Object value, String path) {
         Class<?> expected = field.isForeignKey() || field.isParentLink() ? field.relation().targetClass()
-                : field.primaryKey() || endsOnRelation ? field.model().type() : null;
+                : field.primaryKey() || endsOnRelation() ? field.model().type() : null;
         if (expected == null) {
             return;
         }

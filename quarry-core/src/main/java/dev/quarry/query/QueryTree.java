@@ -1,5 +1,6 @@
 package dev.quarry.query;
 
+import dev.quarry.FieldError;
 import dev.quarry.Ordering;
 import dev.quarry.QueryError;
 import dev.quarry.expr.Aggregate;
@@ -58,6 +59,8 @@ public final class QueryTree {
     /** Expressions selected last under their aliases (the inputs of an aggregate over this query as a subquery). */
     Map<String, Expr> wrappedInputs = Map.of();
     RowLock lock;
+    /** The refusal of a default ordering that loops through relations, thrown when the ordering is used. */
+    FieldError orderingLoop;
     /** The first unresolved {@code OuterRef} path, when built outside its enclosing query; {@code null} when none. */
     String outerRef;
 
@@ -87,7 +90,15 @@ public final class QueryTree {
 
     private static QueryTree withDefaultOrdering(QueryTree t) {
         if (!t.model.ordering().isEmpty()) {
-            t = t.orderBy(t.model.ordering().stream().map(Ordering::parse).toList());
+            try {
+                t = t.orderBy(t.model.ordering().stream().map(Ordering::parse).toList());
+            } catch (FieldError e) {
+                if (!RelationOrdering.isLoop(e)) {
+                    throw e;
+                }
+                // As Django: a default ordering that loops fails the queries that order, not count() or writes.
+                t.orderingLoop = e;
+            }
             t.defaultOrdering = true;
         }
         return t;
@@ -127,6 +138,7 @@ public final class QueryTree {
         t.wrappedInputs = wrappedInputs;
         t.lock = lock;
         t.outerRef = outerRef;
+        t.orderingLoop = orderingLoop;
         return t;
     }
 
@@ -227,6 +239,7 @@ public final class QueryTree {
         QueryTree t = copy();
         t.ordering = List.of();
         t.defaultOrdering = false;
+        t.orderingLoop = null;
         return t;
     }
 
@@ -381,6 +394,9 @@ public final class QueryTree {
 
     /** The ORDER BY terms. */
     public List<OrderTerm> ordering() {
+        if (orderingLoop != null) {
+            throw orderingLoop;
+        }
         return ordering;
     }
 

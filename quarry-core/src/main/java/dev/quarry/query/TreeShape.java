@@ -21,7 +21,7 @@ final class TreeShape {
     static QueryTree orderBy(QueryTree base, List<Ordering> terms) {
         QueryTree t = base.copy();
         List<OrderTerm> out = new ArrayList<>();
-        for (Ordering o : terms) {
+        for (Ordering o : RelationOrdering.expand(t, terms)) {
             Expr e;
             String annotation = null;
             if (o.expression() != null) {
@@ -36,6 +36,7 @@ final class TreeShape {
         }
         t.ordering = List.copyOf(out);
         t.defaultOrdering = false;
+        t.orderingLoop = null;
         return t;
     }
 

@@ -91,13 +91,14 @@ public final class SchemaBuilder {
         FieldMeta sized = f;
         if (f.isForeignKey() || f.isParentLink()) { // a multi-table child's key refers to its parent's
             ModelMeta target = f.relation().target();
-            refTable = target.table();
-            refColumn = target.pk().column();
+            // dbConstraint = false: the column keeps its index, the schema declares no FOREIGN KEY.
+            refTable = f.relation().dbConstraint() ? target.table() : null;
+            refColumn = f.relation().dbConstraint() ? target.pk().column() : null;
             dflt = null;
             sized = target.pk();
         }
         return new ColumnDef(f.column(), f.type(), maxLength(sized), sized.options().maxDigits(),
-                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(),
+                sized.options().decimalPlaces(), o.nullable(), o.unique(), o.primaryKey(), o.dbIndex() || f.isForeignKey(),
                 x.dbDefaultNow() ? null : dflt, refTable, refColumn, x.collation(), x.arrayOf(), x.arraySize(),
                 x.dbDefaultNow());
     }

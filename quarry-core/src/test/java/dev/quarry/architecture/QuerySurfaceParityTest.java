@@ -68,7 +68,8 @@ class QuerySurfaceParityTest {
         assertThat(beyond(RelatedManager.class, ModelQueryable.class)).as("RelatedManager beyond ModelQueryable")
                 .containsExactlyInAnyOrder("all()", "create(Consumer)", "create(Map)", "create(Map,Map)", "add(Model[])",
                         "add(Collection)", "add(Collection,Map)", "remove(Model[])", "remove(Collection)", "clear()",
-                        "set(Collection)", "set(Collection,Map)");
+                        "set(Collection)", "set(Collection,Map)", "add(Collection,boolean)", "remove(Collection,boolean)",
+                        "clearEach()", "set(Collection,boolean)");
         assertThat(beyond(ManyToMany.class, RelatedManager.class)).as("ManyToMany beyond RelatedManager").isEmpty();
     }
 

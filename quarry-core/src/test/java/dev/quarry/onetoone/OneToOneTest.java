@@ -280,8 +280,9 @@ class OneToOneTest {
         AuthorProfile again = new AuthorProfile();
         again.author.set(ann);
         again.website = "again.example";
-        // Django: {'author': ['Author profile with this Author already exists.']}, after one query.
-        queries.assertNumQueries(1, () -> assertThatThrownBy(again::fullClean).isInstanceOfSatisfying(ValidationError.class,
+        // Django: {'author': ['Author profile with this Author already exists.']}, after two queries (the
+        // foreign key's target exists, then the uniqueness check).
+        queries.assertNumQueries(2, () -> assertThatThrownBy(again::fullClean).isInstanceOfSatisfying(ValidationError.class,
                 e -> assertThat(e.fieldErrors()).containsExactly(
                         Map.entry("author", List.of("Author profile with this Author already exists.")))));
         // Django: the saved profile itself, and a profile for cat, are valid.

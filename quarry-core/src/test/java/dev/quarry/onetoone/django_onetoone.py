@@ -145,7 +145,7 @@ counted('prefetch forward', lambda: [(p.number, p.holder.name if p.holder else N
                                      for p in Passport.objects.prefetch_related('holder').order_by('number')])
 
 # uniqueness
-fact('full_clean duplicate', error(lambda: AuthorProfile(author=ann, website='again.example').full_clean()))
+counted("full_clean duplicate", lambda: error(lambda: AuthorProfile(author=ann, website="again.example").full_clean()))
 try:
     AuthorProfile(author=ann, website='again.example').full_clean()
 except ValidationError as e:

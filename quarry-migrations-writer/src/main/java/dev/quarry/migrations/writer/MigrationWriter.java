@@ -185,6 +185,7 @@ public final class MigrationWriter {
         flag(b, "withUnique", f.unique(), cur.unique());
         flag(b, "withPrimaryKey", f.primaryKey(), cur.primaryKey());
         flag(b, "withDbIndex", f.dbIndex(), cur.dbIndex());
+        flag(b, "withDbConstraint", f.dbConstraint(), cur.dbConstraint());
         if (f.defaultValue() != null) {
             b.add(".withDefault($L)", literal(f, f.defaultValue()));
         }

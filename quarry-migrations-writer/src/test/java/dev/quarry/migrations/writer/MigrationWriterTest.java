@@ -66,6 +66,15 @@ class MigrationWriterTest {
         }
     }
 
+    @Test
+    void aForeignKeyWithoutItsConstraintIsWrittenSo() {
+        // Django's db_constraint=False: the written field says so, and only when it differs from the default.
+        FieldState loose = FieldState.foreignKey("novel", "Novel").withDbConstraint(false);
+        assertThat(MigrationWriter.field(loose).toString())
+                .isEqualTo("dev.quarry.migrations.FieldState.foreignKey(\"novel\", \"Novel\").withDbConstraint(false)");
+        assertThat(MigrationWriter.field(FieldState.foreignKey("novel", "Novel")).toString()).doesNotContain("withDbConstraint");
+    }
+
     @SuppressWarnings("unchecked")
     private Class<? extends Migration> compile(Path source, String className) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

@@ -218,6 +218,7 @@ public final class GuideQueries {
                     }
                     return out;
                 }));
+        s.addAll(RelationQueries.steps());
         return s;
     }
 

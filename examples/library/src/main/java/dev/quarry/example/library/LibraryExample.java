@@ -14,12 +14,16 @@ public final class LibraryExample {
 
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "jdbc:sqlite::memory:";
-        try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class, RecentBook.class).build().install()) {
+        try (Quarry db = Quarry.builder().url(url).models(Author.class, Book.class, Review.class, Tag.class,
+                RecentBook.class, AuthorProfile.class, Publisher.class, Contract.class).build().install()) {
             db.createTables();
             int loadQueries = GuideQueries.countQueries(SampleData::load);
+            int relationQueries = GuideQueries.countQueries(RelationSampleData::load);
             System.out.printf("Quarry guide example on %s (%s)%n", db.vendor(), url);
             System.out.printf("Loaded %d authors, %d books, %d reviews, %d tags in %d queries.%n%n",
                     Author.objects.count(), Book.objects.count(), Review.objects.count(), Tag.objects.count(), loadQueries);
+            System.out.printf("Loaded %d author profiles, %d publishers, %d contracts in %d queries.%n%n",
+                    AuthorProfile.objects.count(), Publisher.objects.count(), Contract.objects.count(), relationQueries);
             for (GuideQueries.Step step : GuideQueries.steps()) {
                 List<String> lines = new ArrayList<>();
                 int queries = GuideQueries.countQueries(() -> lines.addAll(step.run().get()));

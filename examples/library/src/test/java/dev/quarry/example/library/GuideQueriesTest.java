@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * rows: {@code django/expected.txt} is the output of {@code django/guide_queries.py} (Debian's
  * python3-django, in-memory SQLite), which loads the same TSV files as {@link SampleData}.
  */
-@QuarryTest(models = {Author.class, Book.class, Review.class, Tag.class, RecentBook.class})
+@QuarryTest(models = {Author.class, Book.class, Review.class, Tag.class, RecentBook.class, AuthorProfile.class, Publisher.class, Contract.class})
 class GuideQueriesTest {
     /** Quarry's own query counts per step; Q9's inner counts (15, 2, 3) are Django's too. */
     private static final Map<String, Integer> QUERIES = Map.ofEntries(
@@ -34,12 +34,16 @@ class GuideQueriesTest {
             Map.entry("Q11", 1), Map.entry("Q12", 2), Map.entry("Q13", 2), Map.entry("Q14", 1), Map.entry("Q15", 1),
             Map.entry("Q15b", 1), Map.entry("Q15c", 2), Map.entry("Q16", 1), Map.entry("Q17", 1), Map.entry("Q18", 1),
             Map.entry("Q19", 1), Map.entry("Q19b", 1), Map.entry("Q20", 1), Map.entry("Q21", 1),
-            Map.entry("QP1", 1));
+            Map.entry("QP1", 1), // a proxy model (model inheritance)
+            // The relation steps: a one-to-one both ways, a many-to-many through Contract (Django's counts too).
+            Map.entry("R1", 2), Map.entry("R2", 2), Map.entry("R3", 1), Map.entry("R4", 1), Map.entry("R5", 2),
+            Map.entry("R6", 1), Map.entry("R7", 2), Map.entry("R8", 1));
 
     @TestFactory
     Stream<DynamicTest> everyGuideQueryGivesDjangosResult(Queries queries) throws IOException {
         Map<String, List<String>> expected = expected();
         SampleData.load();
+        RelationSampleData.load();
         List<GuideQueries.Step> steps = GuideQueries.steps();
         assertThat(steps).extracting(GuideQueries.Step::id).containsExactlyElementsOf(expected.keySet());
         return steps.stream().map(step -> dynamicTest(step.id() + " " + step.title(), () -> {
@@ -61,6 +65,18 @@ class GuideQueriesTest {
         queries.assertNumQueries(4 * (1 + resets) + 2 * withTags, SampleData::load);
         assertThat(Author.objects.count()).isEqualTo(14);
         assertThat(Review.objects.count()).isEqualTo(127);
+    }
+
+    @Test
+    void relationSampleDataLoadsInThreeBatches(Quarry quarry, Queries queries) {
+        SampleData.load();
+        // Profiles, publishers and contracts: one bulk insert each, plus the key sequence moves where needed.
+        int resets = dev.quarry.load.Session.of(quarry).database().backend().operations().resetKeyGenerator("author", "id").size();
+        queries.assertNumQueries(3 * (1 + resets), RelationSampleData::load);
+        assertThat(AuthorProfile.objects.count()).isEqualTo(3);
+        assertThat(Contract.objects.filter("publisher__name", "Tor Books").count()).isEqualTo(2);
+        // The through model's rows are the many-to-many's links: Tor Books publishes two books.
+        assertThat(Publisher.objects.get("name", "Tor Books").books.all().count()).isEqualTo(2);
     }
 
     @Test
