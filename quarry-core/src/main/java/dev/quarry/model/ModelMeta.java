@@ -93,6 +93,7 @@ public final class ModelMeta {
             this.defaultFields = base.defaultFields;
             this.defaultValues = base.defaultValues;
             this.supplied = base.supplied;
+            this.tableOptions = base.tableOptions;
             // Its own accessor makes proxy instances; the shared fields keep the concrete model's accessor.
             this.generated = constructor == null ? null : GeneratedAccessors.find(type);
             return;
