@@ -58,11 +58,11 @@ final class Deferral {
     static List<FieldMeta> fields(ModelMeta meta, List<String> names, String where) {
         List<FieldMeta> out = new ArrayList<>(names.size());
         for (String name : names) {
-            FieldMeta f = name == null ? null : meta.field(name);
+            FieldMeta f = name == null ? null : meta.anyField(name); // a multi-table parent's fields too
             if (f == null || meta.manyToMany(name) != null) {
                 throw new FieldError(meta.type(), name, String.format("%s on %s: '%s' is not a concrete field of %s. "
                         + "Choices are: %s", where, meta.name(), name, meta.name(),
-                        String.join(", ", meta.fields().stream().map(FieldMeta::queryName).toList())));
+                        String.join(", ", meta.allFields().stream().map(FieldMeta::queryName).toList())));
             }
             out.add(f);
         }

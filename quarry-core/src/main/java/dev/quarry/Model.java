@@ -97,26 +97,10 @@ public abstract class Model {
      * method: {@code executor.submit(obj::save)} would not compile next to an overload.)
      */
     public void saveOnly(String updateField, String... more) {
-        ModelMeta meta = ModelMeta.of(getClass());
         List<String> names = new java.util.ArrayList<>(1 + more.length);
         names.add(updateField);
         names.addAll(List.of(more));
-        List<FieldMeta> fields = new java.util.ArrayList<>(names.size());
-        for (String name : names) {
-            FieldMeta f = name == null ? null : meta.anyField(name);
-            if (f == null || meta.manyToMany(name) != null) {
-                throw new FieldError(getClass(), name, String.format("saveOnly(%s) on %s: '%s' is not a concrete field of "
-                        + "%s (many-to-many fields are saved through related(...)). Choices are: %s", names, meta.name(),
-                        name, meta.name(), String.join(", ", meta.fields().stream().skip(1).map(FieldMeta::queryName).toList())));
-            }
-            if (f.primaryKey()) {
-                throw new FieldError(getClass(), name, "saveOnly(" + names + ") on " + meta.name()
-                        + " cannot write the primary key; the key says which row is written");
-            }
-            if (!fields.contains(f)) {
-                fields.add(f);
-            }
-        }
+        List<FieldMeta> fields = UpdateFields.of(ModelMeta.of(getClass()), names);
         Quarry q = quarry();
         writeFields(q, q.route(true, getClass(), this), fields);
     }

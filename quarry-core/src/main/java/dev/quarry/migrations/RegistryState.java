@@ -40,8 +40,9 @@ final class RegistryState {
     private static FieldState field(FieldMeta f) {
         FieldMeta.FieldOptions o = f.options();
         if (f.isForeignKey() || f.isParentLink()) {
-            return new FieldState(f.name(), f.column(), f.type(), 0, 0, 0, o.nullable(), o.unique(), o.primaryKey(), true,
-                    null, f.relation().target().name(), f.relation().dbConstraint());
+            // A parent link is the key, so it gets no index of its own, as createTables() makes it.
+            return new FieldState(f.name(), f.column(), f.type(), 0, 0, 0, o.nullable(), o.unique(), o.primaryKey(),
+                    !f.isParentLink(), null, f.relation().target().name(), f.relation().dbConstraint());
         }
         return new FieldState(f.name(), f.column(), f.type(), o.maxLength(), o.maxDigits(), o.decimalPlaces(),
                 o.nullable(), o.unique(), o.primaryKey(), o.dbIndex(), f.toStored(o.defaultValue()), null);

@@ -78,7 +78,7 @@ public final class ModelMeta {
         ModelMeta base = concreteParent == null ? null : ModelMeta.of(concreteParent);
         this.parent = proxy ? base.parent : base;
         this.concrete = proxy ? base.concrete : this;
-        this.ordering = inheritedOrdering(type);
+        this.ordering = Inheritance.ordering(type);
         this.constructor = Modifier.isAbstract(type.getModifiers()) ? null : Accessors.constructor(type);
         if (proxy) {
             // A proxy is its concrete model seen through another class: the same table and fields.
@@ -93,6 +93,7 @@ public final class ModelMeta {
             this.defaultFields = base.defaultFields;
             this.defaultValues = base.defaultValues;
             this.supplied = base.supplied;
+            this.tableOptions = base.tableOptions;
             // Its own accessor makes proxy instances; the shared fields keep the concrete model's accessor.
             this.generated = constructor == null ? null : GeneratedAccessors.find(type);
             return;
@@ -276,17 +277,6 @@ public final class ModelMeta {
                     + target.getName() + ", which is not a model (models extend dev.quarry.Model)");
         }
         return target;
-    }
-
-    /** The default ordering of the nearest class (this one, an abstract base or a parent) that declares one. */
-    private static List<String> inheritedOrdering(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
-            Meta m = c.getAnnotation(Meta.class);
-            if (m != null && m.ordering().length > 0) {
-                return List.of(m.ordering());
-            }
-        }
-        return List.of();
     }
 
     /** Whether instances are made and fields read through the accessor quarry-processor generated for this model. */

@@ -229,6 +229,9 @@ public final class QueryTree {
     /** The same tree ordered the other way; an unordered tree is ordered by primary key first. */
     public QueryTree reverseOrdering() {
         checkNotSliced("reverse");
+        if (orderingLoop != null) {
+            throw orderingLoop;
+        }
         QueryTree t = ordering.isEmpty() ? orderBy(List.of(Ordering.asc("pk"))) : copy();
         t.ordering = t.ordering.stream().map(OrderTerm::reversed).toList();
         return t;

@@ -92,6 +92,21 @@ public interface SchemaEditor {
     }
 
     /**
+     * Statements run inside a transaction, before loading a fixture, so that rows may refer to rows loaded later
+     * (forward references, cycles): empty where foreign keys are checked at commit ({@code DEFERRABLE INITIALLY
+     * DEFERRED}); MySQL and MariaDB turn {@code FOREIGN_KEY_CHECKS} off for the session. The loader checks the
+     * references itself before the transaction ends, then runs {@link #restoreForeignKeyChecks()}.
+     */
+    default List<String> deferForeignKeyChecks() {
+        return List.of();
+    }
+
+    /** Statements that undo {@link #deferForeignKeyChecks()}, run whether the load succeeded or not. */
+    default List<String> restoreForeignKeyChecks() {
+        return List.of();
+    }
+
+    /**
      * Statements that take the lock keeping two migration runs apart, held by the connection that runs them
      * until {@link #migrationUnlock()} on it; empty when the migration's own transaction is that lock (SQLite,
      * whose transactions take the database's write lock when they begin).

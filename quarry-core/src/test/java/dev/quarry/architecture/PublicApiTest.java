@@ -54,6 +54,16 @@ class PublicApiTest {
                 .as("public signatures of dev.quarry.migrations").isEmpty();
     }
 
+    /** The tools' entry points (fixtures, graph) take and give API types, their own values and JDK types only. */
+    @Test
+    void toolSignaturesMentionOnlyApiTypes() throws Exception {
+        for (String tool : List.of("dev.quarry.fixtures", "dev.quarry.graph")) {
+            List<String> allowed = new ArrayList<>(USER_PACKAGES);
+            allowed.add(tool);
+            assertThat(leaks(List.of(tool), allowed, Set.of())).as("public signatures of %s", tool).isEmpty();
+        }
+    }
+
     private static List<String> leaks(List<String> packages, List<String> allowedPackages, Set<Class<?>> allowedTypes)
             throws Exception {
         List<String> leaks = new ArrayList<>();

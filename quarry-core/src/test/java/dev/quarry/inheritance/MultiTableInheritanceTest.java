@@ -195,6 +195,12 @@ class MultiTableInheritanceTest {
         burger.name = "burger2";
         queries.assertNumQueries(1, () -> burger.saveOnly("name"));
         assertThat(Place.objects.filter("name", "burger2").count()).isEqualTo(1);
+        // Django: refresh_from_db(fields=['name', 'seats']) reads the parent's field and the child's, 1 query.
+        Place.objects.filter("name", "burger2").update("name", "burger3");
+        burger.seats = 1;
+        queries.assertNumQueries(1, () -> burger.refreshOnly("name", "seats"));
+        assertThat(burger.name).isEqualTo("burger3");
+        assertThat(burger.seats).isEqualTo(65);
     }
 
     @Test

@@ -102,6 +102,12 @@ class MigrationWriterTest {
             assertThat(Migrator.of(quarry, "app", List.of(replacing)).state()).isEqualTo(models);
             assertThat(squash.operations()).extracting(Operation::describe)
                     .containsExactly("Create model Writer", "Create model Part");
+            // makemigrations' squash names the file after the run and writes it into the app's package.
+            Path named = MakeMigrations.of(migrator, quarry, "app", "app.parts").squash(dir.resolve("src2"),
+                    "M0001Initial", "M0001Initial");
+            assertThat(named.getFileName().toString()).isEqualTo("M0001Squashed0001Initial.java");
+            assertThat(Files.readString(named)).contains("public final class M0001Squashed0001Initial extends Migration")
+                    .contains("return List.of(\"M0001Initial\");");
         }
     }
 
