@@ -28,7 +28,7 @@ final class RatioChart {
         double top = Math.pow(2, Math.ceil(Math.log(max) / Math.log(2)));
         double bottom = 0.25;
         int group = impls.size() * BAR + GAP;
-        int width = LEFT + rows.size() * group + 20;
+        int width = Math.max(720, LEFT + rows.size() * group + 20);
         int height = TOP + HEIGHT + 70;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
