@@ -235,15 +235,17 @@ public abstract class Model {
 
     /**
      * Checks every field (null, blank, max length, choices, positive numbers; by one query each, that a foreign
-     * key's target exists and matches its {@code limitChoicesTo}, and a one-to-one's uniqueness); throws
-     * {@link ValidationError}.
+     * key's target exists and matches its {@code limitChoicesTo}, and a one-to-one's uniqueness) and each
+     * {@code @Meta(uniqueTogether)} set by query; throws {@link ValidationError}. CHECK constraints are left to
+     * the database, as in Django 3.2.
      */
     public void fullClean() {
         Map<String, List<String>> errors = Validator.errors(this);
         ForeignKeyChoices.addErrors(this, errors);
         UniqueOneToOne.addErrors(this, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationError(errors);
+        List<String> whole = UniqueOneToOne.togetherErrors(this, errors);
+        if (!errors.isEmpty() || !whole.isEmpty()) {
+            throw new ValidationError(errors, whole);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.quarry;
 
+import dev.quarry.query.typed.RelatedPath;
+import dev.quarry.query.typed.RelationPath;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,31 @@ public interface ModelQueryable<T extends Model> extends Queryable<T, QuerySet<T
 
     /** Prefetches with QuerySets of their own for the last level of each path. */
     QuerySet<T> prefetchRelated(Prefetch first, Prefetch... more);
+
+    /**
+     * Loads these single-valued relations in the same query with joins, by typed path:
+     * {@code selectRelated(Review_.book.author)} is {@code selectRelated("book__author")}.
+     */
+    default QuerySet<T> selectRelated(RelationPath<?> first, RelationPath<?>... more) {
+        String[] paths = new String[more.length + 1];
+        paths[0] = first.accessorPath();
+        for (int i = 0; i < more.length; i++) {
+            paths[i + 1] = more[i].accessorPath();
+        }
+        return selectRelated(paths);
+    }
+
+    /**
+     * Loads these relations with one query per level, by typed path:
+     * {@code prefetchRelated(Author_.books.review)} is {@code prefetchRelated("books__review_set")}.
+     */
+    default QuerySet<T> prefetchRelated(RelatedPath<?> first, RelatedPath<?>... more) {
+        String[] rest = new String[more.length];
+        for (int i = 0; i < more.length; i++) {
+            rest[i] = more[i].accessorPath();
+        }
+        return prefetchRelated(first.accessorPath(), rest);
+    }
 
     /** What touching an unloaded relation does on the instances this query loads. */
     QuerySet<T> fetchMode(FetchMode mode);

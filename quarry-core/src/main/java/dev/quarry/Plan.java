@@ -67,6 +67,19 @@ final class Plan {
         return new Plan(type, db, alias, hint, forWrite, next, resolved);
     }
 
+    /**
+     * The plan with one more step, resolved only when the tree is needed: for a step whose errors
+     * were already checked (a cached simple filter, see {@link Shortcut}).
+     */
+    Plan thenLazily(UnaryOperator<QueryTree> op) {
+        return new Plan(type, db, alias, hint, forWrite, new Step(steps, op), null);
+    }
+
+    /** Whether the plan has no step: every row of the model. */
+    boolean isRoot() {
+        return steps == null;
+    }
+
     /** The same steps on another Quarry, resolved against its models at once (a database chosen by name must be one of its). */
     Plan using(Quarry other) {
         if (alias != null) {

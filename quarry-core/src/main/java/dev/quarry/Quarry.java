@@ -45,7 +45,8 @@ public final class Quarry implements AutoCloseable {
     private static volatile Quarry installed;
 
     static {
-        Session.installResolver(q -> ((Quarry) q).session);
+        Session.installResolver(q -> ((Quarry) q).session, (q, db) -> ((Quarry) q).session(db),
+                (q, db) -> ((Quarry) q).routing.migratable(((Quarry) q).registry, db));
     }
 
     private final Database database;

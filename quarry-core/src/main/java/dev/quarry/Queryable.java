@@ -2,6 +2,7 @@ package dev.quarry;
 
 import dev.quarry.expr.Aggregate;
 import dev.quarry.expr.Expression;
+import dev.quarry.query.typed.FieldPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,14 @@ public interface Queryable<R, S extends Queryable<R, S>> {
      * a type that cannot hold the path's values fails when the query is built.
      */
     <V> ValuesQuerySet<V> valuesList(String path, Class<V> type);
+
+    /**
+     * The values of one typed path, typed by its field: {@code valuesList(Review_.userName)} is
+     * {@code valuesList("user_name", String.class)}.
+     */
+    default <V> ValuesQuerySet<V> valuesList(FieldPath<V> path) {
+        return valuesList(path.path(), path.type());
+    }
 
     /** Runs the query; every row, in an immutable list. */
     List<R> list();

@@ -27,4 +27,9 @@ public @interface Meta {
      * {@code <parent>_ptr_id} that is its primary key and a one-to-one to the parent's row.
      */
     boolean multiTable() default false;
+    /** Sets of fields whose values are unique together (Django's {@code unique_together}). */
+    UniqueTogether[] uniqueTogether() default {};
+
+    /** Named CHECK constraints of the table (Django's {@code constraints = [CheckConstraint(...)]}). */
+    Check[] checks() default {};
 }

@@ -1,5 +1,6 @@
 package dev.quarry.backend;
 
+import dev.quarry.spi.CheckDef;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.IndexDef;
 import dev.quarry.spi.Operations;
@@ -103,6 +104,16 @@ public abstract class AlteringSchemaEditor extends BaseSchemaEditor {
     @Override
     public List<String> createIndex(TableDef table, IndexDef index) {
         return List.of(indexStatement(table.name(), index));
+    }
+
+    @Override
+    public List<String> addCheck(TableDef from, TableDef to, CheckDef check) {
+        return List.of("ALTER TABLE " + q(to.name()) + " ADD " + checkConstraint(check));
+    }
+
+    @Override
+    public List<String> dropCheck(TableDef from, TableDef to, CheckDef check) {
+        return List.of("ALTER TABLE " + q(from.name()) + " DROP CONSTRAINT " + q(check.name()));
     }
 
     @Override

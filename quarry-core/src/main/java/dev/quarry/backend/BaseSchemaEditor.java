@@ -1,16 +1,13 @@
 package dev.quarry.backend;
 
+import dev.quarry.spi.CheckDef;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.IndexDef;
 import dev.quarry.spi.Operations;
 import dev.quarry.spi.SchemaEditor;
 import dev.quarry.spi.TableDef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -87,8 +84,16 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         for (List<String> unique : table.uniqueTogether()) {
             parts.add("UNIQUE (" + String.join(", ", unique.stream().map(this::q).toList()) + ")");
         }
+        for (CheckDef check : table.checks()) {
+            parts.add(checkConstraint(check));
+        }
         sb.append(String.join(", ", parts)).append(")").append(tableSuffix());
         return sb.toString();
+    }
+
+    /** A named CHECK constraint as it stands in CREATE TABLE or ADD: {@code CONSTRAINT "name" CHECK (condition)}. */
+    protected String checkConstraint(CheckDef check) {
+        return "CONSTRAINT " + q(check.name()) + " CHECK (" + check.condition() + ")";
     }
 
     /** A column's definition in CREATE TABLE or ADD COLUMN: quoted name, type, NULL, key, UNIQUE, DEFAULT, CHECK, inline REFERENCES. */
@@ -208,15 +213,6 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
     /** A constraint or index name under every database's length limit, unique by a short hash. */
     protected static String name(String table, String column, String suffix) {
-        String full = table + "_" + column + "_" + suffix;
-        if (full.length() <= 60) {
-            return full;
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(full.getBytes(StandardCharsets.UTF_8));
-            return full.substring(0, 50) + "_" + HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IndexDef.derivedName(table + "_" + column + "_" + suffix);
     }
 }

@@ -4,6 +4,7 @@ import dev.quarry.FetchMode;
 import dev.quarry.FieldError;
 import dev.quarry.Ordering;
 import dev.quarry.Ref;
+import dev.quarry.internal.KeyMap;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
@@ -18,12 +19,9 @@ import dev.quarry.spi.Backend;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.sql.CompiledSql;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * prefetch_related: for a path {@code books__review_set}, one query per level (IN lists chunked
@@ -154,12 +152,45 @@ public final class Prefetcher {
         throw notARelation(registry, meta, name, name);
     }
 
-    private static List<Object> keys(ModelMeta meta, List<?> owners) {
-        LinkedHashSet<Object> keys = new LinkedHashSet<>();
-        for (Object o : owners) {
-            keys.add(meta.pkValue(o));
+    /** What the SQL of a level's default query depends on besides the database: the model, the key, the number of keys. */
+    private record LevelShape(Class<?> model, String foreignKey, int keys) {}
+
+    /** The owners with one primary key: the list of their related rows, filled while the rows are read. */
+    private static final class Slot {
+        Object owner;
+        List<Object> rows;
+
+        void add(Object row) {
+            if (rows == null) {
+                rows = new ArrayList<>(4);
+            }
+            rows.add(row);
         }
-        return new ArrayList<>(keys);
+
+        List<Object> rows() {
+            return rows == null ? List.of() : rows;
+        }
+    }
+
+    /**
+     * Indexes {@code owners} by primary key (read once each; whole-number keys unboxed), filling
+     * {@code slots} with each owner's slot, in the owners' order, and {@code keys} with the distinct keys.
+     */
+    private static KeyMap<Slot> slots(ModelMeta meta, List<?> owners, Slot[] slots, List<Object> keys) {
+        KeyMap<Slot> byKey = new KeyMap<>(owners.size());
+        for (int i = 0; i < slots.length; i++) {
+            Object o = owners.get(i);
+            Object key = meta.pkValue(o);
+            Slot slot = byKey.get(key);
+            if (slot == null) {
+                slot = new Slot();
+                byKey.put(key, slot);
+                keys.add(key);
+            }
+            slot.owner = o;
+            slots[i] = slot;
+        }
+        return byKey;
     }
 
     private static <T> List<List<T>> chunks(List<T> all, Backend backend) {
@@ -184,41 +215,45 @@ public final class Prefetcher {
                                                   ReverseRelation r, FetchMode mode, QueryTree custom) {
         Database db = session.database();
         FieldMeta fk = r.foreignKey();
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Slot[] slots = new Slot[owners.size()];
+        List<Object> keys = new ArrayList<>(owners.size());
+        KeyMap<Slot> byKey = slots(meta, owners, slots, keys);
         List<Object> all = new ArrayList<>();
-        for (List<Object> chunk : chunks(keys(meta, owners), db.backend())) {
+        for (List<Object> chunk : chunks(keys, db.backend())) {
             QueryTree t;
             if (custom != null && custom.isSliced()) {
                 // A slice per owner: one query numbering each owner's rows (ROW_NUMBER() OVER (PARTITION BY fk ...)).
                 t = PerParentSlice.byForeignKey(PerParentSlice.unsliced(custom).filter(
                         new Condition.Leaf(fk.name() + "__in", chunk)), custom, fk);
+            } else if (custom == null) {
+                // The default query of a level: compiled once per chunk size (the compiled-query cache).
+                t = null;
             } else {
-                QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), r.source()));
-                t = base.filter(new Condition.Leaf(fk.name() + "__in", chunk));
+                t = ordered(custom).filter(new Condition.Leaf(fk.name() + "__in", chunk));
             }
-            List<Object> rows = Loader.models(session, t, mode);
+            List<Object> rows = t != null ? Loader.models(session, t, mode)
+                    : CompiledShapes.models(session, new LevelShape(r.source().type(), fk.name(), chunk.size()), chunk,
+                            () -> ordered(QueryTree.of(session.registry(), r.source()))
+                                    .filter(new Condition.Leaf(fk.name() + "__in", chunk)), mode);
             all.addAll(rows);
+            // One pass: each row's key read once, its owner found without boxing, its Ref pointed back at the owner.
             for (Object row : rows) {
-                byOwner.computeIfAbsent(keyOf(fk, row), k -> new ArrayList<>()).add(row);
+                // A multi-table child's parent link holds its parent's key itself, not a Ref.
+                Object value = fk.get(row);
+                Ref<?> ref = fk.isForeignKey() ? (Ref<?>) value : null;
+                Slot slot = byKey.get(ref != null ? ref.id() : value);
+                if (slot != null) {
+                    slot.add(row);
+                    if (ref != null) {
+                        ACCESS.cacheRef(ref, slot.owner);
+                    }
+                }
             }
         }
-        Map<Object, Object> ownerByKey = new HashMap<>();
-        for (Object o : owners) {
-            Object key = meta.pkValue(o);
-            ownerByKey.put(key, o);
-            ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(key, List.of()));
-        }
-        for (Object row : all) {
-            if (fk.isForeignKey()) { // a multi-table child (parent link) holds its parent's fields, not a Ref
-                ACCESS.cacheRef(fk.get(row), ownerByKey.get(keyOf(fk, row)));
-            }
+        for (int i = 0; i < slots.length; i++) {
+            ACCESS.prefetched(owners.get(i), true).put(name, slots[i].rows());
         }
         return all;
-    }
-
-    /** The key a row's foreign key (or parent link) holds. */
-    private static Object keyOf(FieldMeta fk, Object row) {
-        return fk.isForeignKey() ? ((Ref<?>) fk.get(row)).id() : fk.get(row);
     }
 
     private static List<Object> manyToMany(Session session, ModelMeta meta, List<?> owners, String name, ModelMeta target,
@@ -226,11 +261,13 @@ public final class Prefetcher {
                                            QueryTree custom) {
         Database db = session.database();
         Backend backend = db.backend();
-        Map<Object, List<Object>> byOwner = new HashMap<>();
-        Map<Object, Object> distinct = new LinkedHashMap<>();
+        Slot[] slots = new Slot[owners.size()];
+        List<Object> keys = new ArrayList<>(owners.size());
+        KeyMap<Slot> byOwner = slots(meta, owners, slots, keys);
+        KeyMap<Object> seen = new KeyMap<>(owners.size());
+        List<Object> distinct = new ArrayList<>();
         ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
-        UnaryOperator<Object> normalize = key -> key instanceof Number n && !(key instanceof Long) ? (Object) n.longValue() : key;
-        for (List<Object> chunk : chunks(keys(meta, owners), backend)) {
+        for (List<Object> chunk : chunks(keys, backend)) {
             QueryTree t;
             if (custom != null && custom.isSliced()) {
                 t = PerParentSlice.byThroughColumn(PerParentSlice.unsliced(custom).prefetchThrough(through, targetColumn,
@@ -243,25 +280,29 @@ public final class Prefetcher {
             ModelRows rows = new ModelRows(t, backend.operations());
             LoadContext context = new LoadContext(session, mode);
             int ownerColumn = rows.width() + 1;
-            List<Object> loaded = db.query(sql, rs -> {
-                List<Object> out = new ArrayList<>();
+            db.query(sql, rs -> {
                 while (rs.next()) {
                     Object row = rows.read(rs, context);
-                    Object ownerKey = normalize.apply(keyReader.read(rs, ownerColumn));
                     Object pk = target.pkValue(row);
-                    Object canonical = distinct.computeIfAbsent(pk, k -> row);
-                    byOwner.computeIfAbsent(ownerKey, k -> new ArrayList<>()).add(canonical);
-                    out.add(canonical);
+                    Object canonical = seen.get(pk);
+                    if (canonical == null) {
+                        seen.put(pk, row);
+                        distinct.add(row);
+                        canonical = row;
+                    }
+                    Slot slot = byOwner.get(keyReader.read(rs, ownerColumn));
+                    if (slot != null) {
+                        slot.add(canonical);
+                    }
                 }
-                return out;
+                return null;
             });
-            context.setPeers(new ArrayList<>(distinct.values()));
-            loaded.size();
+            context.setPeers(new ArrayList<>(distinct));
         }
-        for (Object o : owners) {
-            ACCESS.prefetched(o, true).put(name, byOwner.getOrDefault(normalize.apply(meta.pkValue(o)), List.of()));
+        for (int i = 0; i < slots.length; i++) {
+            ACCESS.prefetched(owners.get(i), true).put(name, slots[i].rows());
         }
-        return new ArrayList<>(distinct.values());
+        return distinct;
     }
 
     /** A forward foreign key; with {@code toAttr}, each owner gets a list of its one target (or none) and its Ref stays as it was. */
@@ -281,7 +322,7 @@ public final class Prefetcher {
                 ids.add(ref.id());
             }
         }
-        Map<Object, Object> byKey = new HashMap<>();
+        KeyMap<Object> byKey = new KeyMap<>(ids.size());
         for (List<Object> chunk : chunks(new ArrayList<>(ids), db.backend())) {
             QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
             for (Object row : Loader.models(session, base.filter(new Condition.Leaf("pk__in", chunk)), mode)) {

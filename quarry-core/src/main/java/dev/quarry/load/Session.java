@@ -1,6 +1,7 @@
 package dev.quarry.load;
 
 import dev.quarry.db.Database;
+import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
 
 /**
@@ -15,6 +16,8 @@ import dev.quarry.model.Registry;
  */
 public record Session(Database database, Registry registry, Object owner, String name) {
     private static volatile java.util.function.Function<Object, Session> resolver;
+    private static volatile java.util.function.BiFunction<Object, String, Session> named;
+    private static volatile java.util.function.BiFunction<Object, String, java.util.List<ModelMeta>> migratable;
 
     /** The session of a Quarry's {@code "default"} database (for Quarry's own tests and test harnesses, which need its database). */
     public static Session of(Object quarry) {
@@ -30,8 +33,24 @@ public record Session(Database database, Registry registry, Object owner, String
         return r.apply(quarry);
     }
 
-    /** Called once by {@code Quarry}'s static initialiser. */
-    public static void installResolver(java.util.function.Function<Object, Session> r) {
+    /** The session of a Quarry's database of this name; an error lists the Quarry's databases when there is none. */
+    public static Session of(Object quarry, String database) {
+        of(quarry);
+        return named.apply(quarry, database);
+    }
+
+    /** The models whose tables belong on a Quarry's named database, as its routers' {@code allowMigrate} says. */
+    public static java.util.List<ModelMeta> migratable(Object quarry, String database) {
+        of(quarry);
+        return migratable.apply(quarry, database);
+    }
+
+    /** Called once by {@code Quarry}'s static initialiser: its default session, a named one, and the migratable models. */
+    public static void installResolver(java.util.function.Function<Object, Session> r,
+                                       java.util.function.BiFunction<Object, String, Session> byName,
+                                       java.util.function.BiFunction<Object, String, java.util.List<ModelMeta>> models) {
+        named = byName;
+        migratable = models;
         resolver = r;
     }
 }

@@ -16,7 +16,9 @@ import java.util.Set;
  * many-to-many fields, and deleted models last. A model or field that disappeared while another appeared
  * is a removal and an addition unless {@link #withRenamedModel} or {@link #withRenamedField} says it is a
  * rename; a NOT NULL field added without a default needs {@link #withOneOffDefault} to fill existing rows.
- * Named indexes and constraints are not compared (models do not declare them yet). Immutable.
+ * CHECK constraints and {@code uniqueTogether} ({@code @Meta}) are compared: the ones that changed are removed
+ * before fields are removed and added after fields are added. Named indexes and unique constraints are not
+ * compared (models do not declare them yet). Immutable.
  *
  * <pre>{@code
  * List<Operation> ops = Autodetector.of(migrator.state(), ProjectState.of(db))
@@ -104,11 +106,20 @@ public final class Autodetector {
                 renameFields(name);
             }
             for (String name : kept) {
+                dropConstraints(name);
+            }
+            for (String name : kept) {
                 removeFields(name);
             }
             createModels(added);
             for (String name : kept) {
                 addAndAlterFields(name);
+            }
+            for (String name : added) {
+                addConstraints(name, true);
+            }
+            for (String name : kept) {
+                addConstraints(name, false);
             }
             deleteModels(deleted);
             return List.copyOf(ops);
@@ -136,6 +147,48 @@ public final class Autodetector {
                 }
                 emit(Operation.renameField(model, old, now));
             });
+        }
+
+        /** Removes the checks and {@code uniqueTogether} sets that the models no longer have, before fields go. */
+        private void dropConstraints(String model) {
+            ModelState current = state.model(model);
+            ModelState target = to.model(model);
+            for (CheckState c : current.checks()) {
+                if (!target.checks().contains(c)) {
+                    emit(Operation.removeConstraint(model, c.name()));
+                }
+            }
+            List<List<String>> kept = current.uniqueTogether().stream().filter(target.uniqueTogether()::contains).toList();
+            if (kept.size() != current.uniqueTogether().size()) {
+                emit(Operation.alterUniqueTogether(model, kept));
+            }
+        }
+
+        /**
+         * Adds the checks and {@code uniqueTogether} sets that the models have and the state has not, once fields
+         * exist: for a new model the checks first, for an existing one the {@code uniqueTogether} first (Django 3.2's
+         * orders, django_migration_ops.py).
+         */
+        private void addConstraints(String model, boolean created) {
+            ModelState target = to.model(model);
+            if (!created) {
+                alterTogether(model, target);
+            }
+            for (CheckState c : target.checks()) {
+                if (!state.model(model).checks().contains(c)) {
+                    emit(Operation.addConstraint(model, c));
+                }
+            }
+            if (created) {
+                alterTogether(model, target);
+            }
+        }
+
+        private void alterTogether(String model, ModelState target) {
+            ModelState current = state.model(model);
+            if (!java.util.Set.copyOf(current.uniqueTogether()).equals(java.util.Set.copyOf(target.uniqueTogether()))) {
+                emit(Operation.alterUniqueTogether(model, target.uniqueTogether()));
+            }
         }
 
         private void removeFields(String model) {

@@ -34,6 +34,11 @@ final class CodeOperations {
         }
 
         @Override
+        List<String> models() {
+            return List.of();
+        }
+
+        @Override
         void forwards(SchemaContext ctx, ProjectState from, ProjectState to) {
             ctx.run(sql);
         }
@@ -71,6 +76,11 @@ final class CodeOperations {
         @Override
         ProjectState apply(ProjectState state) {
             return state;
+        }
+
+        @Override
+        List<String> models() {
+            return List.of();
         }
 
         @Override

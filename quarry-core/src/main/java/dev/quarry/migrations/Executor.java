@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,18 +31,34 @@ final class Executor {
 
     private final Quarry quarry;
     private final Database database;
-    private final MigrationGraph graph;
+    private final MigrationGraph declared;
+    private final Set<String> refused;
     private final boolean fake;
+    private final MigrationProgress progress;
+    private final boolean fakeInitial;
+    private MigrationGraph graph;
 
-    Executor(Quarry quarry, Database database, MigrationGraph graph, boolean fake) {
+    /**
+     * An executor of {@code declared}'s migrations on {@code database}, skipping the operations on the models in
+     * {@code refused}; {@code fake} records without running, {@code fakeInitial} records an initial migration
+     * whose tables and columns exist already without running it; {@code progress} hears of each operation.
+     */
+    Executor(Quarry quarry, Database database, MigrationGraph declared, Set<String> refused, boolean fake,
+             boolean fakeInitial, MigrationProgress progress) {
         this.quarry = quarry;
         this.database = database;
-        this.graph = graph;
+        this.declared = declared;
+        this.refused = Set.copyOf(refused);
         this.fake = fake;
+        this.fakeInitial = fakeInitial;
+        this.progress = progress;
     }
 
-    /** Plans with the recorded rows (read under the lock) and runs the plan; returns the steps run. */
-    List<Step> run(Function<Map<String, Recorder.Row>, List<Step>> planner) {
+    /**
+     * Plans with the graph and rows as they stand on this database (read under the lock, squashed migrations
+     * resolved) and runs the plan; returns the steps run.
+     */
+    List<Step> run(Function<MigrationGraph.Loaded, List<Step>> planner) {
         SchemaEditor editor = database.backend().schemaEditor();
         Recorder recorder = new Recorder(database);
         if (database.backend().features().has(Feature.TRANSACTIONAL_DDL)) {
@@ -49,8 +66,8 @@ final class Executor {
             List<String> teardown = concat(editor.migrationUnlock(), editor.migrationTeardown());
             return database.atomic(TxOptions.session(setup, teardown), () -> {
                 recorder.ensureTable();
-                Map<String, Recorder.Row> rows = recorder.rows();
-                List<Step> plan = planner.apply(rows);
+                Map<String, Recorder.Row> rows = load(recorder);
+                List<Step> plan = planner.apply(new MigrationGraph.Loaded(graph, rows));
                 checkReversible(plan, rows);
                 for (Step s : plan) {
                     runInTransaction(s, recorder);
@@ -63,8 +80,8 @@ final class Executor {
             lock(lockConnection, editor.migrationLock());
             try {
                 recorder.ensureTable();
-                Map<String, Recorder.Row> rows = recorder.rows();
-                List<Step> plan = planner.apply(rows);
+                Map<String, Recorder.Row> rows = load(recorder);
+                List<Step> plan = planner.apply(new MigrationGraph.Loaded(graph, rows));
                 checkReversible(plan, rows);
                 for (Step s : plan) {
                     runStepwise(s, recorder, rows.get(s.node().label()));
@@ -74,6 +91,31 @@ final class Executor {
                 lock(lockConnection, editor.migrationUnlock());
             }
         });
+    }
+
+    /** Reads the history and resolves the graph for it. */
+    private Map<String, Recorder.Row> load(Recorder recorder) {
+        MigrationGraph.Loaded loaded = declared.load(recorder.rows());
+        graph = loaded.graph();
+        return loaded.rows();
+    }
+
+    /** Whether this step only records: faking, or faking an initial migration whose schema exists already. */
+    private boolean recordOnly(Step step) {
+        return fake || fakeInitial && !step.backwards() && new SoftApplied(database, refused).initialAndPresent(
+                step.node(), states(step.node()));
+    }
+
+    private static void record(Recorder recorder, Node n, boolean backwards) {
+        List<String> names = new ArrayList<>(n.migration().replaces());
+        names.add(n.name());
+        for (String name : names) {
+            if (backwards) {
+                recorder.forget(n.app(), name);
+            } else {
+                recorder.applied(n.app(), name);
+            }
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -121,7 +163,7 @@ final class Executor {
     }
 
     private SchemaContext context() {
-        return SchemaContext.executing(database.backend(), database::execute, quarry);
+        return SchemaContext.executing(database.backend(), database::execute, quarry, refused);
     }
 
     /** The states before each operation of {@code node} and after the last. */
@@ -142,27 +184,29 @@ final class Executor {
         List<Operation> ops = n.migration().operations();
         List<ProjectState> states = states(n);
         SchemaContext ctx = context();
-        if (!fake) {
+        boolean recordOnly = recordOnly(step);
+        progress.progressed(n.label(), step.backwards(), 0, ops.size());
+        if (!recordOnly) {
             for (int k = 0; k < ops.size(); k++) {
                 int i = step.backwards() ? ops.size() - 1 - k : k;
                 try {
                     if (step.backwards()) {
-                        ops.get(i).backwards(ctx, states.get(i + 1), states.get(i));
+                        ctx.backwards(ops.get(i), states.get(i + 1), states.get(i));
                     } else {
-                        ops.get(i).forwards(ctx, states.get(i), states.get(i + 1));
+                        ctx.forwards(ops.get(i), states.get(i), states.get(i + 1));
                     }
                 } catch (RuntimeException e) {
                     throw new MigrationError(verb(step) + " migration " + n.label() + " failed at operation " + (i + 1)
                             + " of " + ops.size() + " (" + ops.get(i).describe() + "): " + e.getMessage()
                             + ". Nothing of this run was kept: it was one transaction, rolled back", e);
                 }
+                progress.progressed(n.label(), step.backwards(), k + 1, ops.size());
             }
         }
-        if (step.backwards()) {
-            recorder.forget(n.app(), n.name());
-        } else {
-            recorder.applied(n.app(), n.name());
+        if (recordOnly || ops.isEmpty()) {
+            progress.progressed(n.label(), step.backwards(), ops.size(), ops.size());
         }
+        record(recorder, n, step.backwards());
     }
 
     private static String verb(Step step) {
@@ -179,43 +223,43 @@ final class Executor {
         List<ProjectState> states = states(n);
         SchemaContext ctx = context();
         int done = row == null ? 0 : row.complete() ? ops.size() : row.progress();
-        if (fake || ops.isEmpty()) {
+        progress.progressed(n.label(), step.backwards(), step.backwards() ? ops.size() - done : done, ops.size());
+        if (ops.isEmpty() || fake || done == 0 && recordOnly(step)) {
             database.atomic(() -> {
-                if (step.backwards()) {
-                    recorder.forget(n.app(), n.name());
-                } else {
-                    recorder.applied(n.app(), n.name());
-                }
+                record(recorder, n, step.backwards());
                 return null;
             });
+            progress.progressed(n.label(), step.backwards(), ops.size(), ops.size());
             return;
         }
         if (!step.backwards()) {
             for (int i = done; i < ops.size(); i++) {
                 int at = i;
                 stepwise(step, ops, at, () -> {
-                    ops.get(at).forwards(ctx, states.get(at), states.get(at + 1));
+                    ctx.forwards(ops.get(at), states.get(at), states.get(at + 1));
                     if (at + 1 == ops.size()) {
-                        recorder.applied(n.app(), n.name());
+                        record(recorder, n, false);
                     } else {
                         recorder.progress(n.app(), n.name(), at + 1);
                     }
                 });
+                progress.progressed(n.label(), false, at + 1, ops.size());
             }
         } else {
             for (int i = done - 1; i >= 0; i--) {
                 int at = i;
                 stepwise(step, ops, at, () -> {
-                    ops.get(at).backwards(ctx, states.get(at + 1), states.get(at));
+                    ctx.backwards(ops.get(at), states.get(at + 1), states.get(at));
                     if (at == 0) {
-                        recorder.forget(n.app(), n.name());
+                        record(recorder, n, true);
                     } else {
                         recorder.progress(n.app(), n.name(), at);
                     }
                 });
+                progress.progressed(n.label(), true, ops.size() - at, ops.size());
             }
             if (done == 0) {
-                recorder.forget(n.app(), n.name());
+                record(recorder, n, true);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.quarry.migrations;
 
 import dev.quarry.spi.ColumnDef;
+import dev.quarry.spi.IndexDef;
 import dev.quarry.spi.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,12 @@ final class FieldOperations {
                 if (i.fields().contains(field)) {
                     throw new MigrationError("Cannot " + doing + " " + m.name() + "." + field + ": index or constraint "
                             + i.name() + " covers it; remove it in an earlier operation");
+                }
+            }
+            for (List<String> set : m.uniqueTogether()) {
+                if (set.contains(field)) {
+                    throw new MigrationError("Cannot " + doing + " " + m.name() + "." + field + ": uniqueTogether " + set
+                            + " covers it; change it with alterUniqueTogether in an earlier operation");
                 }
             }
         }
@@ -192,7 +199,9 @@ final class FieldOperations {
             ModelState out = m.withFieldReplaced(oldName, m.field(oldName).withName(newName));
             List<IndexState> indexes = out.indexes().stream().map(this::follow).toList();
             List<IndexState> constraints = out.constraints().stream().map(this::follow).toList();
-            return state.with(out.withIndexes(indexes, constraints));
+            List<List<String>> together = out.uniqueTogether().stream()
+                    .map(set -> set.stream().map(f -> f.equals(oldName) ? newName : f).toList()).toList();
+            return state.with(out.withIndexes(indexes, constraints).withUniqueTogether(together));
         }
 
         private IndexState follow(IndexState i) {
@@ -212,8 +221,29 @@ final class FieldOperations {
         private void rename(SchemaContext ctx, ProjectState from, ProjectState to, String a, String b) {
             ColumnDef old = Tables.column(from, from.model(model).field(a));
             ColumnDef now = Tables.column(to, to.model(model).field(b));
-            if (!old.name().equals(now.name())) {
-                ctx.run(ctx.editor().renameColumn(table(from), table(to), old, now));
+            if (old.name().equals(now.name())) {
+                return;
+            }
+            // uniqueTogether indexes are named after their columns: dropped under the old name, created under the new.
+            ModelState before = from.model(model);
+            ModelState after = to.model(model);
+            List<List<String>> sets = before.uniqueTogether().stream().filter(set -> set.contains(a)).toList();
+            TableDef fromTable = table(from);
+            TableDef toTable = table(to);
+            for (List<String> set : sets) {
+                var index = Tables.uniqueTogether(before, before.table(), set);
+                ctx.run(ctx.editor().dropIndex(fromTable, index));
+                fromTable = withoutIndex(fromTable, index.name());
+            }
+            List<IndexDef> created = new ArrayList<>();
+            for (List<String> set : sets) {
+                var index = Tables.uniqueTogether(after, after.table(), set.stream().map(f -> f.equals(a) ? b : f).toList());
+                created.add(index);
+                toTable = withoutIndex(toTable, index.name());
+            }
+            ctx.run(ctx.editor().renameColumn(fromTable, toTable, old, now));
+            for (IndexDef index : created) {
+                ctx.run(ctx.editor().createIndex(table(to), index));
             }
         }
     }
@@ -293,6 +323,12 @@ final class FieldOperations {
         }
     }
 
+    /** {@code table} without its named index {@code name}. */
+    static TableDef withoutIndex(TableDef table, String name) {
+        return new TableDef(table.name(), table.columns(), table.uniqueTogether(),
+                table.indexes().stream().filter(i -> !i.name().equals(name)).toList(), table.checks());
+    }
+
     /** {@code c} under another name. */
     static ColumnDef renamed(ColumnDef c, String name) {
         return new ColumnDef(name, c.type(), c.maxLength(), c.maxDigits(), c.decimalPlaces(), c.nullable(), c.unique(),
@@ -305,6 +341,6 @@ final class FieldOperations {
         for (ColumnDef c : table.columns()) {
             cols.add(c.name().equals(name) ? column : c);
         }
-        return new TableDef(table.name(), cols, table.uniqueTogether(), table.indexes());
+        return new TableDef(table.name(), cols, table.uniqueTogether(), table.indexes(), table.checks());
     }
 }

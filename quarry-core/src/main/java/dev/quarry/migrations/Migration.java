@@ -29,6 +29,16 @@ public abstract class Migration {
         return List.of();
     }
 
+    /**
+     * The migrations of the same app this one replaces, by name (a squashed migration's, Django's
+     * {@code replaces}); none by default. While all or none of them are applied, this migration stands for
+     * them (and counts as applied when they all are); while only some are, they are used and this one is not.
+     * The replaced classes may be deleted once every database has applied this one.
+     */
+    public List<String> replaces() {
+        return List.of();
+    }
+
     /** The name recorded in {@code quarry_migrations}: the class's simple name. */
     public String name() {
         return getClass().getSimpleName();

@@ -38,8 +38,20 @@ final class MigrationGraph {
 
     private final Map<String, List<Node>> apps = new LinkedHashMap<>();
     private final List<Node> ordered = new ArrayList<>();
+    private final Map<String, List<Class<? extends Migration>>> declared;
 
+    /** The graph with every squashed migration standing for the migrations it replaces (none applied yet). */
     MigrationGraph(Map<String, List<Class<? extends Migration>>> declared) {
+        this(declared, Set.of());
+    }
+
+    /**
+     * The graph for a database where the migrations labelled {@code applied} ({@code app.Name}) are applied:
+     * a squashed migration stands for the ones it replaces while all or none of those are applied; otherwise
+     * they are used and it is left out (Django's loader).
+     */
+    MigrationGraph(Map<String, List<Class<? extends Migration>>> declared, Set<String> applied) {
+        this.declared = declared;
         Map<Class<?>, String> appOf = new LinkedHashMap<>();
         Map<Class<?>, Migration> instances = new LinkedHashMap<>();
         declared.forEach((app, classes) -> {
@@ -51,9 +63,12 @@ final class MigrationGraph {
                 instances.put(c, instantiate(c));
             }
         });
+        Map<Class<?>, Class<?>> redirect = Replacements.redirects(appOf, instances, applied);
         Map<Class<?>, Node> nodes = new LinkedHashMap<>();
         for (Class<?> c : instances.keySet()) {
-            build(c, appOf, instances, nodes, new LinkedHashSet<>());
+            if (!redirect.containsKey(c)) {
+                build(c, appOf, instances, redirect, nodes, new LinkedHashSet<>());
+            }
         }
         for (Node n : nodes.values()) {
             List<Node> list = apps.computeIfAbsent(n.app(), k -> new ArrayList<>());
@@ -73,6 +88,33 @@ final class MigrationGraph {
         }
     }
 
+    /**
+     * This graph's migrations as they stand on a database with these history rows: the graph with squashed
+     * migrations resolved, and the rows with a squashed migration counted as applied when all it replaces are.
+     */
+    Loaded load(Map<String, Recorder.Row> rows) {
+        Set<String> applied = new LinkedHashSet<>();
+        rows.forEach((label, row) -> {
+            if (row.complete()) {
+                applied.add(label);
+            }
+        });
+        MigrationGraph g = new MigrationGraph(declared, applied);
+        Map<String, Recorder.Row> out = new LinkedHashMap<>(rows);
+        for (Node n : g.all()) {
+            List<String> replaced = n.migration().replaces();
+            if (!replaced.isEmpty() && !out.containsKey(n.label())
+                    && replaced.stream().allMatch(r -> applied.contains(n.app() + "." + r))) {
+                Recorder.Row last = rows.get(n.app() + "." + replaced.get(replaced.size() - 1));
+                out.put(n.label(), new Recorder.Row(n.app(), n.name(), last.applied(), null));
+            }
+        }
+        return new Loaded(g, out);
+    }
+
+    /** A graph resolved for one database, and that database's history rows (squashed migrations counted). */
+    record Loaded(MigrationGraph graph, Map<String, Recorder.Row> rows) {}
+
     private static Migration instantiate(Class<? extends Migration> c) {
         try {
             var k = c.getDeclaredConstructor();
@@ -85,7 +127,7 @@ final class MigrationGraph {
     }
 
     private static Node build(Class<?> c, Map<Class<?>, String> appOf, Map<Class<?>, Migration> instances,
-                              Map<Class<?>, Node> nodes, Set<Class<?>> visiting) {
+                              Map<Class<?>, Class<?>> redirect, Map<Class<?>, Node> nodes, Set<Class<?>> visiting) {
         Node existing = nodes.get(c);
         if (existing != null) {
             return existing;
@@ -96,12 +138,16 @@ final class MigrationGraph {
         }
         Migration m = instances.get(c);
         List<Node> deps = new ArrayList<>();
-        for (Class<? extends Migration> d : m.dependencies()) {
+        for (Class<? extends Migration> declaredDep : m.dependencies()) {
+            Class<?> d = redirect.getOrDefault(declaredDep, declaredDep);
             if (!instances.containsKey(d)) {
                 throw new MigrationError("Migration " + appOf.get(c) + "." + m.name() + " depends on " + d.getName()
                         + ", which is not one of the migrations given to the Migrator; add it to its app");
             }
-            deps.add(build(d, appOf, instances, nodes, visiting));
+            Node dep = build(d, appOf, instances, redirect, nodes, visiting);
+            if (!deps.contains(dep) && !d.equals(c)) {
+                deps.add(dep);
+            }
         }
         visiting.remove(c);
         Node n = new Node(appOf.get(c), m.name(), m, List.copyOf(deps));

@@ -57,7 +57,8 @@ final class ModelOperations {
                     followName(mm.sourceColumn(), model.name(), newName),
                     self ? followName(mm.targetColumn(), model.name(), newName) : mm.targetColumn()));
         }
-        return new ModelState(newName, newTable, model.fields(), m2m, model.indexes(), model.constraints());
+        return new ModelState(newName, newTable, model.fields(), m2m, model.indexes(), model.constraints(), model.checks(),
+                model.uniqueTogether());
     }
 
     /** {@code book_id} to {@code volume_id} (and {@code from_book_id} to {@code from_volume_id}) when a model is renamed. */
@@ -77,6 +78,13 @@ final class ModelOperations {
         ModelState mb = to.model(b);
         if (!ma.table().equals(mb.table())) {
             ctx.run(editor.renameTable(Tables.table(from, ma), Tables.table(from, ma).withName(mb.table())));
+            // uniqueTogether indexes are named after the table: drop each under its old name, create it under the new.
+            TableDef renamed = Tables.table(to, mb);
+            for (List<String> set : mb.uniqueTogether()) {
+                var old = Tables.uniqueTogether(ma, ma.table(), set);
+                ctx.run(editor.dropIndex(renamed, old));
+                ctx.run(editor.createIndex(renamed, Tables.uniqueTogether(mb, mb.table(), set)));
+            }
         }
         for (ManyToManyState mm : ma.manyToMany()) {
             retableThrough(ctx, Tables.through(from, ma, mm), Tables.through(to, mb, mb.manyToMany(mm.name())));

@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * One model as migrations know it: name, table, columns, many-to-many fields, named indexes and unique
- * constraints. Immutable; the {@code with*} methods return modified copies.
+ * constraints, CHECK constraints and {@code uniqueTogether}. Immutable; the {@code with*} methods return
+ * modified copies.
  *
  * @param name the model's class name ({@code Book}), the key other states refer to it by
  * @param table the table name
@@ -16,9 +17,12 @@ import java.util.function.Predicate;
  * @param manyToMany the many-to-many fields
  * @param indexes named indexes
  * @param constraints named unique constraints
+ * @param checks named CHECK constraints
+ * @param uniqueTogether sets of fields (Java names) unique together, Django's {@code unique_together}
  */
 public record ModelState(String name, String table, List<FieldState> fields, List<ManyToManyState> manyToMany,
-                         List<IndexState> indexes, List<IndexState> constraints) {
+                         List<IndexState> indexes, List<IndexState> constraints, List<CheckState> checks,
+                         List<List<String>> uniqueTogether) {
     /** Copies the lists and refuses two fields of one name. */
     public ModelState {
         Objects.requireNonNull(name, "name");
@@ -27,6 +31,8 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         manyToMany = List.copyOf(manyToMany);
         indexes = List.copyOf(indexes);
         constraints = List.copyOf(constraints);
+        checks = List.copyOf(checks);
+        uniqueTogether = uniqueTogether.stream().map(List::copyOf).toList();
         List<String> seen = new ArrayList<>();
         for (FieldState f : fields) {
             if (seen.contains(f.name())) {
@@ -36,9 +42,16 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         }
     }
 
+    /** A model without CHECK constraints and {@code uniqueTogether}. */
+    public ModelState(String name, String table, List<FieldState> fields, List<ManyToManyState> manyToMany,
+                      List<IndexState> indexes, List<IndexState> constraints) {
+        this(name, table, fields, manyToMany, indexes, constraints, List.of(), List.of());
+    }
+
     /**
      * Whether {@code o} is the same model: name, table, and the same fields, many-to-many fields, indexes and
-     * constraints in any order (a field added by a migration comes last, wherever the class declares it).
+     * constraints, checks and {@code uniqueTogether} sets in any order (a field added by a migration comes last,
+     * wherever the class declares it).
      */
     @Override
     public boolean equals(Object o) {
@@ -46,14 +59,17 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
                 && java.util.Set.copyOf(m.fields).equals(java.util.Set.copyOf(fields))
                 && java.util.Set.copyOf(m.manyToMany).equals(java.util.Set.copyOf(manyToMany))
                 && java.util.Set.copyOf(m.indexes).equals(java.util.Set.copyOf(indexes))
-                && java.util.Set.copyOf(m.constraints).equals(java.util.Set.copyOf(constraints));
+                && java.util.Set.copyOf(m.constraints).equals(java.util.Set.copyOf(constraints))
+                && java.util.Set.copyOf(m.checks).equals(java.util.Set.copyOf(checks))
+                && java.util.Set.copyOf(m.uniqueTogether).equals(java.util.Set.copyOf(uniqueTogether));
     }
 
     /** A hash consistent with {@link #equals}: independent of the order of the parts. */
     @Override
     public int hashCode() {
         return Objects.hash(name, table, java.util.Set.copyOf(fields), java.util.Set.copyOf(manyToMany),
-                java.util.Set.copyOf(indexes), java.util.Set.copyOf(constraints));
+                java.util.Set.copyOf(indexes), java.util.Set.copyOf(constraints), java.util.Set.copyOf(checks),
+                java.util.Set.copyOf(uniqueTogether));
     }
 
     /** A model with these fields and nothing else. */
@@ -87,12 +103,12 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
 
     /** This model under another name. */
     public ModelState withName(String newName) {
-        return new ModelState(newName, table, fields, manyToMany, indexes, constraints);
+        return new ModelState(newName, table, fields, manyToMany, indexes, constraints, checks, uniqueTogether);
     }
 
     /** This model in another table. */
     public ModelState withTable(String newTable) {
-        return new ModelState(name, newTable, fields, manyToMany, indexes, constraints);
+        return new ModelState(name, newTable, fields, manyToMany, indexes, constraints, checks, uniqueTogether);
     }
 
     /** This model with one more field, at the end; a {@link MigrationError} when the name is taken. */
@@ -102,7 +118,7 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         }
         List<FieldState> out = new ArrayList<>(fields);
         out.add(field);
-        return new ModelState(name, table, out, manyToMany, indexes, constraints);
+        return new ModelState(name, table, out, manyToMany, indexes, constraints, checks, uniqueTogether);
     }
 
     /** This model with the field of {@code field}'s name replaced by it, in place. */
@@ -112,14 +128,14 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         for (FieldState f : fields) {
             out.add(f.name().equals(old) ? field : f);
         }
-        return new ModelState(name, table, out, manyToMany, indexes, constraints);
+        return new ModelState(name, table, out, manyToMany, indexes, constraints, checks, uniqueTogether);
     }
 
     /** This model without the named field. */
     public ModelState withoutField(String field) {
         field(field);
         return new ModelState(name, table, fields.stream().filter(f -> !f.name().equals(field)).toList(), manyToMany,
-                indexes, constraints);
+                indexes, constraints, checks, uniqueTogether);
     }
 
     /** This model with the many-to-many fields that match {@code drop} removed and {@code add} (if not null) added. */
@@ -128,12 +144,22 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         if (add != null) {
             out.add(add);
         }
-        return new ModelState(name, table, fields, out, indexes, constraints);
+        return new ModelState(name, table, fields, out, indexes, constraints, checks, uniqueTogether);
     }
 
     /** This model with these indexes and constraints. */
     ModelState withIndexes(List<IndexState> newIndexes, List<IndexState> newConstraints) {
-        return new ModelState(name, table, fields, manyToMany, newIndexes, newConstraints);
+        return new ModelState(name, table, fields, manyToMany, newIndexes, newConstraints, checks, uniqueTogether);
+    }
+
+    /** This model with these CHECK constraints (and nothing else changed). */
+    public ModelState withChecks(List<CheckState> newChecks) {
+        return new ModelState(name, table, fields, manyToMany, indexes, constraints, newChecks, uniqueTogether);
+    }
+
+    /** This model with these {@code uniqueTogether} sets of fields (and nothing else changed). */
+    public ModelState withUniqueTogether(List<List<String>> sets) {
+        return new ModelState(name, table, fields, manyToMany, indexes, constraints, checks, sets);
     }
 
     /** This model with every foreign key and many-to-many field that pointed at {@code old} pointing at {@code now}. */
@@ -141,6 +167,6 @@ public record ModelState(String name, String table, List<FieldState> fields, Lis
         List<FieldState> fs = fields.stream().map(f -> old.equals(f.relatedModel()) ? f.withRelatedModel(now) : f).toList();
         List<ManyToManyState> ms = manyToMany.stream().map(m -> old.equals(m.relatedModel())
                 ? new ManyToManyState(m.name(), now, m.throughTable(), m.sourceColumn(), m.targetColumn()) : m).toList();
-        return new ModelState(name, table, fs, ms, indexes, constraints);
+        return new ModelState(name, table, fs, ms, indexes, constraints, checks, uniqueTogether);
     }
 }

@@ -34,8 +34,8 @@ public abstract class Operation {
 
     /**
      * The arguments of {@link #factory()}, in order: model and field names ({@code String}), states
-     * ({@link FieldState}, {@link ModelState}, {@link ManyToManyState}, {@link IndexState}), SQL
-     * ({@code String} or {@code List<String>}), or Java steps ({@link MigrationStep}, which no writer can write).
+     * ({@link FieldState}, {@link ModelState}, {@link ManyToManyState}, {@link IndexState}, {@link CheckState}), SQL
+     * ({@code String} or {@code List<String>}), sets of field names ({@code List<List<String>>}), or Java steps ({@link MigrationStep}, which no writer can write).
      */
     public List<Object> arguments() {
         return arguments;
@@ -47,6 +47,19 @@ public abstract class Operation {
     /** Whether unapplying it can undo it; RunSql and RunJava without a reverse cannot. */
     public boolean reversible() {
         return true;
+    }
+
+    /**
+     * The models whose tables this operation changes (by name), asked of the routers when migrating one of
+     * several databases; the model of a model or field operation (both names for a rename), none for code,
+     * which runs on every database (Django's RunSQL and RunPython without hints).
+     */
+    List<String> models() {
+        if (factory.equals("renameModel")) {
+            return List.of((String) arguments.get(0), (String) arguments.get(1));
+        }
+        Object first = arguments.get(0);
+        return List.of(first instanceof ModelState m ? m.name() : (String) first);
     }
 
     /** The state after this operation, from the state before it. */
@@ -129,9 +142,25 @@ public abstract class Operation {
         return new IndexOperations(model, Objects.requireNonNull(unique, "unique"), null, true);
     }
 
-    /** Removes a named unique constraint. */
+    /**
+     * Adds a named CHECK constraint ({@code @Meta(checks)}); the database checks the rows already there
+     * (SQLite rebuilds the table to add it).
+     */
+    public static Operation addConstraint(String model, CheckState check) {
+        return new IndexOperations(model, Objects.requireNonNull(check, "check"));
+    }
+
+    /** Removes a named unique or CHECK constraint. */
     public static Operation removeConstraint(String model, String name) {
         return new IndexOperations(model, null, name, true);
+    }
+
+    /**
+     * Sets the sets of fields whose values are unique together ({@code @Meta(uniqueTogether)}, Django's
+     * {@code AlterUniqueTogether}): each set's unique index is dropped or created as the sets differ.
+     */
+    public static Operation alterUniqueTogether(String model, List<List<String>> sets) {
+        return new AlterUniqueTogether(model, sets.stream().map(List::copyOf).toList());
     }
 
     /** Runs SQL that cannot be reversed; the state does not change. */

@@ -29,7 +29,10 @@ final class RegistryState {
                 m2m.add(new ManyToManyState(mm.name(), mm.target().name(), mm.throughTable(), mm.sourceColumn(),
                         mm.targetColumn()));
             }
-            models.add(new ModelState(m.name(), m.table(), fields, m2m, List.of(), List.of()));
+            List<CheckState> checks = m.tableOptions().checks().stream()
+                    .map(c -> new CheckState(c.name(), c.condition())).toList();
+            models.add(new ModelState(m.name(), m.table(), fields, m2m, List.of(), List.of(), checks,
+                    m.tableOptions().uniqueTogether()));
         }
         return ProjectState.of(models);
     }

@@ -5,6 +5,7 @@ import dev.quarry.spi.Backend;
 import dev.quarry.spi.SchemaEditor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,23 +17,52 @@ final class SchemaContext {
     private final Consumer<List<String>> sink;
     private final Quarry quarry;
     private final List<String> collected;
+    private final Set<String> refused;
 
-    private SchemaContext(Backend backend, Consumer<List<String>> sink, Quarry quarry, List<String> collected) {
+    private SchemaContext(Backend backend, Consumer<List<String>> sink, Quarry quarry, List<String> collected,
+                          Set<String> refused) {
         this.backend = backend;
         this.sink = sink;
         this.quarry = quarry;
         this.collected = collected;
+        this.refused = Set.copyOf(refused);
     }
 
-    /** Runs the statements on {@code quarry}'s database through {@code sink}. */
-    static SchemaContext executing(Backend backend, Consumer<List<String>> sink, Quarry quarry) {
-        return new SchemaContext(backend, sink, quarry, null);
+    /**
+     * Runs the statements on {@code quarry}'s database through {@code sink}, skipping the operations on the
+     * models in {@code refused} (those the routers' {@code allowMigrate} keeps off this database).
+     */
+    static SchemaContext executing(Backend backend, Consumer<List<String>> sink, Quarry quarry, Set<String> refused) {
+        return new SchemaContext(backend, sink, quarry, null, refused);
     }
 
-    /** Collects the statements instead of running them. */
-    static SchemaContext collecting(Backend backend) {
+    /** Collects the statements instead of running them, skipping the operations on the models in {@code refused}. */
+    static SchemaContext collecting(Backend backend, Set<String> refused) {
         List<String> out = new ArrayList<>();
-        return new SchemaContext(backend, out::addAll, null, out);
+        return new SchemaContext(backend, out::addAll, null, out, refused);
+    }
+
+    /** Whether {@code op} changes this database: none of its models is refused here. */
+    boolean allows(Operation op) {
+        return op.models().stream().noneMatch(refused::contains);
+    }
+
+    /** Applies {@code op} from {@code from} to {@code to} unless the routers keep its model off this database. */
+    void forwards(Operation op, ProjectState from, ProjectState to) {
+        if (allows(op)) {
+            op.forwards(this, from, to);
+        } else {
+            note("(skipped on this database: the routers' allowMigrate refuses " + op.models() + ")");
+        }
+    }
+
+    /** Unapplies {@code op} ({@code from} is the state after it) unless the routers keep its model off this database. */
+    void backwards(Operation op, ProjectState from, ProjectState to) {
+        if (allows(op)) {
+            op.backwards(this, from, to);
+        } else {
+            note("(skipped on this database: the routers' allowMigrate refuses " + op.models() + ")");
+        }
     }
 
     SchemaEditor editor() {

@@ -1,5 +1,6 @@
 package dev.quarry.migrations;
 
+import dev.quarry.spi.CheckDef;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.IndexDef;
@@ -28,7 +29,16 @@ final class Tables {
         for (IndexState i : model.constraints()) {
             indexes.add(index(model, i, true));
         }
-        return new TableDef(model.table(), columns, List.of(), indexes);
+        for (List<String> set : model.uniqueTogether()) {
+            indexes.add(uniqueTogether(model, model.table(), set));
+        }
+        List<CheckDef> checks = model.checks().stream().map(c -> new CheckDef(c.name(), c.condition())).toList();
+        return new TableDef(model.table(), columns, List.of(), indexes, checks);
+    }
+
+    /** The unique index of one {@code uniqueTogether} set of {@code model}, as if its table were {@code table}. */
+    static IndexDef uniqueTogether(ModelState model, String table, List<String> fields) {
+        return IndexDef.uniqueTogether(table, fields.stream().map(f -> model.field(f).column()).toList());
     }
 
     /** The named index of {@code model}, its fields turned into columns. */

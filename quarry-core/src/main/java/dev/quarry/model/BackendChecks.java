@@ -18,18 +18,29 @@ public final class BackendChecks {
      * cannot hold: an {@code @ArrayField} without {@link Feature#ARRAY_FIELD}.
      */
     public static void check(List<ModelMeta> models, Features features, String database, String vendor) {
+        List<ImproperlyConfigured> found = problems(models, features, database, vendor);
+        if (!found.isEmpty()) {
+            throw found.get(0);
+        }
+    }
+
+    /** Every field of {@code models} that the database cannot hold, at once ({@code quarry check}); empty when none. */
+    public static List<ImproperlyConfigured> problems(List<ModelMeta> models, Features features, String database,
+                                                      String vendor) {
+        List<ImproperlyConfigured> found = new java.util.ArrayList<>();
         if (features.has(Feature.ARRAY_FIELD)) {
-            return;
+            return found;
         }
         for (ModelMeta m : models) {
             for (FieldMeta f : m.fields()) {
                 if (f.type() == FieldType.ARRAY) {
-                    throw new ImproperlyConfigured(String.format("%s.%s is an @ArrayField, which the database \"%s\" "
+                    found.add(new ImproperlyConfigured(String.format("%s.%s is an @ArrayField, which the database \"%s\" "
                             + "(%s) cannot hold: array columns need a backend with Feature.ARRAY_FIELD (PostgreSQL). "
                             + "Use a @JSONField or a many-to-many relation instead, or keep %s off \"%s\" with a router's "
-                            + "allowMigrate", m.name(), f.name(), database, vendor, m.name(), database));
+                            + "allowMigrate", m.name(), f.name(), database, vendor, m.name(), database)));
                 }
             }
         }
+        return found;
     }
 }

@@ -143,8 +143,10 @@ final class Conversions {
         if (l < min || l > max) {
             throw new Rejected(expected);
         }
-        Class<?> target = j != null ? j : v instanceof String || v instanceof BigInteger ? natural(kind) : null;
-        if (target == null || target.isInstance(v)) {
+        // A lookup value takes the column's own width (int4 for an integer column, not int8), so the
+        // database compares like with like and can use the column's index (issue 13).
+        Class<?> target = j != null ? j : natural(kind);
+        if (target.isInstance(v)) {
             return v;
         }
         return target == Short.class ? (Object) (short) l : target == Integer.class ? (Object) (int) l : (Object) l;

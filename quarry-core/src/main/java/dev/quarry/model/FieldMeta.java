@@ -24,6 +24,9 @@ public final class FieldMeta {
     private final ForeignKeyMeta relation;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The model's generated accessor and this field's index in it, set once while the model's metadata is built. */
+    private dev.quarry.spi.ModelAccessor generated;
+    private int index;
     private final ValueConverter converter;
     /** Whether this is a multi-table child's parent link: its key, holding the parent's key, not a {@code Ref}. */
     private final boolean parentLink;
@@ -152,8 +155,21 @@ public final class FieldMeta {
         return relation != null && relation.oneToOne();
     }
 
+    void useGenerated(dev.quarry.spi.ModelAccessor accessor, int slot) {
+        this.generated = accessor;
+        this.index = slot;
+    }
+
+    /** Whether reads and writes go through the model's generated accessor rather than reflection. */
+    public boolean usesGeneratedAccessor() {
+        return generated != null;
+    }
+
     /** The Java field's value: the {@code Ref} for a foreign key. */
     public Object get(Object instance) {
+        if (generated != null) {
+            return generated.get(instance, index);
+        }
         try {
             return getter.invokeExact(instance);
         } catch (Throwable t) {
@@ -163,6 +179,10 @@ public final class FieldMeta {
 
     /** Sets the Java field. */
     public void set(Object instance, Object value) {
+        if (generated != null) {
+            generated.set(instance, index, value);
+            return;
+        }
         try {
             setter.invokeExact(instance, value);
         } catch (Throwable t) {

@@ -7,6 +7,7 @@ import dev.quarry.annotation.OnDelete;
 import dev.quarry.internal.Names;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.List;
 
 /**
  * Which kind of inheritance a model class uses, checked at start-up (Django's three kinds): a Java
@@ -118,5 +119,16 @@ final class Inheritance {
     /** The {@code %(class)s} placeholder of an inherited relation's related name, as the declaring model's name. */
     static String relatedName(String declared, String modelName) {
         return declared.replace("%(class)s", modelName);
+    }
+
+    /** The default ordering of the nearest class (this one, an abstract base or a parent) that declares one. */
+    static List<String> ordering(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
+            Meta m = c.getAnnotation(Meta.class);
+            if (m != null && m.ordering().length > 0) {
+                return List.of(m.ordering());
+            }
+        }
+        return List.of();
     }
 }

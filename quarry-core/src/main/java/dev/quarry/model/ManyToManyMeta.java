@@ -19,6 +19,9 @@ public final class ManyToManyMeta {
     private final String throughTable;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The model's generated accessor and this field's index in it, set once while the model's metadata is built. */
+    private dev.quarry.spi.ModelAccessor generated;
+    private int index;
     private final Class<?> throughClass;
     private final List<String> throughFields;
     private final boolean symmetrical;
@@ -143,8 +146,21 @@ public final class ManyToManyMeta {
         return (selfReferential() ? "to_" : "") + target().modelName() + "_id";
     }
 
+    void useGenerated(dev.quarry.spi.ModelAccessor accessor, int slot) {
+        this.generated = accessor;
+        this.index = slot;
+    }
+
+    /** Whether reads and writes go through the model's generated accessor rather than reflection. */
+    public boolean usesGeneratedAccessor() {
+        return generated != null;
+    }
+
     /** The {@code ManyToMany} handle held by an instance. */
     public Object get(Object instance) {
+        if (generated != null) {
+            return generated.get(instance, index);
+        }
         try {
             return getter.invokeExact(instance);
         } catch (Throwable t) {
@@ -154,6 +170,10 @@ public final class ManyToManyMeta {
 
     /** Sets the {@code ManyToMany} handle of an instance. */
     public void set(Object instance, Object value) {
+        if (generated != null) {
+            generated.set(instance, index, value);
+            return;
+        }
         try {
             setter.invokeExact(instance, value);
         } catch (Throwable t) {

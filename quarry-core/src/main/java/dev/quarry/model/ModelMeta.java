@@ -41,6 +41,7 @@ public final class ModelMeta {
     private final String modelName;
     private final String table;
     private final List<String> ordering;
+    private final TableOptions tableOptions;
     private final List<FieldMeta> fields;
     private final List<FieldMeta> foreignKeys;
     private final List<ManyToManyMeta> manyToMany;
@@ -49,6 +50,8 @@ public final class ModelMeta {
     private final FieldMeta pk;
     private final FieldMeta version;
     private final MethodHandle constructor;
+    /** The accessor quarry-processor generated for this model ({@code Book__Accessor}), or {@code null}. */
+    private final dev.quarry.spi.ModelAccessor generated;
     private final FieldMeta[] defaultFields;
     private final Object[] defaultValues;
     private final FieldMeta[] supplied;
@@ -75,7 +78,7 @@ public final class ModelMeta {
         ModelMeta base = concreteParent == null ? null : ModelMeta.of(concreteParent);
         this.parent = proxy ? base.parent : base;
         this.concrete = proxy ? base.concrete : this;
-        this.ordering = inheritedOrdering(type);
+        this.ordering = Inheritance.ordering(type);
         this.constructor = Modifier.isAbstract(type.getModifiers()) ? null : Accessors.constructor(type);
         if (proxy) {
             // A proxy is its concrete model seen through another class: the same table and fields.
@@ -90,6 +93,9 @@ public final class ModelMeta {
             this.defaultFields = base.defaultFields;
             this.defaultValues = base.defaultValues;
             this.supplied = base.supplied;
+            this.tableOptions = base.tableOptions;
+            // Its own accessor makes proxy instances; the shared fields keep the concrete model's accessor.
+            this.generated = constructor == null ? null : GeneratedAccessors.find(type);
             return;
         }
         this.table = meta != null && !meta.dbTable().isEmpty() ? meta.dbTable() : Names.snake(name);
@@ -182,6 +188,8 @@ public final class ModelMeta {
         this.fields = List.copyOf(declared);
         this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
         this.manyToMany = List.copyOf(m2m);
+        this.generated = constructor == null ? null : GeneratedAccessors.find(type);
+        GeneratedAccessors.attach(generated, fields, manyToMany);
         Map<String, FieldMeta> lookup = new HashMap<>();
         for (FieldMeta f : fields) {
             lookup.put(f.name(), f);
@@ -202,6 +210,7 @@ public final class ModelMeta {
         this.defaultFields = withDefault.toArray(new FieldMeta[0]);
         this.defaultValues = withDefault.stream().map(f -> f.options().defaultValue()).toArray();
         this.supplied = fields.stream().filter(f -> f.extras().supplier() != null).toArray(FieldMeta[]::new);
+        this.tableOptions = TableOptions.read(meta, this);
     }
 
     /** The metadata of a model class, built on first use. */
@@ -271,15 +280,9 @@ public final class ModelMeta {
         return target;
     }
 
-    /** The default ordering of the nearest class (this one, an abstract base or a parent) that declares one. */
-    private static List<String> inheritedOrdering(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
-            Meta m = c.getAnnotation(Meta.class);
-            if (m != null && m.ordering().length > 0) {
-                return List.of(m.ordering());
-            }
-        }
-        return List.of();
+    /** Whether instances are made and fields read through the accessor quarry-processor generated for this model. */
+    public boolean usesGeneratedAccessor() {
+        return generated != null;
     }
 
     /** The model class. */
@@ -305,6 +308,11 @@ public final class ModelMeta {
     /** The default ordering ({@code @Meta(ordering = ...)}). */
     public List<String> ordering() {
         return ordering;
+    }
+
+    /** The table-level constraints of {@code @Meta}: {@code uniqueTogether} and CHECK constraints. */
+    public TableOptions tableOptions() {
+        return tableOptions;
     }
 
     /** The concrete fields, primary key first. */
@@ -438,6 +446,9 @@ public final class ModelMeta {
 
     /** A new, empty instance. */
     public Object newInstance() {
+        if (generated != null) {
+            return generated.newInstance();
+        }
         try {
             return (Object) constructor.invokeExact();
         } catch (Throwable t) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The models of one Quarry, checked together: every relation's target is a model, every reverse
@@ -43,17 +44,48 @@ public final class Registry {
      */
     public static Registry of(Collection<? extends Class<?>> declared) {
         Map<Class<?>, ModelMeta> all = new LinkedHashMap<>();
+        Map<ModelMeta, Reverse> reverse = new HashMap<>();
+        build(declared, all, reverse, e -> {
+            throw e;
+        });
+        return new Registry(java.util.Collections.unmodifiableMap(all), Map.copyOf(reverse));
+    }
+
+    /**
+     * Every problem the start-up checks find in these models (and those their relations reach), at once
+     * instead of the first ({@code quarry check}): each model whose metadata is refused (its first problem),
+     * and every relation, table and reverse-name problem among the others. Empty when {@link #of} would succeed.
+     */
+    public static List<ImproperlyConfigured> problems(Collection<? extends Class<?>> declared) {
+        List<ImproperlyConfigured> found = new ArrayList<>();
+        build(declared, new LinkedHashMap<>(), new HashMap<>(), found::add);
+        return List.copyOf(found);
+    }
+
+    /** Reads and checks the models into {@code all} and {@code reverse}, handing each problem to {@code problems}. */
+    private static void build(Collection<? extends Class<?>> declared, Map<Class<?>, ModelMeta> all,
+                              Map<ModelMeta, Reverse> reverse, Consumer<ImproperlyConfigured> problems) {
         Deque<Class<?>> todo = new ArrayDeque<>(declared);
+        Set<Class<?>> refused = new java.util.HashSet<>();
         while (!todo.isEmpty()) {
             Class<?> type = todo.pollFirst();
-            if (all.containsKey(type)) {
+            if (all.containsKey(type) || refused.contains(type)) {
                 continue;
             }
-            ModelMeta meta = ModelMeta.of(type);
+            ModelMeta meta;
+            try {
+                meta = ModelMeta.of(type);
+            } catch (ImproperlyConfigured e) {
+                refused.add(type);
+                problems.accept(e);
+                continue;
+            }
             if (meta.isAbstract()) {
-                throw new ImproperlyConfigured(String.format("%s is abstract: an abstract model (Django's abstract base "
-                        + "class) has no table and no rows. Register its concrete subclasses instead, and point relations "
-                        + "at one of them", meta.name()));
+                refused.add(type);
+                problems.accept(new ImproperlyConfigured(String.format("%s is abstract: an abstract model (Django's "
+                        + "abstract base class) has no table and no rows. Register its concrete subclasses instead, and "
+                        + "point relations at one of them", meta.name())));
+                continue;
             }
             all.put(type, meta);
             if (meta.parent() != null) {
@@ -74,10 +106,17 @@ public final class Registry {
         }
         for (ModelMeta meta : all.values()) {
             for (ManyToManyMeta m : meta.manyToMany()) {
-                m.link(); // a through model without a key to each side fails here, naming both models
+                if (refused.contains(m.targetClass()) || m.hasThroughModel() && refused.contains(m.throughClass())) {
+                    continue; // the refused model's own problem is reported
+                }
+                try {
+                    m.link(); // a through model without a key to each side fails here, naming both models
+                } catch (ImproperlyConfigured e) {
+                    problems.accept(e);
+                }
             }
         }
-        TableNames.checkUnique(all.values());
+        TableNames.checkUnique(all.values(), problems);
         Map<ModelMeta, List<ReverseRelation>> found = new HashMap<>();
         for (ModelMeta meta : all.values()) {
             if (meta.isProxy()) {
@@ -85,21 +124,24 @@ public final class Registry {
             }
             // As Django: a relation to a proxy is a reverse side of the concrete model (and so of every proxy of it).
             for (FieldMeta fk : meta.foreignKeys()) {
-                found.computeIfAbsent(fk.relation().target().concrete(), k -> new ArrayList<>()).add(ReverseRelation.of(fk));
+                if (!refused.contains(fk.relation().targetClass())) {
+                    found.computeIfAbsent(fk.relation().target().concrete(), k -> new ArrayList<>()).add(ReverseRelation.of(fk));
+                }
             }
             for (ManyToManyMeta m : meta.manyToMany()) {
-                found.computeIfAbsent(m.target().concrete(), k -> new ArrayList<>()).add(ReverseRelation.of(m));
+                if (!refused.contains(m.targetClass())) {
+                    found.computeIfAbsent(m.target().concrete(), k -> new ArrayList<>()).add(ReverseRelation.of(m));
+                }
             }
             if (meta.parent() != null) {
                 // The parent link's reverse side: place.relatedOne("restaurant", Restaurant.class), restaurant__... lookups.
                 found.computeIfAbsent(meta.parent(), k -> new ArrayList<>()).add(ReverseRelation.of(meta.pk()));
             }
         }
-        Map<ModelMeta, Reverse> reverse = new HashMap<>();
         for (ModelMeta meta : all.values()) {
             if (!meta.isProxy()) {
                 List<ReverseRelation> relations = found.getOrDefault(meta, List.of());
-                check(meta, relations);
+                check(meta, relations, problems);
                 reverse.put(meta, index(relations));
             }
         }
@@ -108,7 +150,6 @@ public final class Registry {
                 reverse.put(meta, reverse.get(meta.concrete()));
             }
         }
-        return new Registry(java.util.Collections.unmodifiableMap(all), Map.copyOf(reverse));
     }
 
     private static Reverse index(List<ReverseRelation> relations) {
@@ -271,24 +312,24 @@ public final class Registry {
 
     // ----- start-up checks -----
 
-    private static void checkNames(ModelMeta meta) {
+    private static void checkNames(ModelMeta meta, Consumer<ImproperlyConfigured> problems) {
         for (FieldMeta f : meta.fields()) {
-            checkName(meta, f.name(), f.queryName());
+            checkName(meta, f.name(), f.queryName(), problems);
         }
         for (ManyToManyMeta m : meta.manyToMany()) {
-            checkName(meta, m.name(), m.queryName());
+            checkName(meta, m.name(), m.queryName(), problems);
         }
     }
 
-    private static void checkName(ModelMeta meta, String javaName, String queryName) {
+    private static void checkName(ModelMeta meta, String javaName, String queryName, Consumer<ImproperlyConfigured> problems) {
         if (queryName.contains("__") || queryName.endsWith("_") || queryName.equals("pk")) {
-            throw new ImproperlyConfigured(String.format("Field name '%s' of %s would make lookups ambiguous: names may not "
-                    + "contain '__', end with '_', or be 'pk'", javaName, meta.name()));
+            problems.accept(new ImproperlyConfigured(String.format("Field name '%s' of %s would make lookups ambiguous: names may not "
+                    + "contain '__', end with '_', or be 'pk'", javaName, meta.name())));
         }
     }
 
-    private static void check(ModelMeta target, List<ReverseRelation> relations) {
-        checkNames(target);
+    private static void check(ModelMeta target, List<ReverseRelation> relations, Consumer<ImproperlyConfigured> problems) {
+        checkNames(target, problems);
         Map<String, ReverseRelation> accessors = new HashMap<>();
         Map<String, ReverseRelation> queries = new HashMap<>();
         for (ReverseRelation r : relations) {
@@ -296,24 +337,25 @@ public final class Registry {
                 continue;
             }
             if (r.queryName().contains("__") || r.accessorName().contains("__")) {
-                throw new ImproperlyConfigured(String.format("Reverse name '%s' of %s contains '__', which lookups use to "
-                        + "span relations", r.queryName(), r.fieldLabel()));
+                problems.accept(new ImproperlyConfigured(String.format("Reverse name '%s' of %s contains '__', which "
+                        + "lookups use to span relations", r.queryName(), r.fieldLabel())));
+                continue;
             }
             ReverseRelation a = accessors.put(r.accessorName(), r);
             if (a != null) {
-                throw clash("accessor", r.accessorName(), target, a, r);
+                problems.accept(clash("accessor", r.accessorName(), target, a, r));
             }
             ReverseRelation q = queries.put(r.queryName(), r);
             if (q != null) {
-                throw clash("query name", r.queryName(), target, q, r);
+                problems.accept(clash("query name", r.queryName(), target, q, r));
             }
             String fieldClash = target.field(r.accessorName()) != null ? r.accessorName()
                     : target.manyToMany(r.accessorName()) != null ? r.accessorName()
                     : target.field(r.queryName()) != null || target.manyToMany(r.queryName()) != null ? r.queryName() : null;
             if (fieldClash != null) {
-                throw new ImproperlyConfigured(String.format(
+                problems.accept(new ImproperlyConfigured(String.format(
                         "Reverse name '%s' of %s clashes with field %s.%s; give %s a different relatedName",
-                        fieldClash, r.fieldLabel(), target.name(), fieldClash, r.fieldLabel()));
+                        fieldClash, r.fieldLabel(), target.name(), fieldClash, r.fieldLabel())));
             }
         }
     }

@@ -20,7 +20,7 @@ final class TableNames {
      * Refuses two models on one table, naming both and the fix. Names are compared ignoring case, as
      * SQLite (and MariaDB on case-insensitive file systems) does.
      */
-    static void checkUnique(Collection<ModelMeta> models) {
+    static void checkUnique(Collection<ModelMeta> models, java.util.function.Consumer<ImproperlyConfigured> problems) {
         Map<String, ModelMeta> byTable = new HashMap<>();
         for (ModelMeta meta : models) {
             if (meta.isProxy()) {
@@ -28,9 +28,9 @@ final class TableNames {
             }
             ModelMeta other = byTable.putIfAbsent(meta.table().toLowerCase(Locale.ROOT), meta);
             if (other != null) {
-                throw new ImproperlyConfigured(String.format("Table '%s' is used by two models: %s and %s. Give one of them "
-                        + "another table with @Meta(dbTable = \"...\")", meta.table(), other.type().getName(),
-                        meta.type().getName()));
+                problems.accept(new ImproperlyConfigured(String.format("Table '%s' is used by two models: %s and %s. Give "
+                        + "one of them another table with @Meta(dbTable = \"...\")", meta.table(), other.type().getName(),
+                        meta.type().getName())));
             }
         }
     }

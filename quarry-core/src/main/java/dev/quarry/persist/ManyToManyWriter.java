@@ -93,6 +93,30 @@ public record ManyToManyWriter(String table, String ownerColumn, String otherCol
         return db.update(new DeleteCompiler(db.backend().operations()).deletePairs(table, ownerColumn, owner, otherColumn, null));
     }
 
+    /**
+     * Makes each owner's pairs exactly its keys (a fixture's many-to-many lists, Django's {@code set()} per
+     * object), for many owners at once: one DELETE of their pairs and one multi-row INSERT per chunk.
+     */
+    public void replace(Database db, java.util.Map<Object, List<Object>> keysByOwner) {
+        List<Object> owners = new ArrayList<>(keysByOwner.keySet());
+        DeleteCompiler delete = new DeleteCompiler(db.backend().operations());
+        for (List<Object> chunk : chunks(owners, db.backend().features(), 0)) {
+            db.update(delete.deleteWhereIn(table, ownerColumn, chunk));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        keysByOwner.forEach((owner, keys) -> {
+            for (Object k : new LinkedHashSet<>(keys)) {
+                rows.add(List.of(owner, k));
+            }
+        });
+        InsertCompiler insert = new InsertCompiler(db.backend().operations());
+        int perStatement = Math.max(1, (db.backend().features().maxBindParameters() - 10) / 2);
+        for (int i = 0; i < rows.size(); i += perStatement) {
+            db.update(insert.insert(table, List.of(ownerColumn, otherColumn),
+                    rows.subList(i, Math.min(rows.size(), i + perStatement)), null));
+        }
+    }
+
     /** Keys compared across driver types: 3, 3L and "3" are the same key. */
     private static String normal(Object key) {
         return key == null ? "null" : key.toString();

@@ -212,11 +212,42 @@ public final class Persister {
     }
 
     /**
-     * {@code undoOnRollback} is off for {@code save()}: as in Django, an instance saved in a transaction
-     * that rolls back keeps its key, and a loop of saves in one long transaction keeps no instance alive.
+     * Inserts instances as a fixture gives them (Django's {@code save(raw=True)}): every value as it is, auto-now
+     * fields included (set to now only when the instance has none), in batches; the key generator is moved past
+     * explicit keys afterwards.
      */
+    public static void insertRaw(Database db, ModelMeta meta, List<?> instances) {
+        insert(db, meta, instances, 0, null, false, true);
+    }
+
+    /** Writes every field of an instance's existing row as the instance holds it (a fixture's raw save); returns the rows updated. */
+    public static int updateRaw(Database db, Object instance) {
+        ModelMeta meta = ModelMeta.of(instance.getClass());
+        List<FieldMeta> fields = meta.fields().subList(1, meta.fields().size());
+        if (fields.isEmpty()) {
+            return 1;
+        }
+        List<Object> values = new ArrayList<>(fields.size());
+        for (FieldMeta f : fields) {
+            values.add(dbValue(f, instance, db.backend().features()));
+        }
+        UpdateCompiler compiler = new UpdateCompiler(db.backend().operations(), db.backend().features());
+        return db.update(compiler.updateRow(meta.table(), fields.stream().map(FieldMeta::column).toList(), values,
+                meta.pk().column(), meta.pkValue(instance)));
+    }
+
     private static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, Conflict conflict,
                                boolean undoOnRollback) {
+        insert(db, meta, instances, batchSize, conflict, undoOnRollback, false);
+    }
+
+    /**
+     * {@code undoOnRollback} is off for {@code save()}: as in Django, an instance saved in a transaction
+     * that rolls back keeps its key, and a loop of saves in one long transaction keeps no instance alive.
+     * {@code raw} leaves auto-now fields as the instances hold them.
+     */
+    private static void insert(Database db, ModelMeta meta, List<?> instances, int batchSize, Conflict conflict,
+                               boolean undoOnRollback, boolean raw) {
         if (instances.isEmpty()) {
             return;
         }
@@ -227,7 +258,7 @@ public final class Persister {
             if (groups.size() > 1) {
                 // Rows that leave different columns to the database: one INSERT per shape, in one transaction.
                 db.atomic(() -> {
-                    groups.values().forEach(g -> insert(db, meta, g, batchSize, conflict, undoOnRollback));
+                    groups.values().forEach(g -> insert(db, meta, g, batchSize, conflict, undoOnRollback, raw));
                     return null;
                 });
                 return;
@@ -241,7 +272,11 @@ public final class Persister {
         }
         fields.removeAll(omitted);
         for (Object o : instances) {
-            applyAutoDates(meta, o, true, null);
+            if (!raw) {
+                applyAutoDates(meta, o, true, null);
+            } else {
+                fillAutoDates(meta, o);
+            }
             if (generated != (meta.pkValue(o) == null) && meta.pk().auto()) {
                 throw new dev.quarry.QueryError("bulkCreate on " + meta.name()
                         + " needs every instance with a primary key or none with one");
@@ -280,7 +315,7 @@ public final class Persister {
                 List<List<Object>> rows = allRows.subList(start, start + batch.size());
                 if (fields.isEmpty() && batch.size() > 1) {
                     for (Object o : batch) {
-                        insert(db, meta, List.of(o), 1, conflict, undoOnRollback);
+                        insert(db, meta, List.of(o), 1, conflict, undoOnRollback, raw);
                     }
                     continue;
                 }
@@ -371,6 +406,15 @@ public final class Persister {
                 meta.pk().set(o, null);
             }
             ACCESS.setPersisted(o, false);
+        }
+    }
+
+    /** A raw insert's auto-now fields: the instance's value when it has one (a fixture's), else now. */
+    private static void fillAutoDates(ModelMeta meta, Object instance) {
+        for (FieldMeta f : meta.fields()) {
+            if ((f.options().autoNow() || f.options().autoNowAdd()) && f.get(instance) == null) {
+                f.set(instance, Now.of(f.javaType()));
+            }
         }
     }
 

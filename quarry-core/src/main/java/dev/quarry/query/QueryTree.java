@@ -229,6 +229,9 @@ public final class QueryTree {
     /** The same tree ordered the other way; an unordered tree is ordered by primary key first. */
     public QueryTree reverseOrdering() {
         checkNotSliced("reverse");
+        if (orderingLoop != null) {
+            throw orderingLoop;
+        }
         QueryTree t = ordering.isEmpty() ? orderBy(List.of(Ordering.asc("pk"))) : copy();
         t.ordering = t.ordering.stream().map(OrderTerm::reversed).toList();
         return t;
@@ -323,7 +326,8 @@ public final class QueryTree {
                 new dev.quarry.model.JoinStep(throughTable, model.pk().column(), targetColumn, true, false));
         t.joins = j.joins();
         Col source = new Col(j.alias(), sourceColumn, sourceType, null, false);
-        t.where = WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"), List.copyOf(keys)));
+        t.where = WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"),
+                LookupRegistry.lookup("in").prepare(keys, sourceType, throughTable + "." + sourceColumn)));
         t.extraColumns = List.of(source);
         return t;
     }

@@ -5,6 +5,7 @@ import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.FieldType;
+import dev.quarry.spi.IndexDef;
 import dev.quarry.spi.SchemaEditor;
 import dev.quarry.spi.TableDef;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class SchemaBuilder {
                     refs.add(f.relation().target().table());
                 }
             }
-            byName.put(m.table(), new TableDef(m.table(), cols, List.of()));
+            byName.put(m.table(), new TableDef(m.table(), cols, List.of(), uniqueTogether(m), m.tableOptions().checks()));
             deps.put(m.table(), refs);
             for (ManyToManyMeta mm : m.manyToMany()) {
                 if (mm.hasThroughModel()) {
@@ -71,6 +72,15 @@ public final class SchemaBuilder {
         }
         done.add(name);
         out.add(byName.get(name));
+    }
+
+    /** The unique indexes of {@code @Meta(uniqueTogether)}, named after table and columns. */
+    private static List<IndexDef> uniqueTogether(ModelMeta m) {
+        List<IndexDef> out = new ArrayList<>();
+        for (List<String> fields : m.tableOptions().uniqueTogether()) {
+            out.add(IndexDef.uniqueTogether(m.table(), fields.stream().map(f -> m.field(f).column()).toList()));
+        }
+        return out;
     }
 
     /** A many-to-many column referring to {@code target}'s key: the key's type and size ({@code varchar(30)} for a CharField key). */

@@ -17,6 +17,12 @@ public interface Backend {
     /** DDL for tables, constraints and indexes. */
     SchemaEditor schemaEditor();
 
+    /** Reads an existing schema ({@code inspectdb}); the default refuses, for backends written before it. */
+    default Introspection introspection() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no introspection for inspectdb; "
+                + "extend dev.quarry.backend.BaseIntrospection");
+    }
+
     /**
      * Prepares a connection the first time Quarry sees it (SQLite turns foreign keys on and sets a
      * busy timeout, for instance). Runs once per physical connection, also for pooled ones.
@@ -57,5 +63,14 @@ public interface Backend {
     /** The command line that opens this database's shell ({@code quarry dbshell}). */
     default java.util.List<String> shellCommand(String jdbcUrl) {
         return java.util.List.of();
+    }
+
+    /**
+     * The client that opens this database's shell on {@code jdbcUrl} as {@code user} (either may be {@code null}
+     * where the URL carries it) with {@code password} in its environment ({@code quarry dbshell}); the default
+     * is {@link #shellCommand(String)} with no environment.
+     */
+    default ShellCommand shellCommand(String jdbcUrl, String user, String password) {
+        return new ShellCommand(shellCommand(jdbcUrl), java.util.Map.of());
     }
 }

@@ -59,6 +59,16 @@ public interface SchemaEditor {
         throw unsupported("dropIndex");
     }
 
+    /** The statements that add CHECK constraint {@code check} (one of {@code to}'s, not of {@code from}'s), checking the rows. */
+    default List<String> addCheck(TableDef from, TableDef to, CheckDef check) {
+        throw unsupported("addCheck");
+    }
+
+    /** The statements that drop CHECK constraint {@code check} (one of {@code from}'s, not of {@code to}'s). */
+    default List<String> dropCheck(TableDef from, TableDef to, CheckDef check) {
+        throw unsupported("dropCheck");
+    }
+
     /**
      * Statements a migration run executes on its connection before its transaction begins, outside it
      * (SQLite turns foreign key enforcement off, as Django does, so that rebuilding a table others refer to
@@ -79,6 +89,21 @@ public interface SchemaEditor {
      */
     default String foreignKeyCheck() {
         return null;
+    }
+
+    /**
+     * Statements run inside a transaction, before loading a fixture, so that rows may refer to rows loaded later
+     * (forward references, cycles): empty where foreign keys are checked at commit ({@code DEFERRABLE INITIALLY
+     * DEFERRED}); MySQL and MariaDB turn {@code FOREIGN_KEY_CHECKS} off for the session. The loader checks the
+     * references itself before the transaction ends, then runs {@link #restoreForeignKeyChecks()}.
+     */
+    default List<String> deferForeignKeyChecks() {
+        return List.of();
+    }
+
+    /** Statements that undo {@link #deferForeignKeyChecks()}, run whether the load succeeded or not. */
+    default List<String> restoreForeignKeyChecks() {
+        return List.of();
     }
 
     /**

@@ -4,19 +4,28 @@ import java.util.List;
 
 /**
  * A table as the schema editor sees it: columns, multi-column unique constraints, and named indexes
- * (those of migrations' {@code AddIndex} and {@code AddConstraint}).
+ * (those of migrations' {@code AddIndex} and {@code AddConstraint}, and the unique indexes of
+ * {@code @Meta(uniqueTogether)}), and named CHECK constraints ({@code @Meta(checks)}).
  *
  * @param name the table name
  * @param columns the columns, primary key first
  * @param uniqueTogether unnamed multi-column unique constraints written inside CREATE TABLE
  * @param indexes named indexes, created after the table
+ * @param checks named CHECK constraints written inside CREATE TABLE
  */
-public record TableDef(String name, List<ColumnDef> columns, List<List<String>> uniqueTogether, List<IndexDef> indexes) {
+public record TableDef(String name, List<ColumnDef> columns, List<List<String>> uniqueTogether, List<IndexDef> indexes,
+                       List<CheckDef> checks) {
     /** Copies the lists. */
     public TableDef {
         columns = List.copyOf(columns);
         uniqueTogether = uniqueTogether.stream().map(List::copyOf).toList();
         indexes = List.copyOf(indexes);
+        checks = List.copyOf(checks);
+    }
+
+    /** A table without CHECK constraints. */
+    public TableDef(String name, List<ColumnDef> columns, List<List<String>> uniqueTogether, List<IndexDef> indexes) {
+        this(name, columns, uniqueTogether, indexes, List.of());
     }
 
     /** A table without named indexes. */
@@ -37,6 +46,6 @@ public record TableDef(String name, List<ColumnDef> columns, List<List<String>> 
 
     /** This table under another name. */
     public TableDef withName(String newName) {
-        return new TableDef(newName, columns, uniqueTogether, indexes);
+        return new TableDef(newName, columns, uniqueTogether, indexes, checks);
     }
 }

@@ -79,6 +79,20 @@ public final class DeleteCompiler {
         return w.build();
     }
 
+    /**
+     * {@code SELECT a.key, a.column FROM table a LEFT JOIN target b ON a.column = b.targetColumn WHERE a.column IS
+     * NOT NULL AND b.targetColumn IS NULL}: the rows whose foreign key refers to no row (checked after loading a
+     * fixture with constraint checks deferred or off).
+     */
+    public CompiledSql danglingReferences(String table, String keyColumn, String column, String target, String targetColumn) {
+        SqlBuilder w = new SqlBuilder(ops);
+        w.sql("SELECT a.").identifier(keyColumn).sql(", a.").identifier(column).sql(" FROM ").identifier(table)
+                .sql(" a LEFT JOIN ").identifier(target).sql(" b ON a.").identifier(column).sql(" = b.")
+                .identifier(targetColumn).sql(" WHERE a.").identifier(column).sql(" IS NOT NULL AND b.")
+                .identifier(targetColumn).sql(" IS NULL");
+        return w.build();
+    }
+
     private static void inList(SqlBuilder w, List<?> values) {
         w.sql(" IN (");
         for (int i = 0; i < values.size(); i++) {

@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     /** The packages users write code against. */
-    private static final List<String> USER_PACKAGES = List.of("dev.quarry", "dev.quarry.annotation", "dev.quarry.expr");
+    private static final List<String> USER_PACKAGES = List.of("dev.quarry", "dev.quarry.annotation", "dev.quarry.expr",
+            "dev.quarry.query.typed");
     private static final Path SOURCES = Path.of("src/main/java");
     /** Every main source tree whose public declarations must be documented (internal ones too: they are read by the next developer). */
     private static final List<Path> DOCUMENTED = List.of(SOURCES, Path.of("../quarry-test/src/main/java"),
-            Path.of("../quarry-jackson/src/main/java"));
+            Path.of("../quarry-jackson/src/main/java"), Path.of("../quarry-processor/src/main/java"));
 
     @Test
     void userFacingSignaturesMentionOnlyApiAndJdkTypes() throws Exception {
@@ -51,6 +52,16 @@ class PublicApiTest {
         allowed.add("dev.quarry.migrations");
         assertThat(leaks(List.of("dev.quarry.migrations"), allowed, Set.of(dev.quarry.spi.FieldType.class)))
                 .as("public signatures of dev.quarry.migrations").isEmpty();
+    }
+
+    /** The tools' entry points (fixtures, graph) take and give API types, their own values and JDK types only. */
+    @Test
+    void toolSignaturesMentionOnlyApiTypes() throws Exception {
+        for (String tool : List.of("dev.quarry.fixtures", "dev.quarry.graph")) {
+            List<String> allowed = new ArrayList<>(USER_PACKAGES);
+            allowed.add(tool);
+            assertThat(leaks(List.of(tool), allowed, Set.of())).as("public signatures of %s", tool).isEmpty();
+        }
     }
 
     private static List<String> leaks(List<String> packages, List<String> allowedPackages, Set<Class<?>> allowedTypes)

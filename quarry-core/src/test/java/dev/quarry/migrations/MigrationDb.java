@@ -23,8 +23,14 @@ final class MigrationDb implements AutoCloseable {
 
     @SafeVarargs
     MigrationDb(TestDatabases.Target target, Class<? extends Model>... models) {
+        this(target, target.create(), models);
+    }
+
+    /** A Quarry of {@code models} on {@code database}, a private database made already; dropped by {@link #close()}. */
+    @SafeVarargs
+    MigrationDb(TestDatabases.Target target, TestDatabases.Isolated database, Class<? extends Model>... models) {
         this.target = target;
-        this.database = target.create();
+        this.database = database;
         this.quarry = open(models);
     }
 

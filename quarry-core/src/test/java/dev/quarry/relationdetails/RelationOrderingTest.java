@@ -96,6 +96,8 @@ class RelationOrderingTest {
                 .hasMessageContaining("Node.parent").hasMessageContaining("\"parent__id\""));
         assertThatThrownBy(() -> Node.objects.all().list()).isInstanceOf(FieldError.class)
                 .hasMessageStartingWith("Infinite loop caused by ordering");
+        assertThatThrownBy(() -> Node.objects.all().reverse()).isInstanceOf(FieldError.class)
+                .hasMessageStartingWith("Infinite loop caused by ordering");
         assertThat(Node.objects.count()).isEqualTo(2);
         assertThat(Node.objects.orderBy("name").list().stream().map(n -> n.name).toList()).containsExactly("leaf", "root");
         assertThat(Node.objects.filter("parent__isnull", false).orderBy("parent__name").list().stream().map(n -> n.name)

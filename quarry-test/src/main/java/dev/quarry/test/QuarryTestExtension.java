@@ -76,6 +76,31 @@ public final class QuarryTestExtension implements ClassTemplateInvocationContext
             quarry = Quarry.builder().url(database.url()).user(target.user()).password(target.password())
                     .models(models).build().install();
             quarry.createTables();
+            loadFixtures(context);
+        }
+
+        /** Loads the class's {@link Fixtures}, committed, so every test sees them. */
+        private void loadFixtures(ExtensionContext context) {
+            Class<?> type = context.getRequiredTestClass();
+            Fixtures fixtures = type.getAnnotation(Fixtures.class);
+            if (fixtures == null) {
+                return;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (String name : fixtures.value()) {
+                names.add(resolve(type, name));
+            }
+            dev.quarry.fixtures.Fixtures.loadResources(quarry, type.getClassLoader(), names,
+                    dev.quarry.fixtures.LoadOptions.defaults());
+        }
+
+        /** A name from the class path's root, or else from the test class's package. */
+        private static String resolve(Class<?> type, String name) {
+            if (name.startsWith("/") || type.getClassLoader().getResource(name) != null) {
+                return name;
+            }
+            String local = type.getPackageName().replace('.', '/') + "/" + name;
+            return type.getClassLoader().getResource(local) != null ? local : name;
         }
 
         @Override
@@ -111,6 +136,7 @@ public final class QuarryTestExtension implements ClassTemplateInvocationContext
                 quarry.install();
                 quarry.dropTables();
                 quarry.createTables();
+                loadFixtures(context);
             }
         }
 

@@ -59,6 +59,33 @@ public final class MysqlBackend extends BaseBackend {
 
     @Override
     public List<String> shellCommand(String jdbcUrl) {
-        return List.of("mariadb");
+        return shellCommand(jdbcUrl, null, null).arguments();
+    }
+
+    /** {@code mariadb -h HOST -P PORT -u USER DATABASE}, the password in {@code MYSQL_PWD} (off the command line). */
+    @Override
+    public dev.quarry.spi.ShellCommand shellCommand(String jdbcUrl, String user, String password) {
+        dev.quarry.backend.JdbcUrl url = dev.quarry.backend.JdbcUrl.parse(jdbcUrl);
+        List<String> args = new java.util.ArrayList<>(List.of("mariadb"));
+        String u = dev.quarry.backend.JdbcUrl.first(user, url.parameters().get("user"));
+        String p = dev.quarry.backend.JdbcUrl.first(password, url.parameters().get("password"));
+        if (url.host() != null) {
+            args.add("--host=" + url.host());
+        }
+        if (url.port() != null) {
+            args.add("--port=" + url.port());
+        }
+        if (u != null) {
+            args.add("--user=" + u);
+        }
+        if (url.database() != null) {
+            args.add(url.database());
+        }
+        return new dev.quarry.spi.ShellCommand(args, p == null ? java.util.Map.of() : java.util.Map.of("MYSQL_PWD", p));
+    }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new MysqlIntrospection();
     }
 }

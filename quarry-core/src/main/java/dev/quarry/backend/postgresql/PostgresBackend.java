@@ -47,6 +47,45 @@ public final class PostgresBackend extends BaseBackend {
 
     @Override
     public List<String> shellCommand(String jdbcUrl) {
-        return List.of("psql", jdbcUrl.substring("jdbc:".length()));
+        return shellCommand(jdbcUrl, null, null).arguments();
+    }
+
+    /**
+     * {@code psql -h HOST -p PORT -U USER -d DATABASE}; the password in {@code PGPASSWORD}, the URL's
+     * {@code currentSchema} as the session's {@code search_path} ({@code PGOPTIONS}), {@code sslmode} in {@code PGSSLMODE}.
+     */
+    @Override
+    public dev.quarry.spi.ShellCommand shellCommand(String jdbcUrl, String user, String password) {
+        dev.quarry.backend.JdbcUrl url = dev.quarry.backend.JdbcUrl.parse(jdbcUrl);
+        List<String> args = new java.util.ArrayList<>(List.of("psql"));
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        String u = dev.quarry.backend.JdbcUrl.first(user, url.parameters().get("user"));
+        String p = dev.quarry.backend.JdbcUrl.first(password, url.parameters().get("password"));
+        addOption(args, "-h", url.host());
+        addOption(args, "-p", url.port());
+        addOption(args, "-U", u);
+        addOption(args, "-d", url.database());
+        if (p != null) {
+            env.put("PGPASSWORD", p);
+        }
+        if (url.parameters().containsKey("currentSchema")) {
+            env.put("PGOPTIONS", "-c search_path=" + url.parameters().get("currentSchema"));
+        }
+        if (url.parameters().containsKey("sslmode")) {
+            env.put("PGSSLMODE", url.parameters().get("sslmode"));
+        }
+        return new dev.quarry.spi.ShellCommand(args, env);
+    }
+
+    private static void addOption(List<String> args, String option, String value) {
+        if (value != null) {
+            args.add(option);
+            args.add(value);
+        }
+    }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new PostgresIntrospection();
     }
 }

@@ -81,8 +81,20 @@ public final class SqliteBackend extends BaseBackend {
         return url == null || url.equals("jdbc:sqlite:") || url.contains(":memory:") || url.contains("mode=memory");
     }
 
+    /** {@code sqlite3 FILE}; an in-memory database has no file to open, so no shell (an empty list). */
     @Override
     public List<String> shellCommand(String jdbcUrl) {
-        return List.of("sqlite3", jdbcUrl.substring("jdbc:sqlite:".length()));
+        if (isMemory(jdbcUrl)) {
+            return List.of();
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        file = q < 0 ? file : file.substring(0, q);
+        return List.of("sqlite3", file.startsWith("file:") ? file.substring("file:".length()) : file);
+    }
+
+    @Override
+    public dev.quarry.spi.Introspection introspection() {
+        return new SqliteIntrospection();
     }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.backend.sqlite;
 
 import dev.quarry.backend.AlteringSchemaEditor;
+import dev.quarry.spi.CheckDef;
 import dev.quarry.spi.ColumnDef;
 import dev.quarry.spi.FieldType;
 import dev.quarry.spi.Operations;
@@ -126,6 +127,18 @@ final class SqliteSchemaEditor extends AlteringSchemaEditor {
             }
         }
         return out;
+    }
+
+    /** SQLite cannot add a constraint to a table: a rebuild with the constraint in CREATE TABLE, checking every row copied. */
+    @Override
+    public List<String> addCheck(TableDef from, TableDef to, CheckDef check) {
+        return rebuild(from, to, sameNames(from, to));
+    }
+
+    /** SQLite cannot drop a constraint: a rebuild without it. */
+    @Override
+    public List<String> dropCheck(TableDef from, TableDef to, CheckDef check) {
+        return rebuild(from, to, sameNames(from, to));
     }
 
     /** The columns of {@code to} that {@code from} has under the same name, each copied from itself. */

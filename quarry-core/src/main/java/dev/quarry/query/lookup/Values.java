@@ -43,10 +43,10 @@ public final class Values {
                 throw new dev.quarry.InvalidValueError(null, subject, "Cannot filter " + subject + " by an unsaved " + m.getClass().getSimpleName()
                         + ": save it first, so it has a primary key");
             }
-            return pk;
+            return FieldValues.forLookup(pk, type, subject, lookup);
         }
         if (value instanceof Ref<?> r) {
-            return r.id();
+            return FieldValues.forLookup(r.id(), type, subject, lookup);
         }
         if (value instanceof Enum<?> e) {
             return FieldValues.forLookup(e.name(), type, subject, lookup);

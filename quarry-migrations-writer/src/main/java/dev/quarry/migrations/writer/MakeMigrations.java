@@ -69,6 +69,21 @@ public final class MakeMigrations {
         return Optional.of(MigrationWriter.write(packageName, name, deps, ops));
     }
 
+    /**
+     * Django's {@code squashmigrations}: the app's migrations from {@code from} to {@code to} squashed into one
+     * ({@link Migrator#squash}) and written into the app's package as {@code M<from's number>Squashed<to>}
+     * ({@code M0001Squashed0004NoSize}), replacing them. Returns the file written.
+     */
+    public Path squash(Path sourceRoot, String from, String to) {
+        java.util.regex.Matcher f = NUMBERED.matcher(from);
+        String name = f.matches() ? "M" + f.group(1) + "Squashed" + (to.startsWith("M") ? to.substring(1) : to)
+                : from + "Squashed" + to;
+        return MigrationWriter.writeTo(sourceRoot, MigrationWriter.writeSquashed(packageName, name,
+                migrator.squash(app, from, to)));
+    }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("M(\\d+).*");
+
     /** Writes the next migration under {@code sourceRoot}; returns its file, or empty when nothing changed. */
     public Optional<Path> write(Path sourceRoot, String suffix) {
         return next(suffix).map(f -> MigrationWriter.writeTo(sourceRoot, f));

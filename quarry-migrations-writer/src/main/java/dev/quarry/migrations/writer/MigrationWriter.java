@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.quarry.migrations.CheckState;
 import dev.quarry.migrations.FieldState;
 import dev.quarry.migrations.IndexState;
 import dev.quarry.migrations.ManyToManyState;
@@ -16,6 +17,7 @@ import dev.quarry.migrations.MigrationError;
 import dev.quarry.migrations.MigrationStep;
 import dev.quarry.migrations.ModelState;
 import dev.quarry.migrations.Operation;
+import dev.quarry.migrations.Squash;
 import dev.quarry.spi.FieldType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +50,24 @@ public final class MigrationWriter {
      */
     public static JavaFile write(String packageName, String className, List<String> dependencies,
                                  List<Operation> operations) {
+        return write(packageName, className, dependencies, operations, List.of());
+    }
+
+    /**
+     * The source of squashed migration {@code className} in {@code packageName} (Django's
+     * {@code squashmigrations} output): {@code squash}'s operations, its dependencies, and a {@code replaces()}
+     * listing the migrations it replaces.
+     */
+    public static JavaFile writeSquashed(String packageName, String className, Squash squash) {
+        return write(packageName, className, squash.dependencies(), squash.operations(), squash.replaces());
+    }
+
+    /**
+     * The source of migration {@code className}, as {@link #write(String, String, List, List)}, replacing the
+     * migrations of the same app named in {@code replaces} (none: no {@code replaces()} method).
+     */
+    public static JavaFile write(String packageName, String className, List<String> dependencies,
+                                 List<Operation> operations, List<String> replaces) {
         TypeName migrationClass = ParameterizedTypeName.get(ClassName.get(Class.class),
                 WildcardTypeName.subtypeOf(Migration.class));
         CodeBlock.Builder deps = CodeBlock.builder().add("return $T.of(", LIST);
@@ -69,10 +89,15 @@ public final class MigrationWriter {
         for (Operation op : operations) {
             doc.append("<li>").append(op.describe()).append("</li>\n");
         }
-        TypeSpec type = TypeSpec.classBuilder(className).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder type = TypeSpec.classBuilder(className).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(Migration.class).addJavadoc(doc.append("</ul>\n").toString())
-                .addMethod(dependenciesMethod).addMethod(operationsMethod).build();
-        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+                .addMethod(dependenciesMethod).addMethod(operationsMethod);
+        if (!replaces.isEmpty()) {
+            type.addMethod(MethodSpec.methodBuilder("replaces").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(LIST, ClassName.get(String.class)))
+                    .addStatement("return $L", strings(replaces)).build());
+        }
+        return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
     /** Writes the migration under {@code sourceRoot} ({@code src/main/java}); returns the file written. */
@@ -113,12 +138,11 @@ public final class MigrationWriter {
             i.fields().forEach(f -> b.add(", $S", f));
             return b.add(")").build();
         }
+        if (v instanceof CheckState c) {
+            return CodeBlock.of("$T.of($S, $S)", CheckState.class, c.name(), c.condition());
+        }
         if (v instanceof List<?> list) {
-            CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", LIST);
-            for (int k = 0; k < list.size(); k++) {
-                b.add(k == 0 ? "$S" : ", $S", list.get(k));
-            }
-            return b.add(")").build();
+            return strings(list);
         }
         if (v instanceof MigrationStep) {
             throw new MigrationError("makemigrations cannot write '" + op.describe() + "': Java steps are written by hand");
@@ -126,7 +150,35 @@ public final class MigrationWriter {
         throw new MigrationError("makemigrations cannot write " + v.getClass().getName() + " in '" + op.describe() + "'");
     }
 
+    /** {@code List.of("a", "b")}, or of such lists ({@code uniqueTogether}). */
+    private static CodeBlock strings(List<?> list) {
+        CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", LIST);
+        for (int k = 0; k < list.size(); k++) {
+            Object e = list.get(k);
+            b.add(k == 0 ? "" : ", ");
+            b.add(e instanceof List<?> inner ? strings(inner) : CodeBlock.of("$S", e));
+        }
+        return b.add(")").build();
+    }
+
     private static CodeBlock model(ModelState m) {
+        CodeBlock base = baseModel(m);
+        if (m.checks().isEmpty() && m.uniqueTogether().isEmpty()) {
+            return base;
+        }
+        CodeBlock.Builder b = CodeBlock.builder().add("$L", base);
+        if (!m.checks().isEmpty()) {
+            List<CodeBlock> checks = m.checks().stream()
+                    .map(c -> CodeBlock.of("$T.of($S, $S)", CheckState.class, c.name(), c.condition())).toList();
+            b.add("\n.withChecks($T.of($L))", LIST, CodeBlock.join(checks, ", "));
+        }
+        if (!m.uniqueTogether().isEmpty()) {
+            b.add("\n.withUniqueTogether($L)", strings(m.uniqueTogether()));
+        }
+        return b.build();
+    }
+
+    private static CodeBlock baseModel(ModelState m) {
         CodeBlock.Builder b = CodeBlock.builder().add("new $T($S, $S,", ModelState.class, m.name(), m.table()).indent();
         b.add("\n$T.of(", LIST).indent();
         for (int i = 0; i < m.fields().size(); i++) {

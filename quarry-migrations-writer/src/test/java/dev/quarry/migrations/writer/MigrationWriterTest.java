@@ -13,6 +13,7 @@ import dev.quarry.migrations.MigrationError;
 import dev.quarry.migrations.Migrator;
 import dev.quarry.migrations.Operation;
 import dev.quarry.migrations.ProjectState;
+import dev.quarry.migrations.Squash;
 import dev.quarry.spi.FieldType;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -73,6 +74,41 @@ class MigrationWriterTest {
         assertThat(MigrationWriter.field(loose).toString())
                 .isEqualTo("dev.quarry.migrations.FieldState.foreignKey(\"novel\", \"Novel\").withDbConstraint(false)");
         assertThat(MigrationWriter.field(FieldState.foreignKey("novel", "Novel")).toString()).doesNotContain("withDbConstraint");
+    }
+
+    @Test
+    void checksUniqueTogetherAndSquashedMigrationsAreWrittenAndCompile() throws Exception {
+        try (Quarry quarry = Quarry.builder().url("jdbc:sqlite::memory:").models(Part.class, Writer.class).build()) {
+            ProjectState models = ProjectState.of(quarry);
+            JavaFile file = MigrationWriter.write("app.parts", "M0001Initial", List.of(),
+                    Autodetector.of(ProjectState.empty(), models).changes());
+            Path written = MigrationWriter.writeTo(dir.resolve("src"), file);
+            assertThat(Files.readString(written))
+                    .contains("Operation.addConstraint(\"Part\", CheckState.of(\"part_weight_positive\", \"weight > 0\"))")
+                    .contains("Operation.alterUniqueTogether(\"Part\", List.of(List.of(\"maker\", \"code\")))");
+            Class<? extends Migration> initial = compile(written, "app.parts.M0001Initial");
+            Migrator migrator = Migrator.of(quarry, "app", List.of(initial));
+            assertThat(migrator.state()).isEqualTo(models);
+
+            // Squashed: CreateModel absorbs the check and the uniqueTogether; the class replaces the initial migration.
+            Squash squash = migrator.squash("app", "M0001Initial", "M0001Initial");
+            Path squashed = MigrationWriter.writeTo(dir.resolve("src"),
+                    MigrationWriter.writeSquashed("app.parts", "M0001Squashed", squash));
+            assertThat(Files.readString(squashed)).contains("return List.of(\"M0001Initial\");")
+                    .contains(".withChecks(List.of(CheckState.of(\"part_weight_positive\", \"weight > 0\")))")
+                    .contains(".withUniqueTogether(List.of(List.of(\"maker\", \"code\")))");
+            Class<? extends Migration> replacing = compile(squashed, "app.parts.M0001Squashed");
+            assertThat(replacing.getDeclaredConstructor().newInstance().replaces()).containsExactly("M0001Initial");
+            assertThat(Migrator.of(quarry, "app", List.of(replacing)).state()).isEqualTo(models);
+            assertThat(squash.operations()).extracting(Operation::describe)
+                    .containsExactly("Create model Writer", "Create model Part");
+            // makemigrations' squash names the file after the run and writes it into the app's package.
+            Path named = MakeMigrations.of(migrator, quarry, "app", "app.parts").squash(dir.resolve("src2"),
+                    "M0001Initial", "M0001Initial");
+            assertThat(named.getFileName().toString()).isEqualTo("M0001Squashed0001Initial.java");
+            assertThat(Files.readString(named)).contains("public final class M0001Squashed0001Initial extends Migration")
+                    .contains("return List.of(\"M0001Initial\");");
+        }
     }
 
     @SuppressWarnings("unchecked")

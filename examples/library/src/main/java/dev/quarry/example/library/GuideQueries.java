@@ -11,6 +11,7 @@ import dev.quarry.Ordering;
 import dev.quarry.Q;
 import dev.quarry.Quarry;
 import dev.quarry.QueryListener;
+import dev.quarry.QuerySet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,34 +91,8 @@ public final class GuideQueries {
                 "for (Author a : Author.objects.all()) a.books().all();          // 1 + N queries\n"
                         + "Author.objects.prefetchRelated(\"books\")                        // 2 queries\n"
                         + "Author.objects.prefetchRelated(\"books__review_set\")            // 3 queries",
-                () -> {
-                    List<String> out = new ArrayList<>();
-                    for (Author a : Author.objects.prefetchRelated("books").orderBy("id")) {
-                        List<String> t = new ArrayList<>();
-                        for (Book b : a.books().all()) {
-                            t.add(b.title);
-                        }
-                        out.add(a.name + "|" + String.join(";", t));
-                    }
-                    out.add("queries:n_plus_1=" + countQueries(() -> {
-                        for (Author a : Author.objects.all()) {
-                            a.books().all().list();
-                        }
-                    }));
-                    out.add("queries:prefetch_books=" + countQueries(() -> {
-                        for (Author a : Author.objects.prefetchRelated("books")) {
-                            a.books().all().list();
-                        }
-                    }));
-                    out.add("queries:prefetch_books__review_set=" + countQueries(() -> {
-                        for (Author a : Author.objects.prefetchRelated("books__review_set")) {
-                            for (Book b : a.books().all()) {
-                                b.reviews().all().list();
-                            }
-                        }
-                    }));
-                    return out;
-                }));
+                () -> prefetching(() -> Author.objects.prefetchRelated("books"),
+                        () -> Author.objects.prefetchRelated("books__review_set"))));
         s.add(new Step("Q10", "Reviews of an author's books (filter by instance)",
                 "Review.objects.filter(\"book__author\", rowling)",
                 () -> {
@@ -222,7 +197,40 @@ public final class GuideQueries {
         return s;
     }
 
-    private static List<String> titles(Iterable<Book> books) {
+    /**
+     * Q9's lines, for the string and the typed form: the authors with their prefetched books, then the
+     * queries of the N+1 loop, of {@code books} (prefetching books) and of {@code booksAndReviews}.
+     */
+    static List<String> prefetching(Supplier<QuerySet<Author>> books, Supplier<QuerySet<Author>> booksAndReviews) {
+        List<String> out = new ArrayList<>();
+        for (Author a : books.get().orderBy("id")) {
+            List<String> t = new ArrayList<>();
+            for (Book b : a.books().all()) {
+                t.add(b.title);
+            }
+            out.add(a.name + "|" + String.join(";", t));
+        }
+        out.add("queries:n_plus_1=" + countQueries(() -> {
+            for (Author a : Author.objects.all()) {
+                a.books().all().list();
+            }
+        }));
+        out.add("queries:prefetch_books=" + countQueries(() -> {
+            for (Author a : books.get()) {
+                a.books().all().list();
+            }
+        }));
+        out.add("queries:prefetch_books__review_set=" + countQueries(() -> {
+            for (Author a : booksAndReviews.get()) {
+                for (Book b : a.books().all()) {
+                    b.reviews().all().list();
+                }
+            }
+        }));
+        return out;
+    }
+
+    static List<String> titles(Iterable<Book> books) {
         List<String> out = new ArrayList<>();
         for (Book b : books) {
             out.add(b.title);
@@ -230,7 +238,7 @@ public final class GuideQueries {
         return orEmpty(out);
     }
 
-    private static List<String> names(List<Author> authors) {
+    static List<String> names(List<Author> authors) {
         List<String> out = new ArrayList<>();
         for (Author a : authors) {
             out.add(a.name);
@@ -238,7 +246,7 @@ public final class GuideQueries {
         return orEmpty(out);
     }
 
-    private static List<String> countAndNames(List<Author> authors) {
+    static List<String> countAndNames(List<Author> authors) {
         List<String> out = new ArrayList<>();
         out.add("count=" + authors.size());
         out.addAll(names(authors));

@@ -55,6 +55,25 @@ class GuideQueriesTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyTypedQueryPrintsItsStringFormsLinesInTheSameQueries(Queries queries) {
+        SampleData.load();
+        Map<String, TypedGuideQueries.Typed> typed = TypedGuideQueries.byStep();
+        // Every step of the guide (Q1-Q21) has a typed form but Q2, whose misspelt accessor is a compile error in
+        // the typed form; the steps beyond the guide (QP1, R1-R8) are shown in the string form only.
+        assertThat(typed.keySet()).containsExactlyElementsOf(GuideQueries.steps().stream().map(GuideQueries.Step::id)
+                .filter(id -> id.matches("Q\\d+[a-z]?") && !id.equals("Q2")).toList());
+        return GuideQueries.steps().stream().filter(step -> typed.containsKey(step.id())).map(step -> dynamicTest(
+                step.id() + " typed", () -> {
+                    int expectedQueries = QUERIES.get(step.id());
+                    List<String> strings = new ArrayList<>();
+                    queries.assertNumQueries(expectedQueries, () -> strings.addAll(step.run().get()));
+                    List<String> lines = new ArrayList<>();
+                    queries.assertNumQueries(expectedQueries, () -> lines.addAll(typed.get(step.id()).run().get()));
+                    assertThat(lines).isNotEmpty().containsExactlyElementsOf(strings);
+                }));
+    }
+
     @Test
     void sampleDataLoadsInBatches(Quarry quarry, Queries queries) {
         // 4 bulk inserts (each followed, where the database needs it, by moving the key sequence past

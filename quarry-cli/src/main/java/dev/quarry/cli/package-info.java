@@ -1,0 +1,7 @@
+/**
+ * The {@code quarry} command (picocli): {@code makemigrations}, {@code migrate}, {@code sqlmigrate},
+ * {@code showmigrations}, {@code check} and {@code dbshell}, configured by a properties file or the
+ * application's {@link dev.quarry.cli.SettingsProvider}. Drives {@code dev.quarry.migrations} and the
+ * migrations writer; holds no migration logic of its own. Entry point: {@link dev.quarry.cli.QuarryCli}.
+ */
+package dev.quarry.cli;

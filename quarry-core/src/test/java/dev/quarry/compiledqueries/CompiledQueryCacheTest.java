@@ -1,0 +1,153 @@
+package dev.quarry.compiledqueries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quarry.DoesNotExist;
+import dev.quarry.ExecutedQuery;
+import dev.quarry.InvalidValueError;
+import dev.quarry.MultipleObjectsReturned;
+import dev.quarry.Quarry;
+import dev.quarry.load.CompiledShapes;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.test.Committing;
+import dev.quarry.test.Queries;
+import dev.quarry.test.QuarryTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled-query cache is invisible: {@code get(lookup, value)} and {@code filter(lookup,
+ * value).first()} on all rows compile once per shape and database and then only bind new values,
+ * giving the rows, errors and statements of the general path, from any number of threads; the cache
+ * holds a bounded number of shapes.
+ */
+@QuarryTest(models = Gadget.class)
+class CompiledQueryCacheTest {
+
+    private static List<Gadget> rows(String prefix, int n) {
+        List<Gadget> made = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            made.add(Gadget.objects.create(g -> {
+                g.name = prefix + k;
+                g.size = k % 3;
+            }));
+        }
+        return made;
+    }
+
+    @Test
+    void repeatedGetsRunTheSameTextWithNewValuesAndGiveTheRightRows(Queries queries) {
+        List<Gadget> made = rows("g", 5);
+        List<ExecutedQuery> ran = queries.assertNumQueries(10, () -> {
+            for (int round = 0; round < 2; round++) {
+                for (Gadget g : made) {
+                    Gadget found = Gadget.objects.get("pk", g.id);
+                    assertThat(found.id).isEqualTo(g.id);
+                    assertThat(found.name).isEqualTo(g.name);
+                }
+            }
+        });
+        assertThat(ran).extracting(ExecutedQuery::sql).containsOnly(ran.get(0).sql());
+        assertThat(ran.subList(0, 5)).extracting(q -> ((Number) q.params().get(0)).longValue())
+                .containsExactlyElementsOf(made.stream().map(g -> g.id).toList());
+        assertThat(ran.subList(5, 10)).extracting(q -> ((Number) q.params().get(0)).longValue())
+                .containsExactlyElementsOf(made.stream().map(g -> g.id).toList());
+    }
+
+    @Test
+    void firstOfOneFilterMatchesTheGeneralPath(Queries queries) {
+        rows("f", 6);
+        for (int size = 0; size < 4; size++) {
+            int s = size;
+            String viaCache = queries.assertNumQueries(1, () -> Gadget.objects.filter("size", s).first()
+                    .map(g -> g.name).orElse("none"));
+            // The same query built another way (an explicit ordering is no simple shape): the general path.
+            String general = queries.assertNumQueries(1, () -> Gadget.objects.orderBy("pk").filter("size", s).first()
+                    .map(g -> g.name).orElse("none"));
+            assertThat(viaCache).isEqualTo(general);
+        }
+        assertThat(Gadget.objects.filter("name", "f4").first()).map(g -> g.size).contains(1);
+        assertThat(Gadget.objects.filter("size__gte", 2).first()).map(g -> g.name).contains("f2");
+    }
+
+    @Test
+    void errorsAreThoseOfTheGeneralPath(Queries queries) {
+        rows("e", 4);
+        assertThatThrownBy(() -> Gadget.objects.get("name", "missing")).isInstanceOf(DoesNotExist.class)
+                .hasMessageContaining("name");
+        assertThatThrownBy(() -> Gadget.objects.get("size", 0)).isInstanceOf(MultipleObjectsReturned.class);
+        // A bad value fails when the QuerySet is built, before any SQL, cached shape or not.
+        queries.assertNumQueries(0, () -> {
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> Gadget.objects.filter("size", "big")).isInstanceOf(InvalidValueError.class);
+                assertThatThrownBy(() -> Gadget.objects.filter("sise", 1)).hasMessageContaining("Choices are");
+            }
+        });
+        assertThat(Gadget.objects.get("name", "e3").size).isEqualTo(0);
+    }
+
+    @Test
+    void aCachedShapeStillRefinesAndChainsLikeAnyQuerySet(Queries queries) {
+        rows("c", 6);
+        assertThat(Gadget.objects.filter("size", 1).count()).isEqualTo(2);
+        assertThat(Gadget.objects.filter("size", 1).orderBy("-name").list()).extracting(g -> g.name)
+                .containsExactly("c4", "c1");
+        assertThat(Gadget.objects.filter("size", 1).filter("name", "c4").get().name).isEqualTo("c4");
+        assertThat(Gadget.objects.filter("size", 1).sql().text()).contains("?");
+    }
+
+    @Test
+    @Committing
+    void sixteenThreadsShareTheCacheAndEachGetsItsOwnRows(Quarry quarry) throws Exception {
+        List<Gadget> made = rows("t", 64);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        Queue<String> wrong = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int offset = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                int checked = 0;
+                for (int i = 0; i < 200; i++) {
+                    Gadget expected = made.get((offset * 7 + i) % made.size());
+                    Gadget byKey = Gadget.objects.using(quarry).get("pk", expected.id);
+                    Gadget byName = Gadget.objects.using(quarry).filter("name", expected.name).first().orElse(null);
+                    if (!expected.name.equals(byKey.name) || byName == null || !expected.id.equals(byName.id)) {
+                        wrong.add(expected.name);
+                    }
+                    checked++;
+                }
+                return checked;
+            }));
+        }
+        start.countDown();
+        int total = 0;
+        for (Future<Integer> f : done) {
+            total += f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(wrong).isEmpty();
+        assertThat(total).isEqualTo(16 * 200);
+    }
+
+    @Test
+    void theCacheIsBounded() {
+        ModelMeta meta = ModelMeta.of(Gadget.class);
+        for (int i = 0; i < CompiledShapes.CAPACITY + 100; i++) {
+            CompiledShapes.filter(null, meta, "no_such_field_" + i);
+        }
+        assertThat(CompiledShapes.size()).isLessThanOrEqualTo(CompiledShapes.CAPACITY);
+        assertThat(Gadget.objects.filter("name", "x").count()).isZero();
+    }
+}

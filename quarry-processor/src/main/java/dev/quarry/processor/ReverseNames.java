@@ -1,0 +1,67 @@
+package dev.quarry.processor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Adds the reverse side of each forward relation to its target, named by the core's rule (its
+ * {@code ReverseRelation}): without {@code relatedName} the accessor is {@code <model>_set} ({@code <model>}
+ * for a one-to-one) and the query name {@code <model>}; {@code relatedName} sets both,
+ * {@code relatedQueryName} the query name alone, and a name ending in {@code +} hides the side. The
+ * metamodel member is named by the query name, as lookups use it. A name that clashes with a field or
+ * another reverse side is a compile error naming both, as the registry refuses it at start-up.
+ */
+final class ReverseNames {
+    private ReverseNames() {}
+
+    /** The models with their reverse links added; {@code null} after an error. */
+    static Map<TypeElement, ModelSource> addReverse(Map<TypeElement, ModelSource> models, List<ModelSource.Forward> forwards,
+                                                    Messager messager) {
+        Map<TypeElement, List<ModelSource.Link>> reverse = new HashMap<>();
+        Map<TypeElement, Map<String, ModelSource.Forward>> claimed = new HashMap<>();
+        boolean ok = true;
+        for (ModelSource.Forward f : forwards) {
+            ModelSource target = models.get(f.target());
+            if (target == null || f.symmetrical() || f.relatedName().endsWith("+")) {
+                continue; // a model compiled elsewhere, or a side without a reverse name
+            }
+            String model = Names.modelName(f.source().getSimpleName().toString());
+            String related = f.relatedName();
+            String accessor = related.isEmpty() ? (f.oneToOne() ? model : model + "_set") : related;
+            String query = !f.relatedQueryName().isEmpty() ? f.relatedQueryName() : !related.isEmpty() ? related : model;
+            String label = f.source().getSimpleName() + "." + f.field().getSimpleName();
+            if (target.memberNames().contains(query)) {
+                messager.printMessage(Diagnostic.Kind.ERROR, String.format("Reverse name '%s' of %s clashes with field %s.%s; "
+                        + "give %s a different relatedName", query, label, target.type().simpleName(), query, label), f.field());
+                ok = false;
+                continue;
+            }
+            ModelSource.Forward other = claimed.computeIfAbsent(f.target(), t -> new HashMap<>()).putIfAbsent(query, f);
+            if (other != null) {
+                messager.printMessage(Diagnostic.Kind.ERROR, String.format("Reverse query name '%s' on %s is claimed by both "
+                        + "%s.%s and %s; give one of them a relatedName", query, target.type().simpleName(),
+                        other.source().getSimpleName(), other.field().getSimpleName(), label), f.field());
+                ok = false;
+                continue;
+            }
+            reverse.computeIfAbsent(f.target(), t -> new ArrayList<>()).add(new ModelSource.Link(
+                    javax.lang.model.SourceVersion.isKeyword(query) ? query + "_" : query, query, accessor,
+                    !f.oneToOne(), f.source(), f.field()));
+        }
+        if (!ok) {
+            return null;
+        }
+        Map<TypeElement, ModelSource> out = new java.util.LinkedHashMap<>();
+        models.forEach((type, m) -> {
+            List<ModelSource.Link> links = new ArrayList<>(m.links());
+            links.addAll(reverse.getOrDefault(type, List.of()));
+            out.put(type, new ModelSource(m.element(), m.type(), m.fields(), List.copyOf(links)));
+        });
+        return out;
+    }
+}
