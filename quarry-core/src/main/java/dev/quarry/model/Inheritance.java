@@ -89,6 +89,33 @@ final class Inheritance {
         return FieldMeta.parentLink(child, name, parentPk, options, relation, parent.modelName() + "_ptr_id");
     }
 
+    /**
+     * Refuses a field of a multi-table child named as a field of a parent (Django raises FieldError when the class is made): lookups and
+     * {@code create(...)} could not tell them apart, and the Java field would hide the parent's.
+     */
+    static void checkClashes(ModelMeta child) {
+        if (child.parent() == null || child.isProxy()) {
+            return;
+        }
+        java.util.List<FieldMeta> own = child.fields().subList(1, child.fields().size());
+        for (FieldMeta f : own) {
+            for (String name : java.util.List.of(f.name(), f.queryName())) {
+                FieldMeta inherited = child.parent().anyField(name);
+                if (inherited != null) {
+                    throw new ImproperlyConfigured(String.format("%s clashes with %s, which %s inherits: a multi-table "
+                            + "child cannot declare a field named as a field of its parent. Rename %s", f, inherited,
+                            child.name(), f));
+                }
+            }
+        }
+        for (ManyToManyMeta m : child.manyToMany()) {
+            if (child.parent().anyField(m.name()) != null || child.parent().anyManyToMany(m.name()) != null) {
+                throw new ImproperlyConfigured(String.format("%s clashes with a field of %s, which %s inherits. Rename %s",
+                        m, child.parent().name(), child.name(), m));
+            }
+        }
+    }
+
     /** The {@code %(class)s} placeholder of an inherited relation's related name, as the declaring model's name. */
     static String relatedName(String declared, String modelName) {
         return declared.replace("%(class)s", modelName);

@@ -205,6 +205,7 @@ public final class ModelMeta {
             mmLookup.put(m.queryName(), m);
         }
         this.manyToManyLookup = Map.copyOf(mmLookup);
+        Inheritance.checkClashes(this);
         List<FieldMeta> withDefault = fields.stream().filter(f -> f.options().hasDefault()).toList();
         this.defaultFields = withDefault.toArray(new FieldMeta[0]);
         this.defaultValues = withDefault.stream().map(f -> f.options().defaultValue()).toArray();

@@ -108,6 +108,18 @@ class InheritanceChecksTest {
         refused(Base.class).hasMessageContaining("Base is abstract").hasMessageContaining("Register its concrete subclasses");
     }
 
+    @Meta(multiTable = true)
+    public static class Shadowing extends Shop {
+        @CharField(maxLength = 10)
+        public String name;
+    }
+
+    @Test
+    void aChildFieldNamedAsAParentFieldIsRefusedNamingBoth() {
+        // Django: FieldError "Local field 'name' in class 'Shadowing' clashes with field of the same name from base class 'Shop'."
+        refused(Shadowing.class).hasMessageContaining("Shadowing.name clashes with Shop.name, which Shadowing inherits");
+    }
+
     @Test
     void aParentLinkClashingWithAOneToOnesReverseNameIsRefusedNamingBothSides() {
         // Django: fields.E304-style clash of Kiosk.shop_ptr's reverse name 'kiosk' with another one-to-one's.

@@ -247,3 +247,12 @@ print('PlaceByName proxy', PlaceByName._meta.proxy, PlaceByName._meta.db_table, 
 
 print('proxy == concrete', PlaceByName.objects.get(name='burger') == Place.objects.get(name='burger'),
       'child == parent', Restaurant.objects.get(name='burger') == Place.objects.get(name='burger'))
+
+try:
+    class Shadowing(Place):
+        name = models.CharField(max_length=10)
+
+        class Meta:
+            app_label = 'lib'
+except Exception as e:  # noqa: BLE001
+    print('child field named as a parent field ->', type(e).__name__, e)
