@@ -5,7 +5,7 @@ import dev.quarry.migrations.Operation;
 import java.util.List;
 
 /**
- * A migration that takes a while: it creates a table, waits two seconds (long enough for a second
+ * A migration that takes a while: it creates a table, waits a second (long enough for a second
  * process to start and reach the migration lock) and writes one row. Run twice, the table would be
  * created twice (an error) or hold two rows.
  */
@@ -21,7 +21,7 @@ public final class M0001Ledger extends Migration {
                 Operation.runSql("CREATE TABLE ledger (n integer)", "DROP TABLE ledger"),
                 Operation.runJava(quarry -> {
                     try {
-                        Thread.sleep(2_000);
+                        Thread.sleep(1_000);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
