@@ -142,12 +142,9 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     }
 
     /** Saves a new instance on the named database, or where the routers send it. */
+    /** Inserts a new instance (Django's {@code create()} saves with {@code force_insert}). */
     private void save(Quarry q, T obj) {
-        if (database != null) {
-            obj.saveOn(q, database);
-        } else {
-            obj.saveOn(q);
-        }
+        obj.createOn(q, database != null ? database : q.route(true, obj.getClass(), obj));
     }
 
     private T newInstance(Quarry q) {

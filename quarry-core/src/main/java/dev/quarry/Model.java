@@ -122,6 +122,20 @@ public abstract class Model {
         saveOn(q, q.route(true, getClass(), this));
     }
 
+    /**
+     * Inserts this new instance on {@code database} (Django's {@code create()}: {@code force_insert}), so an
+     * explicit key that exists fails instead of updating that row.
+     */
+    void createOn(Quarry q, String database) {
+        if (assigned != null || persisted) {
+            saveOn(q, database);
+            return;
+        }
+        q.registry().meta(getClass());
+        Persister.insert(q.session(database).database(), this);
+        bindTo(q, database);
+    }
+
     void saveOn(Quarry q, String database) {
         q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
         if (deferred != null && persisted && database.equals(dbName())) {

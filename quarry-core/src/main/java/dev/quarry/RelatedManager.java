@@ -163,13 +163,13 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         if (isManyToMany()) {
             Object key = ownerKey();
             q.atomic(db).run(() -> {
-                obj.saveOn(q, db);
+                obj.createOn(q, db);
                 rows().add(q.session(db).database(), key, List.of(obj.pk()), throughDefaults);
             });
         } else {
             noThroughDefaults(throughDefaults);
             ((Ref<?>) reverse.foreignKey().get(obj)).assignId(ownerKey());
-            obj.saveOn(q, db);
+            obj.createOn(q, db);
         }
         forget();
         return obj;

@@ -54,12 +54,27 @@ public final class Persister {
         }
         // Multi-table inheritance (Django's save_parents): the parents' rows first, farthest first, then the
         // child's, which is inserted without trying an UPDATE when its parent's row was just inserted.
-        db.atomic(() -> saveWithParents(db, meta, instance, expressions));
+        db.atomic(() -> saveWithParents(db, meta, instance, expressions, false));
     }
 
-    private static boolean saveWithParents(Database db, ModelMeta meta, Object instance, Map<FieldMeta, Expr> expressions) {
-        boolean parentInserted = meta.parent() != null && saveWithParents(db, meta.parent(), instance, expressions);
-        return saveTable(db, meta, instance, expressions, parentInserted);
+    /**
+     * Inserts the instance, its parents' rows first, without trying an UPDATE even when it has a key (Django's
+     * {@code create()}, which saves with {@code force_insert}): a key that exists fails with the database's
+     * integrity error instead of overwriting that row.
+     */
+    public static void insert(Database db, Object instance) {
+        ModelMeta meta = ModelMeta.of(instance.getClass());
+        if (meta.parent() == null) {
+            saveTable(db, meta, instance, Map.of(), true);
+            return;
+        }
+        db.atomic(() -> saveWithParents(db, meta, instance, Map.of(), true));
+    }
+
+    private static boolean saveWithParents(Database db, ModelMeta meta, Object instance, Map<FieldMeta, Expr> expressions,
+                                           boolean force) {
+        boolean parentInserted = meta.parent() != null && saveWithParents(db, meta.parent(), instance, expressions, force);
+        return saveTable(db, meta, instance, expressions, parentInserted || force);
     }
 
     /** Writes the instance's row of {@code meta}'s own table; whether it was inserted. */
