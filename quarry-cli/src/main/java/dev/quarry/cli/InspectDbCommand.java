@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
                 + "fields with their types, lengths and NULL, foreign keys as Ref<Target> (onDelete DO_NOTHING, as Django "
                 + "writes them), unique, indexes and uniqueTogether. With --output, writes them as files under that source "
                 + "root instead. Review them before use. Needs no models in the settings.",
-            "Quarry's own history table, quarry_migrations, is left out."},
+            "Quarry's own history table, quarry_migrations, is left out. A properties file still names quarry.models (any package); "
+                + "settings given in code need none."},
         footer = {"%nExamples:", "  quarry inspectdb > Legacy.java.txt",
             "  quarry inspectdb --package com.example.legacy --output src/main/java",
             "  quarry inspectdb author book --package com.example.legacy"})
