@@ -57,14 +57,48 @@ final class DumpDataCommand extends Subcommand {
         PrintWriter out = out();
         try (Quarry db = quarry.quarryOfAll(database.name)) {
             if (output == null) {
-                Fixtures.dump(db, out, options);
-                out.println();
+                LastChar tracked = new LastChar(out);
+                Fixtures.dump(db, tracked, options);
+                if (tracked.last != '\n') {
+                    out.println();
+                }
             } else {
                 int n = Fixtures.dump(db, output, options);
                 out.println("Dumped " + n + " object(s) from database '" + database.name + "' to " + output);
             }
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /** Passes the fixture through to the output (streamed, however large), remembering its last character. */
+    private static final class LastChar extends java.io.FilterWriter {
+        private int last = -1;
+
+        LastChar(java.io.Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws java.io.IOException {
+            super.write(c);
+            last = c;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws java.io.IOException {
+            super.write(buf, off, len);
+            if (len > 0) {
+                last = buf[off + len - 1];
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws java.io.IOException {
+            super.write(str, off, len);
+            if (len > 0) {
+                last = str.charAt(off + len - 1);
+            }
         }
     }
 }
