@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,11 +29,8 @@ final class SquashMigrationsCommand extends Subcommand {
                     + "defaults to the app's first migration.")
     List<String> arguments;
 
-    @Option(names = "--package", paramLabel = "PACKAGE", description = "The migrations package (default: quarry.migrations.package).")
-    String packageName;
-
-    @Option(names = "--source-dir", paramLabel = "DIR", description = "The source root to write into (default: quarry.migrations.source-dir).")
-    Path sourceDir;
+    @Mixin
+    MigrationsSource source;
 
     @Override
     public Integer call() {
@@ -43,18 +40,14 @@ final class SquashMigrationsCommand extends Subcommand {
         if (!app.equals(s.app())) {
             throw new SettingsError("Unknown app '" + app + "': the settings' app is '" + s.app() + "'");
         }
-        String pkg = packageName != null ? packageName : s.migrationsPackage();
-        if (pkg == null) {
-            throw new SettingsError("squashmigrations needs the migrations package: set quarry.migrations.package "
-                    + "(or Settings.Builder.migrationsPackage), or give --package");
-        }
+        String pkg = source.requirePackage(s, "squashmigrations");
         try (Quarry db = quarry.offlineQuarry()) {
             Migrator migrator = quarry.migrator(db);
             String to = quarry.migrationName(migrator, arguments.get(arguments.size() - 1));
             String from = arguments.size() == 3 ? quarry.migrationName(migrator, arguments.get(1))
                     : migrator.migrations(app).get(0);
             List<String> run = migrator.squash(app, from, to).replaces();
-            Path file = MakeMigrations.of(migrator, db, app, pkg).squash(sourceDir != null ? sourceDir : s.sourceDir(), from, to);
+            Path file = MakeMigrations.of(migrator, db, app, pkg).squash(source.root(s), from, to);
             out.println("Squashed " + run.size() + " migration" + (run.size() == 1 ? "" : "s") + " of '" + app + "' (" + from
                     + " to " + to + ") into:");
             out.println("  " + file);

@@ -23,8 +23,7 @@ class FlywayScriptsCommandTest {
     Path folder;
 
     private String offline() {
-        return Cli.settingsFile(folder, "quarry.models = dev.quarry.cli.shop",
-                "quarry.migrations.package = dev.quarry.cli.shop.migrations", "quarry.app = shop").toString();
+        return Cli.offlineShopSettings(folder);
     }
 
     @Test
