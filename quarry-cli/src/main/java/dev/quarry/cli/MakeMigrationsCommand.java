@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,21 +67,14 @@ final class MakeMigrationsCommand extends Subcommand {
     @Option(names = {"--no-input", "--noinput"}, description = "Asks no question (CI): renames and values come only from options.")
     boolean noInput;
 
-    @Option(names = "--package", paramLabel = "PACKAGE", description = "The migrations package (default: quarry.migrations.package).")
-    String packageName;
-
-    @Option(names = "--source-dir", paramLabel = "DIR", description = "The source root to write into (default: quarry.migrations.source-dir).")
-    Path sourceDir;
+    @Mixin
+    MigrationsSource source;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
         Settings s = quarry.settings();
-        String pkg = packageName != null ? packageName : s.migrationsPackage();
-        if (pkg == null && !check) {
-            throw new SettingsError("makemigrations needs the migrations package: set quarry.migrations.package "
-                    + "(or Settings.Builder.migrationsPackage), or give --package");
-        }
+        String pkg = check ? source.packageOrNull(s) : source.requirePackage(s, "makemigrations");
         Terminal terminal = noInput ? new Terminal(null, false) : quarry.terminal();
         try (Quarry db = quarry.offlineQuarry()) {
             Migrator migrator = quarry.migrator(db);
@@ -116,7 +110,7 @@ final class MakeMigrationsCommand extends Subcommand {
     }
 
     private Path root() {
-        return sourceDir != null ? sourceDir : quarry.settings().sourceDir();
+        return source.root(quarry.settings());
     }
 
     /**

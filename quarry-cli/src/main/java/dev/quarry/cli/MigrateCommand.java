@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "On PostgreSQL and SQLite the run is one transaction; on MariaDB each operation commits and a failure says "
                 + "where it stopped (run migrate again to resume). A second run at the same time waits for the first."},
         footer = {"%nExamples:", "  quarry migrate", "  quarry migrate M0001Initial", "  quarry migrate library zero",
-            "  quarry migrate --fake M0001Initial   # schema already there: only record it"})
+            "  quarry migrate --fake M0001Initial   # schema already there: only record it",
+            "  quarry migrate --fake-initial        # adopt a database made before migrations"})
 final class MigrateCommand extends Subcommand {
     @Parameters(arity = "0..2", paramLabel = "TARGET",
             description = {"[APP] MIGRATION: a migration's name, a unique prefix of it (M0002) or 'zero', optionally after "
@@ -29,6 +30,10 @@ final class MigrateCommand extends Subcommand {
 
     @Option(names = "--fake", description = "Records the migrations as applied (or unapplied) without running their operations.")
     boolean fake;
+
+    @Option(names = "--fake-initial", description = "Records an initial migration as applied without running it when every "
+            + "table it creates and column it adds exist already (adopting a database made before migrations); otherwise it runs.")
+    boolean fakeInitial;
 
     @Mixin
     DatabaseOption database;
@@ -49,8 +54,8 @@ final class MigrateCommand extends Subcommand {
         } else if (target.size() == 1 && !target.get(0).equals(app)) {
             name = target.get(0);
         }
-        try (Quarry db = quarry.quarry(database.name)) {
-            Migrator migrator = quarry.migrator(db);
+        try (Quarry db = quarry.quarryOfAll(database.name)) {
+            Migrator migrator = quarry.migrator(db).withDatabase(database.name);
             if (name != null) {
                 name = quarry.migrationName(migrator, name);
             }
@@ -62,11 +67,12 @@ final class MigrateCommand extends Subcommand {
                 return pending == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
             }
             out.println("Operations to perform: " + (name == null ? "apply all migrations of " + app
-                    : "bring " + app + " to " + name) + (fake ? " (faked)" : "") + " on " + database.name + " (" + db.vendor() + ")");
+                    : "bring " + app + " to " + name) + (fake ? " (faked)" : fakeInitial ? " (initial faked where its tables exist)" : "") + " on " + database.name
+                    + " (" + db.vendor(database.name) + ")");
             out.println("Running migrations:");
             out.flush();
             Progress progress = new Progress(out, fake);
-            Migrator running = migrator.withFake(fake).withProgress(progress);
+            Migrator running = migrator.withFake(fake).withFakeInitial(fakeInitial).withProgress(progress);
             List<String> done = name == null ? running.migrate() : running.migrate(app, name);
             if (done.isEmpty()) {
                 out.println("  No migrations to apply.");
@@ -99,6 +105,7 @@ final class MigrateCommand extends Subcommand {
         private final java.util.Set<String> finished = new java.util.HashSet<>();
         private String open;
         private long started;
+        private int lastDone;
         private boolean backwards;
 
         Progress(PrintWriter out, boolean fake) {
@@ -112,16 +119,22 @@ final class MigrateCommand extends Subcommand {
                 return;
             }
             this.backwards = backwards;
+            boolean jumped = false;   // from 0 to the end in one step: recorded without running (--fake, --fake-initial)
             if (!migration.equals(open)) {
                 open = migration;
                 started = System.nanoTime();
+                lastDone = done;
                 out.print("  " + (backwards ? "Unapplying " : "Applying ") + migration + " ");
-            } else if (!fake) {
-                out.print(".");
+            } else {
+                jumped = lastDone == 0 && done == total && total > 1;
+                if (!fake && !jumped) {
+                    out.print(".");
+                }
+                lastDone = done;
             }
             if (done == total) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                out.println(fake ? " FAKED" : " OK (" + ms + " ms)");
+                out.println(fake || jumped ? " FAKED" : " OK (" + ms + " ms)");
                 finished.add(migration);
                 open = null;
             }

@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
  * the work. Holds what every subcommand shares: the settings, the Quarry it opens, the terminal.
  */
 @Command(name = "quarry", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Quarry's management commands: migrations, checks and the database shell.",
+        description = {"Quarry's management commands: migrations, checks, fixtures, inspectdb, the model graph and the database shell.",
             "Settings come from --config-class, or a properties file (--settings, default ./quarry.properties)."},
         subcommands = {MakeMigrationsCommand.class, MigrateCommand.class, SqlMigrateCommand.class,
-            ShowMigrationsCommand.class, CheckCommand.class, DbShellCommand.class},
+            ShowMigrationsCommand.class, SquashMigrationsCommand.class, FlywayScriptsCommand.class, CheckCommand.class,
+            DbShellCommand.class, InspectDbCommand.class, DumpDataCommand.class, LoadDataCommand.class, GraphCommand.class},
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -121,6 +122,27 @@ final class QuarryCommand implements Runnable {
             throw new SettingsError("The settings name no models (quarry.models, or Settings.Builder.models)");
         }
         return Quarry.builder().url(d.url()).user(d.user()).password(d.password()).models(s.models()).build();
+    }
+
+    /**
+     * A Quarry of the settings' models on every database of the settings ({@code "default"} first), for the
+     * commands whose library API takes a database name ({@code Migrator.withDatabase}, the fixtures' options);
+     * {@code database} must be one of them. The caller closes it.
+     */
+    Quarry quarryOfAll(String database) {
+        Settings s = settings();
+        s.database(database);
+        Settings.DatabaseSettings d = s.database(Settings.DEFAULT_DATABASE);
+        if (s.models().isEmpty()) {
+            throw new SettingsError("The settings name no models (quarry.models, or Settings.Builder.models)");
+        }
+        Quarry.Builder b = Quarry.builder().url(d.url()).user(d.user()).password(d.password()).models(s.models());
+        s.databases().forEach((name, other) -> {
+            if (!name.equals(Settings.DEFAULT_DATABASE)) {
+                b.database(name, other.url(), other.user(), other.password());
+            }
+        });
+        return b.build();
     }
 
     /**

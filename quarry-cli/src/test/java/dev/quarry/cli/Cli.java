@@ -75,6 +75,26 @@ final class Cli {
         return settingsFile(folder, shop(db, models).toArray(String[]::new)).toString();
     }
 
+    /** A {@code quarry.properties} in {@code folder} for the shop without a database (commands that read none); returns its path. */
+    static String offlineShopSettings(Path folder) {
+        return settingsFile(folder, "quarry.models = dev.quarry.cli.shop",
+                "quarry.migrations.package = dev.quarry.cli.shop.migrations", "quarry.app = shop").toString();
+    }
+
+    /** Compiles a written class against the test class path (classes under {@code folder}/classes) and loads it. */
+    static Class<? extends dev.quarry.migrations.Migration> compile(Path folder, Path source, String className) throws Exception {
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                source.toString());
+        if (status != 0) {
+            throw new AssertionError("javac " + source + " failed");
+        }
+        java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+                Cli.class.getClassLoader());
+        return loader.loadClass(className).asSubclass(dev.quarry.migrations.Migration.class);
+    }
+
     static Stream<TestDatabases.Target> backends() {
         return TestDatabases.active().stream();
     }

@@ -44,6 +44,17 @@ final class Db {
         }
     }
 
+    /** Runs statements (DDL or writes) with auto-commit, as a tool outside Quarry would. */
+    static void execute(TestDatabases.Isolated db, String... statements) {
+        try (Connection c = connect(db); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** The table's column names, lower-cased, in order; empty when there is no such table. */
     static List<String> columns(TestDatabases.Isolated db, String table) {
         try (Connection c = connect(db);

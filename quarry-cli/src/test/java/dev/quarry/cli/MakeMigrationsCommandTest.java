@@ -7,13 +7,9 @@ import dev.quarry.cli.shop.migrations.M0002Stock;
 import dev.quarry.migrations.Migration;
 import dev.quarry.test.TestDatabases;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,7 +140,7 @@ class MakeMigrationsCommandTest {
             assertThat(made.out()).isEqualTo("Migrations for 'shop':\n  " + written("M0003ShelfDepth") + "\n"
                     + "    - Rename field label on Shelf to name\n    - Add field depth to Shelf\n    - Alter field depth on Shelf\n");
 
-            Class<? extends Migration> m3 = compile(written("M0003ShelfDepth"), "dev.quarry.cli.shop.migrations.M0003ShelfDepth");
+            Class<? extends Migration> m3 = Cli.compile(folder, written("M0003ShelfDepth"), "dev.quarry.cli.shop.migrations.M0003ShelfDepth");
             Settings settings = Settings.builder().url(db.url(), target.user(), target.password()).app("shop")
                     .models(List.of(dev.quarry.cli.shopv2.Shelf.class, dev.quarry.cli.shopv2.Bin.class))
                     .migrationsPackage("dev.quarry.cli.shop.migrations")
@@ -161,14 +157,4 @@ class MakeMigrationsCommandTest {
         }
     }
 
-    /** Compiles a written migration against the test class path and loads it. */
-    private Class<? extends Migration> compile(Path source, String className) throws Exception {
-        Path classes = Files.createDirectories(folder.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                source.toString());
-        assertThat(status).as("javac %s", source).isZero();
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-        return loader.loadClass(className).asSubclass(Migration.class);
-    }
 }

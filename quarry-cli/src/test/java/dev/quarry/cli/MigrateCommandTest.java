@@ -138,4 +138,43 @@ class MigrateCommandTest {
             other.drop();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.quarry.cli.Cli#backends")
+    void fakeInitialAdoptsTablesMadeBeforeMigrationsAndRunsTheRest(TestDatabases.Target target) {
+        TestDatabases.Isolated db = target.create();
+        try {
+            String settings = Cli.shopSettings(folder, db, "dev.quarry.cli.shop");
+            // A database made before migrations: the initial migration's tables are there, no history says so.
+            assertThat(Cli.run("--settings", settings, "migrate", "M0001Initial").exit()).isZero();
+            Db.execute(db, "DELETE FROM quarry_migrations");
+
+            Cli.Result plain = Cli.run("--settings", settings, "migrate");
+            assertThat(plain.exit()).as("%s", plain).isEqualTo(ExitCodes.FAILED);
+            assertThat(plain.err()).contains("shop.M0001Initial");
+            assertThat(Db.history(db)).isEmpty();
+
+            Cli.Result adopted = Cli.run("--settings", settings, "migrate", "--fake-initial");
+            assertThat(adopted.exit()).as("%s", adopted).isZero();
+            assertThat(adopted.out()).contains("(initial faked where its tables exist)")
+                    .contains("  Applying shop.M0001Initial  FAKED\n")
+                    .containsPattern("  Applying shop\\.M0002Stock \\. OK \\(\\d+ ms\\)\n");
+            assertThat(Db.history(db)).containsExactly("shop.M0001Initial", "shop.M0002Stock");
+            assertThat(Db.rows(db, "SELECT label, size FROM shelf")).containsExactly("oak|5");
+
+            // On a database without the tables, --fake-initial runs the initial migration as usual.
+            TestDatabases.Isolated fresh = target.create();
+            try {
+                String other = Cli.shopSettings(folder, fresh, "dev.quarry.cli.shop");
+                Cli.Result run = Cli.run("--settings", other, "migrate", "--fake-initial");
+                assertThat(run.exit()).as("%s", run).isZero();
+                assertThat(run.out()).containsPattern("  Applying shop\\.M0001Initial \\.\\. OK");
+                assertThat(Db.columns(fresh, "bin")).containsExactly("id", "code", "shelf_id");
+            } finally {
+                fresh.drop();
+            }
+        } finally {
+            db.drop();
+        }
+    }
 }

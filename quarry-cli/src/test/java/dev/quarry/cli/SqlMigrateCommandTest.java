@@ -18,8 +18,7 @@ class SqlMigrateCommandTest {
     Path folder;
 
     private String offline() {
-        return Cli.settingsFile(folder, "quarry.models = dev.quarry.cli.shop",
-                "quarry.migrations.package = dev.quarry.cli.shop.migrations", "quarry.app = shop").toString();
+        return Cli.offlineShopSettings(folder);
     }
 
     @Test

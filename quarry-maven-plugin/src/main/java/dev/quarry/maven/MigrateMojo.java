@@ -17,6 +17,10 @@ public final class MigrateMojo extends QuarryMojo {
     @Parameter(property = "quarry.fake", defaultValue = "false")
     boolean fake;
 
+    /** Records an initial migration as applied without running it when its tables and columns exist already. */
+    @Parameter(property = "quarry.fakeInitial", defaultValue = "false")
+    boolean fakeInitial;
+
     /** Runs nothing; fails when migrations are unapplied. */
     @Parameter(property = "quarry.check", defaultValue = "false")
     boolean check;
@@ -33,6 +37,9 @@ public final class MigrateMojo extends QuarryMojo {
         List<String> args = new ArrayList<>(List.of("migrate", "--database=" + database));
         if (fake) {
             args.add("--fake");
+        }
+        if (fakeInitial) {
+            args.add("--fake-initial");
         }
         if (check) {
             args.add("--check");

@@ -97,6 +97,82 @@ class GoalsTest {
         show.database = "default";
         assertThat(show.command()).containsExactly("showmigrations", "--database=default");
         assertThat(goal(new CheckMojo()).command()).containsExactly("check");
+
+        migrate.fakeInitial = true;
+        migrate.fake = false;
+        assertThat(migrate.command()).containsExactly("migrate", "--database=archive", "--fake-initial", "M0001");
+
+        InspectDbMojo inspect = goal(new InspectDbMojo());
+        inspect.database = "legacy";
+        inspect.packageName = "com.example.legacy";
+        inspect.output = folder.resolve("src").toFile();
+        inspect.tables = List.of("author", "book");
+        assertThat(inspect.command()).containsExactly("inspectdb", "--database=legacy", "--package=com.example.legacy",
+                "--output=" + folder.resolve("src").toFile().getAbsolutePath(), "author", "book");
+
+        DumpDataMojo dump = goal(new DumpDataMojo());
+        dump.database = "default";
+        dump.indent = 2;
+        dump.models = List.of("Book");
+        dump.exclude = List.of("Review");
+        dump.appLabel = "library";
+        dump.output = folder.resolve("all.json").toFile();
+        assertThat(dump.command()).containsExactly("dumpdata", "--database=default", "--indent=2", "--exclude=Review",
+                "--app-label=library", "--output=" + dump.output.getAbsolutePath(), "Book");
+
+        LoadDataMojo load = goal(new LoadDataMojo());
+        load.database = "archive";
+        load.fixtures = List.of(folder.resolve("a.json").toFile(), folder.resolve("b.json").toFile());
+        assertThat(load.command()).containsExactly("loaddata", "--database=archive", load.fixtures.get(0).getAbsolutePath(),
+                load.fixtures.get(1).getAbsolutePath());
+
+        SquashMigrationsMojo squash = goal(new SquashMigrationsMojo());
+        squash.app = "library";
+        squash.to = "M0004";
+        assertThat(squash.command()).containsExactly("squashmigrations", "library", "M0004");
+        squash.from = "M0002";
+        assertThat(squash.command()).containsExactly("squashmigrations", "library", "M0002", "M0004");
+
+        FlywayScriptsMojo flyway = goal(new FlywayScriptsMojo());
+        flyway.database = "default";
+        flyway.backend = "postgresql";
+        assertThat(flyway.command()).containsExactly("flywayscripts", "--database=default", "--backend=postgresql");
+
+        GraphMojo graph = goal(new GraphMojo());
+        graph.format = "dot";
+        assertThat(graph.command()).containsExactly("graph", "--format=dot");
+    }
+
+    @Test
+    void graphAndDumpdataRunOnTheProjectsClassPath() throws Exception {
+        GraphMojo graph = goal(new GraphMojo(), "quarry.models = dev.quarry.maven.fixture");
+        graph.format = "svg";
+        graph.output = folder.resolve("models.svg").toFile();
+        Captured log = new Captured();
+        graph.setLog(log);
+        graph.execute();
+        assertThat(log.lines).containsExactly("info Wrote ModelGraph[1 models, 0 relations] as svg to " + graph.output);
+        assertThat(Files.readString(graph.output.toPath())).contains("<svg").contains("Crate");
+
+        // A SQLite file with the table made by hand and one row, dumped by the goal. The file is made through the driver
+        // itself, not DriverManager: DriverManager finds its drivers once per JVM with the thread's context class loader,
+        // which must be the goal's (as in a Maven run) for the project's driver to serve the command.
+        Path file = folder.resolve("crates.db");
+        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE crate (id integer PRIMARY KEY AUTOINCREMENT, code varchar(20) NOT NULL)");
+            st.execute("INSERT INTO crate (code) VALUES ('apples')");
+        }
+        DumpDataMojo dump = goal(new DumpDataMojo(), "quarry.models = dev.quarry.maven.fixture", "quarry.url = jdbc:sqlite:" + file);
+        dump.database = "default";
+        Captured dumped = new Captured();
+        dump.setLog(dumped);
+        try {
+            dump.execute();
+        } catch (Exception e) {
+            throw new AssertionError(dumped.lines.toString(), e);
+        }
+        assertThat(dumped.lines).containsExactly("info [{\"model\": \"Crate\", \"pk\": 1, \"fields\": {\"code\": \"apples\"}}]");
     }
 
     @Test
