@@ -122,10 +122,7 @@ public abstract class Model {
         saveOn(q, q.route(true, getClass(), this));
     }
 
-    /**
-     * Inserts this new instance on {@code database} (Django's {@code create()}: {@code force_insert}), so an
-     * explicit key that exists fails instead of updating that row.
-     */
+    /** Inserts this new instance (Django's {@code create()}: {@code force_insert}): an existing key fails, not updates. */
     void createOn(Quarry q, String database) {
         if (assigned != null || persisted) {
             saveOn(q, database);
