@@ -90,13 +90,9 @@ public final class CompiledShapes {
         RunKey key = new RunKey(db, session.registry(), shape);
         Object entry = cached(key);
         if (entry instanceof Compiled c) {
-            Operations ops = db.backend().operations();
-            List<Object> params = new ArrayList<>(values.size());
-            for (Object v : values) {
-                params.add(ops.toDb(v));
-            }
             LoadContext context = new LoadContext(session, mode);
-            return db.query(CompiledSql.of(c.sql(), params), rs -> c.rows().readAll(rs, context));
+            return db.query(CompiledSql.of(c.sql(), toDb(db.backend().operations(), values)),
+                    rs -> c.rows().readAll(rs, context));
         }
         QueryTree t = tree.get();
         if (entry == null) {
@@ -111,13 +107,18 @@ public final class CompiledShapes {
         }
         Operations ops = db.backend().operations();
         CompiledSql sql = Loader.selectSql(db.backend(), t);
-        List<Object> expected = new ArrayList<>(values.size());
-        for (Object v : values) {
-            expected.add(ops.toDb(v));
-        }
-        if (!Objects.equals(sql.params(), expected)) {
+        if (!Objects.equals(sql.params(), toDb(ops, values))) {
             return UNCACHEABLE;
         }
         return new Compiled(sql.sql(), new ModelRows(t, ops));
+    }
+
+    /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */
+    private static List<Object> toDb(Operations ops, List<Object> values) {
+        List<Object> params = new ArrayList<>(values.size());
+        for (Object v : values) {
+            params.add(ops.toDb(v));
+        }
+        return params;
     }
 }
