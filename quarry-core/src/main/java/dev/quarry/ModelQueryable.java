@@ -1,5 +1,7 @@
 package dev.quarry;
 
+import dev.quarry.expr.Expression;
+import dev.quarry.query.typed.FieldPath;
 import dev.quarry.query.typed.RelatedPath;
 import dev.quarry.query.typed.RelationPath;
 import java.util.Collection;
@@ -123,4 +125,25 @@ public interface ModelQueryable<T extends Model> extends Queryable<T, QuerySet<T
 
     /** Sets these fields (by name) on every matching row in one UPDATE; returns the number of rows. */
     int update(Map<String, ?> fieldValues);
+
+    /**
+     * Sets one field, by typed path, on every matching row in one UPDATE: {@code update(Book_.isbn, "x")}
+     * is {@code update("isbn", "x")}; returns the number of rows.
+     */
+    default <V> int update(FieldPath<V> field, V value) {
+        return update(field.path(), value);
+    }
+
+    /**
+     * Sets one field, by typed path, to an expression on every matching row:
+     * {@code update(Review_.rating, Review_.rating.f().plus(1))} is {@code update("rating", F.of("rating").plus(1))}.
+     */
+    default int update(FieldPath<?> field, Expression<?> value) {
+        return update(field.path(), value);
+    }
+
+    /** Points a foreign key, by typed path, at {@code target} on every matching row ({@code null} clears it). */
+    default <M extends Model> int update(RelationPath<M> relation, M target) {
+        return update(relation.path(), target);
+    }
 }

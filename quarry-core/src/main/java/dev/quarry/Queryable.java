@@ -3,6 +3,7 @@ package dev.quarry;
 import dev.quarry.expr.Aggregate;
 import dev.quarry.expr.Expression;
 import dev.quarry.query.typed.FieldPath;
+import dev.quarry.query.typed.TypedPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,32 @@ public interface Queryable<R, S extends Queryable<R, S>> {
      */
     default <V> ValuesQuerySet<V> valuesList(FieldPath<V> path) {
         return valuesList(path.path(), path.type());
+    }
+
+    /**
+     * Rows as maps from these typed paths' lookup strings to values: {@code values(Book_.title,
+     * Book_.author.name)} is {@code values("title", "author__name")}.
+     */
+    default ValuesQuerySet<Map<String, Object>> values(TypedPath<?> first, TypedPath<?>... more) {
+        return values(lookupStrings(first, more));
+    }
+
+    /**
+     * Rows as lists of these typed paths' values, in order: {@code valuesList(Book_.title, Book_.isbn)}
+     * is {@code valuesList("title", "isbn")}.
+     */
+    default ValuesQuerySet<List<Object>> valuesList(TypedPath<?> first, TypedPath<?> second, TypedPath<?>... more) {
+        return valuesList(first.path(), lookupStrings(second, more));
+    }
+
+    /** The lookup strings of these typed paths, in order. */
+    private static String[] lookupStrings(TypedPath<?> first, TypedPath<?>... more) {
+        String[] paths = new String[more.length + 1];
+        paths[0] = first.path();
+        for (int i = 0; i < more.length; i++) {
+            paths[i + 1] = more[i].path();
+        }
+        return paths;
     }
 
     /** Runs the query; every row, in an immutable list. */

@@ -162,6 +162,28 @@ class TypedPathsTest {
     }
 
     @Test
+    void typedValuesAndUpdatesEqualTheirStringForms(Queries queries) {
+        rows();
+        List<java.util.Map<String, Object>> maps = queries.assertNumQueries(1, () -> Volume.objects.orderBy(title.asc())
+                .values(title, shelf.name).list());
+        assertThat(maps).isEqualTo(Volume.objects.orderBy("title").values("title", "shelf__name").list());
+        assertThat(maps.get(0)).containsEntry("title", "Dune").containsEntry("shelf__name", "Fiction");
+        List<List<Object>> lists = Volume.objects.orderBy(title.asc()).valuesList(title, pages).list();
+        assertThat(lists).containsExactly(List.of("Dune", 412), List.of("Emma", 474), List.of("SPQR", 608));
+
+        Shelf history = Shelf.objects.get("name", "History");
+        int moved = queries.assertNumQueries(1, () -> Volume.objects.filter(title.eq("Emma")).update(shelf, history));
+        int longer = queries.assertNumQueries(1, () -> Volume.objects.filter(shelf.eq(history)).update(pages, pages.f().plus(1)));
+        int renamed = queries.assertNumQueries(1, () -> Volume.objects.filter(title.eq("SPQR")).update(title, "SPQR (2nd ed.)"));
+        assertThat(List.of(moved, longer, renamed)).containsExactly(1, 2, 1);
+        assertThat(Volume.objects.orderBy("title").valuesList("title", "pages", "shelf__name").list()).containsExactly(
+                List.of("Dune", 412, "Fiction"), List.of("Emma", 475, "History"), List.of("SPQR (2nd ed.)", 609, "History"));
+        // A typed null needs its type, as the overloads for values and expressions both take one.
+        assertThat(Volume.objects.filter(title.eq("Emma")).update(publishedDate, (LocalDate) null)).isEqualTo(1);
+        assertThat(Volume.objects.filter(publishedDate.isNull(true)).count()).isEqualTo(2);
+    }
+
+    @Test
     void typedLoadingPathsUseAccessorNames(Queries queries) {
         rows();
         // prefetchRelated takes accessors (loan_set), filter takes query names (loan): one path object serves both.
