@@ -4,7 +4,7 @@
 # From the repository root: bash quarry-bench/run.sh   (PostgreSQL on 127.0.0.1:5432, user postgres)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -ntp -Pbench -DskipTests install
+mvn -q -B -ntp -Pbench -DskipTests package -pl quarry-bench -am   # package, not install: nothing lands in ~/.m2
 cd quarry-bench
 CP="target/classes:$(cat target/classpath.txt)"
 JVM="-Xms2g -Xmx2g -XX:+AlwaysPreTouch"
