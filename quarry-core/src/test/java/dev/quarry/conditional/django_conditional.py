@@ -7,20 +7,12 @@
 # Needs Debian's python3-django (3.2).
 import os
 import sys
-import types
 from datetime import date
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_app = types.ModuleType('crm')
-_app.__file__ = os.path.join(HERE, '__init__.py')
-_app.__path__ = [HERE]
-sys.modules['crm'] = _app
-settings.configure(DEBUG=True, DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=['crm'], USE_TZ=False, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
-django.setup()
+django_memory.setup(__file__, 'crm')
 
 from django.db import connection, models, reset_queries  # noqa: E402
 from django.db.models import Avg, Case, CharField, Count, F, IntegerField, Max, Min, Q, Sum, Value, When  # noqa: E402

@@ -7,21 +7,13 @@
 # Needs Debian's python3-django (3.2). Dates are stored naive, in UTC, as Quarry stores instants.
 import os
 import sys
-import types
 from datetime import date, datetime, time
 from decimal import Decimal
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_app = types.ModuleType('press')
-_app.__file__ = os.path.join(HERE, '__init__.py')
-_app.__path__ = [HERE]
-sys.modules['press'] = _app
-settings.configure(DEBUG=True, DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=['press'], USE_TZ=False, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
-django.setup()
+django_memory.setup(__file__, 'press')
 
 from django.db import connection, models  # noqa: E402
 from django.db.models import F, FloatField, Func, CharField, IntegerField, Value  # noqa: E402

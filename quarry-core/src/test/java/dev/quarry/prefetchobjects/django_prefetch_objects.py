@@ -10,20 +10,12 @@
 # script prints 3.2's refusal, then each owner's rows sliced here from the unsliced Prefetch.
 import os
 import sys
-import types
 from datetime import date
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_app = types.ModuleType('pfapp')
-_app.__file__ = os.path.join(HERE, '__init__.py')
-_app.__path__ = [HERE]
-sys.modules['pfapp'] = _app
-settings.configure(DEBUG=True, DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=['pfapp'], USE_TZ=False, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
-django.setup()
+django_memory.setup(__file__, 'pfapp')
 
 from django.db import connection, models, reset_queries  # noqa: E402
 from django.db.models import Prefetch  # noqa: E402

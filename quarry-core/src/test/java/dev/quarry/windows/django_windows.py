@@ -11,20 +11,12 @@
 # unfiltered annotation (the filter applied to the annotated rows, in their order).
 import os
 import sys
-import types
 from datetime import date
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_app = types.ModuleType('hrapp')
-_app.__file__ = os.path.join(HERE, '__init__.py')
-_app.__path__ = [HERE]
-sys.modules['hrapp'] = _app
-settings.configure(DEBUG=True, DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=['hrapp'], USE_TZ=False, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
-django.setup()
+django_memory.setup(__file__, 'hrapp')
 
 from django.db import NotSupportedError, connection, models  # noqa: E402
 from django.db.models import Avg, Count, F, Q, Max, Min, RowRange, Sum, Value, ValueRange, Window  # noqa: E402
