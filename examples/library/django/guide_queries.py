@@ -15,31 +15,19 @@
 
 import os
 import sys
-import types
 from collections import Counter as _Counter
 from datetime import date
-
-import django
-from django.conf import settings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, '..', 'src', 'main', 'resources', 'dev', 'quarry', 'example', 'library')
 
+# The differential scripts' shared Django setup (quarry-core/src/test/python/django_memory.py).
+sys.path.append(os.path.join(HERE, '..', '..', '..', 'quarry-core', 'src', 'test', 'python'))
+import django_memory  # noqa: E402
+
 # An installed app named "library" is needed so that reverse relations (book.review_set, the
 # "review" query name) are registered; the models themselves are defined below in this script.
-_app = types.ModuleType('library')
-_app.__file__ = os.path.join(HERE, '__init__.py')
-_app.__path__ = [HERE]
-sys.modules['library'] = _app
-
-settings.configure(
-    DEBUG=False,
-    DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-    INSTALLED_APPS=['library'],
-    USE_TZ=False,
-    DEFAULT_AUTO_FIELD='django.db.models.AutoField',
-)
-django.setup()
+django_memory.setup(__file__, 'library', debug=False)
 
 from django.db import connection, models  # noqa: E402
 from django.db.models import Avg, Count, F, Max, Min, Q, Sum  # noqa: E402

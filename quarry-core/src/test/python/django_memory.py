@@ -32,7 +32,7 @@ def setup(script, *apps, databases=None, debug=True, use_tz=False, **extra):
     script: the calling script's __file__; each app's module lives in its folder (no models.py is read: the
         script defines the models itself, and an installed app is what gives them reverse relations).
     apps: the app labels to install, none for models that need no installed app.
-    databases: Django's DATABASES; by default one 'default' SQLite database in memory.
+    databases: Django's DATABASES (SQLITE_MEMORY for an SQLite one in memory); by default {'default': SQLITE_MEMORY}.
     debug: DEBUG, True so that connection.queries records every query (reset_queries() between facts).
     use_tz: USE_TZ, False by default: instants are stored naive, as Quarry stores them.
     extra: any other setting, passed to settings.configure() as it is.
@@ -43,6 +43,8 @@ def setup(script, *apps, databases=None, debug=True, use_tz=False, **extra):
         module.__file__ = os.path.join(here, '__init__.py')
         module.__path__ = [here]
         sys.modules[label] = module
-    settings.configure(DEBUG=debug, DATABASES=databases or {'default': SQLITE_MEMORY}, INSTALLED_APPS=list(apps),
-                       USE_TZ=use_tz, DEFAULT_AUTO_FIELD='django.db.models.AutoField', **extra)
+    # Copies: Django fills in the defaults of each database's dict, and SQLITE_MEMORY stays as it is.
+    databases = {alias: dict(conf) for alias, conf in (databases or {'default': SQLITE_MEMORY}).items()}
+    settings.configure(DEBUG=debug, DATABASES=databases, INSTALLED_APPS=list(apps), USE_TZ=use_tz,
+                       DEFAULT_AUTO_FIELD='django.db.models.AutoField', **extra)
     django.setup()

@@ -1,20 +1,15 @@
 # Django 3.2 facts for the migration operations Quarry added in issue 11 (checks, unique_together,
 # squashing's optimiser, fake-initial). Run: /usr/bin/python3 django_migration_ops.py
 # Each fact is printed as "name: value"; the Java tests cite them by name.
+import os
 import sys
-import types
 
-import django
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
+
+django_memory.setup(__file__, 'shop', debug=False)
+
 from django.conf import settings
-
-app = types.ModuleType('shop')
-app.__file__ = __file__
-app.__path__ = []
-sys.modules['shop'] = app
-settings.configure(DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=['shop'], DEFAULT_AUTO_FIELD='django.db.models.AutoField', USE_TZ=False)
-django.setup()
-
 from django.db import IntegrityError, connection, migrations, models, transaction
 from django.db.migrations.autodetector import MigrationAutodetector
 from django.db.migrations.optimizer import MigrationOptimizer

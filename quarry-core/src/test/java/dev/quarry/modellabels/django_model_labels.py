@@ -8,20 +8,11 @@
 # uses the qualified class name for a name two of its models share.
 import os
 import sys
-import types
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-for app in ('blog', 'shop'):
-    m = types.ModuleType(app)
-    m.__file__ = os.path.join(HERE, app, '__init__.py')
-    m.__path__ = [os.path.join(HERE, app)]
-    sys.modules[app] = m
-settings.configure(DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=['blog', 'shop'], USE_TZ=False, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
-django.setup()
+django_memory.setup(__file__, 'blog', 'shop', debug=False)
 
 from django.core import checks  # noqa: E402
 from django.db import connection, models  # noqa: E402

@@ -1,9 +1,10 @@
 # Django 3.2 facts for CreateInsertsTest: create() saves with force_insert; save() of a new instance with an
 # explicit id tries an UPDATE first. Run: /usr/bin/python3 django_create.py
-import django
-from django.conf import settings
-settings.configure(DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}}, INSTALLED_APPS=[])
-django.setup()
+import os
+import sys
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
+django_memory.setup(__file__, debug=False)
 from django.db import models, connection, IntegrityError, transaction
 from django.test.utils import CaptureQueriesContext
 class Writer(models.Model):

@@ -10,37 +10,26 @@
 
 import os
 import sys
-import types
 
-import django
-from django.conf import settings
+import MySQLdb
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_app = types.ModuleType('facts')
-_app.__file__ = os.path.join(HERE, '__init__.py')
-_app.__path__ = [HERE]
-sys.modules['facts'] = _app
-
-import MySQLdb  # noqa: E402
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
 
 _m = MySQLdb.connect(host='127.0.0.1', user='root', passwd='')
 _m.cursor().execute('CREATE DATABASE IF NOT EXISTS djfacts CHARACTER SET utf8mb4 COLLATE utf8mb4_bin')
 _m.close()
 
-settings.configure(
-    DEBUG=True,
-    DATABASES={
-        'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'},
+django_memory.setup(
+    __file__, 'facts',
+    databases={
+        'default': django_memory.SQLITE_MEMORY,
         'postgresql': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'test', 'USER': 'postgres',
                        'HOST': '127.0.0.1', 'PORT': '5432'},
         'mariadb': {'ENGINE': 'django.db.backends.mysql', 'NAME': 'djfacts', 'USER': 'root', 'PASSWORD': '',
                     'HOST': '127.0.0.1', 'PORT': '3306'},
     },
-    INSTALLED_APPS=['facts'],
-    USE_TZ=False,
-    DEFAULT_AUTO_FIELD='django.db.models.AutoField',
 )
-django.setup()
 
 from django.db import IntegrityError, DatabaseError, connections, models, transaction  # noqa: E402
 from django.db.transaction import TransactionManagementError  # noqa: E402

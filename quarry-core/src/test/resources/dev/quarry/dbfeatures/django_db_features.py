@@ -11,12 +11,13 @@ Expected output (asserted by CallableDefaults/Editable/Collation tests):
   collation NOCASE exact 1 order ['alpha', 'Beta']
   default collation exact 0
 """
-import django
-from django.conf import settings
+import os
+import sys
 
-settings.configure(DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=[], USE_TZ=True)
-django.setup()
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'python'))
+import django_memory  # noqa: E402
+
+django_memory.setup(__file__, debug=False, use_tz=True)
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 

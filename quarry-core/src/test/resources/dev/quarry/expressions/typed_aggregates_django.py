@@ -3,22 +3,15 @@
 Run: /usr/bin/python3 typed_aggregates_django.py   (Debian's python3-django, in-memory SQLite)
 """
 import datetime
+import os
 import sys
-import types
 from decimal import Decimal
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "python"))
+import django_memory  # noqa: E402
 
 # An app for the models, so that Django computes their reverse relations.
-app = types.ModuleType("expressions")
-app.__file__ = __file__
-sys.modules["expressions"] = app
-settings.configure(
-    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-    INSTALLED_APPS=["expressions"],
-)
-django.setup()
+django_memory.setup(__file__, "expressions", debug=False)
 
 from django.db import connection, models  # noqa: E402
 from django.db.models import Avg, Count, Max, Min, Sum  # noqa: E402

@@ -2,21 +2,14 @@
 
 Run: /usr/bin/python3 model_info_django.py   (Debian's python3-django; no tables are made)
 """
+import os
 import sys
-import types
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "python"))
+import django_memory  # noqa: E402
 
-app = types.ModuleType("metadata")
-app.__file__ = __file__
-sys.modules["metadata"] = app
-settings.configure(
-    # Column types as Django's SQLite backend writes them (varchar(n) as on the other backends).
-    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-    INSTALLED_APPS=["metadata"],
-)
-django.setup()
+# Column types as Django's SQLite backend writes them (varchar(n) as on the other backends).
+django_memory.setup(__file__, "metadata", debug=False)
 
 from django.db import connection, models  # noqa: E402
 

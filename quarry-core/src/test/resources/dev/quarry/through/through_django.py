@@ -3,18 +3,13 @@
 Run: /usr/bin/python3 through_django.py   (Debian's python3-django; SQLite in memory)
 Each line prints a scenario's rows and the number of queries Django ran for it.
 """
+import os
 import sys
-import types
 
-import django
-from django.conf import settings
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "python"))
+import django_memory  # noqa: E402
 
-app = types.ModuleType("through")
-app.__file__ = __file__
-sys.modules["through"] = app
-settings.configure(DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-                   INSTALLED_APPS=["through"])
-django.setup()
+django_memory.setup(__file__, "through", debug=False)
 
 from django.db import connection, models  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402

@@ -9,13 +9,14 @@
 # - Django 3.2 does not see the (author_id, title) unique constraint on SQLite; Quarry writes uniqueTogether.
 import io
 import os
+import sys
 
-import django
-from django.conf import settings
+# The differential scripts' shared Django setup, in quarry-core (quarry-core/src/test/python/django_memory.py).
+REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), *['..'] * 8)  # the repository's root
+sys.path.append(os.path.join(REPO, 'quarry-core', 'src', 'test', 'python'))
+import django_memory  # noqa: E402
 
-settings.configure(DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
-                   INSTALLED_APPS=[], USE_TZ=False)
-django.setup()
+django_memory.setup(__file__, debug=False)
 from django.core.management import call_command
 from django.db import connection
 
