@@ -14,5 +14,5 @@ java $JVM -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s
 java $JVM -cp "$CP" dev.quarry.bench.Report target/jmh.csv 2>/dev/null
 # The interleaved mode: the three peers called in rotation in one JVM, median of rounds, ratios to JDBC,
 # and the chart docs/benchmarks-ratios.svg (INTERLEAVED_ARGS, e.g. "workloads=w1,w2,w8 rounds=9").
-java $JVM -cp "$CP" dev.quarry.bench.Interleaved ${INTERLEAVED_ARGS:-workloads=w1,w2,w3,w4,w5,w6,w7,w8 rounds=9} \
+java $JVM -cp "$CP" dev.quarry.bench.Interleaved ${INTERLEAVED_ARGS:-workloads=w1,w2,w3,w4,w5,w6,w7,w8,w9 rounds=9} \
   svg=../docs/benchmarks-ratios.svg 2>/dev/null
