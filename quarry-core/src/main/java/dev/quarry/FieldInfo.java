@@ -32,7 +32,7 @@ public final class FieldInfo {
 
     /** Django's name for the field's kind: {@code AutoField}, {@code CharField}, {@code ForeignKey}, ... */
     public String kind() {
-        if (field.isParentLink()) {
+        if (field.isParentLink() || field.isOneToOne()) {
             return "OneToOneField";
         }
         if (field.isForeignKey()) {

@@ -46,8 +46,7 @@ public final class ModelGraph {
             List<String[]> fields = new ArrayList<>();
             for (FieldInfo f : m.fields()) {
                 // FieldInfo calls a one-to-one a ForeignKey (its column is one); the drawing says which it is.
-                boolean oneToOne = f.isForeignKey() && m.relation(f.name()).map(r -> r.kind() == Kind.ONE_TO_ONE).orElse(false);
-                fields.add(new String[] {f.queryName(), oneToOne ? "OneToOneField" : f.kind()});
+                fields.add(new String[] {f.queryName(), f.kind()});
             }
             for (RelationInfo r : m.relations()) {
                 if (r.kind() == Kind.MANY_TO_MANY) {

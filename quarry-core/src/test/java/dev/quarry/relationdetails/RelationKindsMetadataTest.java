@@ -77,6 +77,9 @@ class RelationKindsMetadataTest {
         assertThat(seen.keySet()).containsExactlyInAnyOrder(Kind.values());
         assertThat(relation(quarry, AuthorProfile.class, "author")).isEqualTo(new RelationInfo(Kind.ONE_TO_ONE, "author",
                 "author", Author.class, AuthorProfile.class));
+        // Django: AuthorProfile._meta.get_field('author').get_internal_type() is 'OneToOneField', Contract.book's 'ForeignKey'.
+        assertThat(quarry.model(AuthorProfile.class).field("author").kind()).isEqualTo("OneToOneField");
+        assertThat(quarry.model(Contract.class).field("book").kind()).isEqualTo("ForeignKey");
         assertThat(relation(quarry, Author.class, "authorprofile").multiValued()).isFalse();
         assertThat(relation(quarry, Book.class, "publishers").multiValued()).isTrue();
         // The metadata describes tables that hold rows: one book, one publisher, one contract between them.
