@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.palantir.javapoet.JavaFile;
 import dev.quarry.Quarry;
 import dev.quarry.migrations.Autodetector;
+import dev.quarry.migrations.CheckState;
 import dev.quarry.migrations.FieldState;
 import dev.quarry.migrations.IndexState;
 import dev.quarry.migrations.Migration;
@@ -111,12 +112,27 @@ class MigrationWriterTest {
         }
     }
 
+    @Test
+    void emptyMigrationsAndConditionsWithHtmlOrCommentCharactersPassDoclint() throws Exception {
+        // An --empty migration says so (no empty list); a condition with '<', '&' and '*' '/' stays text in the Javadoc.
+        Path empty = MigrationWriter.writeTo(dir.resolve("src"), MigrationWriter.write("app.docs", "M0002Empty",
+                List.of(), List.of()));
+        assertThat(Files.readString(empty)).contains("Empty: write its operations").doesNotContain("<ul>");
+        Path checked = MigrationWriter.writeTo(dir.resolve("src"), MigrationWriter.write("app.docs", "M0003Checks",
+                List.of(), List.of(Operation.addConstraint("Part", CheckState.of("part_small",
+                        "weight < 10 AND code <> '' AND weight*/*x*/2 >= 0 AND (weight & 1) = 0")))));
+        assertThat(Files.readString(checked)).contains("weight &lt; 10").contains("*&#47;");
+        compile(empty, "app.docs.M0002Empty", "-Xdoclint:all,-missing");
+        compile(checked, "app.docs.M0003Checks", "-Xdoclint:all,-missing");
+    }
+
     @SuppressWarnings("unchecked")
-    private Class<? extends Migration> compile(Path source, String className) throws Exception {
+    private Class<? extends Migration> compile(Path source, String className, String... options) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Path out = Files.createDirectories(dir.resolve("classes"));
-        int status = javac.run(null, null, null, "-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
-                source.toString());
+        List<String> args = new java.util.ArrayList<>(List.of(options));
+        args.addAll(List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), source.toString()));
+        int status = javac.run(null, null, null, args.toArray(String[]::new));
         assertThat(status).as("javac exit status").isZero();
         URLClassLoader loader = new URLClassLoader(new java.net.URL[] {out.toUri().toURL()}, getClass().getClassLoader());
         return (Class<? extends Migration>) loader.loadClass(className);
