@@ -76,7 +76,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 models.put(t, m);
             }
         }
-        Map<TypeElement, ModelSource> complete = ok ? ReverseNames.addReverse(models, forwards, processingEnv.getMessager()) : null;
+        Map<TypeElement, ModelSource> complete = ok ? ReverseNames.addReverse(models, forwards, reader::concrete,
+                processingEnv.getMessager()) : null;
         if (complete == null) {
             return false;
         }

@@ -77,6 +77,34 @@ final class ModelReader {
         return false;
     }
 
+    /**
+     * The concrete model whose rows {@code model} reads: itself, or for a proxy ({@code @Meta(proxy = true)})
+     * the nearest non-abstract ancestor that is not a proxy, as the registry's {@code concrete()}.
+     */
+    TypeElement concrete(TypeElement model) {
+        TypeElement m = model;
+        while (isProxy(m)) {
+            TypeElement up = superclass(m);
+            while (up != null && up.getModifiers().contains(Modifier.ABSTRACT)) {
+                up = superclass(up);
+            }
+            if (up == null || up.getQualifiedName().contentEquals(MODEL)) {
+                return m; // a proxy of nothing: the core refuses it at start-up
+            }
+            m = up;
+        }
+        return m;
+    }
+
+    private boolean isProxy(TypeElement type) {
+        for (AnnotationMirror a : type.getAnnotationMirrors()) {
+            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATIONS + "Meta")) {
+                return bool(a, "proxy");
+            }
+        }
+        return false;
+    }
+
     /** The model's fields and links, with its forward relations added to {@code forwards}; {@code null} after an error. */
     ModelSource read(TypeElement model, List<ModelSource.Forward> forwards) {
         List<TypeElement> chain = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
@@ -14,19 +15,22 @@ import javax.tools.Diagnostic;
  * for a one-to-one) and the query name {@code <model>}; {@code relatedName} sets both,
  * {@code relatedQueryName} the query name alone, and a name ending in {@code +} hides the side. The
  * metamodel member is named by the query name, as lookups use it. A name that clashes with a field or
- * another reverse side is a compile error naming both, as the registry refuses it at start-up.
+ * another reverse side is a compile error naming both, as the registry refuses it at start-up. As in the
+ * registry (and Django), reverse sides belong to the concrete model: a relation to a proxy is a reverse side of
+ * the proxy's concrete model, and every proxy of a model has the concrete model's reverse sides.
  */
 final class ReverseNames {
     private ReverseNames() {}
 
     /** The models with their reverse links added; {@code null} after an error. */
     static Map<TypeElement, ModelSource> addReverse(Map<TypeElement, ModelSource> models, List<ModelSource.Forward> forwards,
-                                                    Messager messager) {
+                                                    UnaryOperator<TypeElement> concrete, Messager messager) {
         Map<TypeElement, List<ModelSource.Link>> reverse = new HashMap<>();
         Map<TypeElement, Map<String, ModelSource.Forward>> claimed = new HashMap<>();
         boolean ok = true;
         for (ModelSource.Forward f : forwards) {
-            ModelSource target = models.get(f.target());
+            TypeElement owner = concrete.apply(f.target());
+            ModelSource target = models.get(owner);
             if (target == null || f.symmetrical() || f.relatedName().endsWith("+")) {
                 continue; // a model compiled elsewhere, or a side without a reverse name
             }
@@ -41,7 +45,7 @@ final class ReverseNames {
                 ok = false;
                 continue;
             }
-            ModelSource.Forward other = claimed.computeIfAbsent(f.target(), t -> new HashMap<>()).putIfAbsent(query, f);
+            ModelSource.Forward other = claimed.computeIfAbsent(owner, t -> new HashMap<>()).putIfAbsent(query, f);
             if (other != null) {
                 messager.printMessage(Diagnostic.Kind.ERROR, String.format("Reverse query name '%s' on %s is claimed by both "
                         + "%s.%s and %s; give one of them a relatedName", query, target.type().simpleName(),
@@ -49,7 +53,7 @@ final class ReverseNames {
                 ok = false;
                 continue;
             }
-            reverse.computeIfAbsent(f.target(), t -> new ArrayList<>()).add(new ModelSource.Link(
+            reverse.computeIfAbsent(owner, t -> new ArrayList<>()).add(new ModelSource.Link(
                     javax.lang.model.SourceVersion.isKeyword(query) ? query + "_" : query, query, accessor,
                     !f.oneToOne(), f.source(), f.field()));
         }
@@ -59,7 +63,7 @@ final class ReverseNames {
         Map<TypeElement, ModelSource> out = new java.util.LinkedHashMap<>();
         models.forEach((type, m) -> {
             List<ModelSource.Link> links = new ArrayList<>(m.links());
-            links.addAll(reverse.getOrDefault(type, List.of()));
+            links.addAll(reverse.getOrDefault(concrete.apply(type), List.of()));
             out.put(type, new ModelSource(m.element(), m.type(), m.fields(), List.copyOf(links)));
         });
         return out;

@@ -52,6 +52,11 @@ class NamingAgreesWithCoreTest {
                     @DecimalField(maxDigits = 8, decimalPlaces = 2) public java.math.BigDecimal totalEUR;
                     @BooleanField public boolean isGift;
                 }
+                @Meta(proxy = true)
+                public static class VipCustomer extends Customer {}
+                public static class Voucher extends Model {
+                    @ForeignKey(onDelete = OnDelete.CASCADE) public Ref<VipCustomer> holder;
+                }
                 public static class Item extends Model {
                     @CharField(maxLength = 20) public String sku;
                     @ForeignKey(onDelete = OnDelete.CASCADE, relatedName = "parts", relatedQueryName = "part")
@@ -74,7 +79,7 @@ class NamingAgreesWithCoreTest {
         assertThat(r.errors()).isEmpty();
         try (URLClassLoader loader = r.loader()) {
             List<Class<? extends Model>> models = new ArrayList<>();
-            for (String name : List.of("Customer", "Address", "Order", "Item")) {
+            for (String name : List.of("Customer", "Address", "Order", "Item", "VipCustomer", "Voucher")) {
                 models.add(loader.loadClass("shop.Shop$" + name).asSubclass(Model.class));
             }
             try (Quarry quarry = Quarry.builder().url("jdbc:sqlite::memory:").models(models).build()) {
@@ -88,10 +93,15 @@ class NamingAgreesWithCoreTest {
                 assertThat(members(loader.loadClass("shop.Customer_"))).containsEntry("orders", "orders|orders|many")
                         .containsEntry("referred", "referred|order_set|many").containsEntry("address", "address|address|one")
                         .containsEntry("followers", "followers|followers|many").containsEntry("pk", "pk|value")
-                        .containsEntry("fullName", "full_name|value").doesNotContainKey("id").hasSize(9);
+                        .containsEntry("fullName", "full_name|value").doesNotContainKey("id").hasSize(10);
                 assertThat(members(loader.loadClass("shop.Item_"))).containsEntry("part", "part|parts|many")
                         .containsEntry("order", "order|order_set|many");
                 assertThat(members(loader.loadClass("shop.Address_"))).doesNotContainKey("order");
+                // A proxy has its concrete model's reverse sides, and a relation to a proxy is a reverse side of the
+                // concrete model (Django: Customer._meta.get_field('voucher') exists; so does VipCustomer's).
+                assertThat(members(loader.loadClass("shop.VipCustomer_"))).containsEntry("orders", "orders|orders|many")
+                        .containsEntry("voucher", "voucher|voucher_set|many")
+                        .isEqualTo(members(loader.loadClass("shop.Customer_")));
             }
         }
     }
