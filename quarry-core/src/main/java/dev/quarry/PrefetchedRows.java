@@ -35,8 +35,7 @@ final class PrefetchedRows {
      * loads (Django: "'books' lookup was already seen with a different queryset"); records what it loads.
      */
     static void checkNotSeen(Prefetch p, java.util.Set<String> seen) {
-        int i = p.path().lastIndexOf("__");
-        String to = p.toAttr() == null ? p.path() : (i < 0 ? "" : p.path().substring(0, i + 2)) + p.toAttr();
+        String to = dev.quarry.load.Prefetcher.keptPath(p.path(), p.toAttr());
         if (p.queryset() != null && seen.contains(to)) {
             throw new QueryError(String.format("Prefetch(\"%s\", ...): '%s' is already prefetched by an earlier lookup, "
                     + "which this QuerySet cannot change. Put this Prefetch first, or keep its rows under another name "

@@ -121,8 +121,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
                 p.check(end);
                 if (p.toAttr() != null) {
                     Prefetcher.checkToAttr(t.registry(), t.model(), p.path(), p.toAttr(), named);
-                    int i = p.path().lastIndexOf("__");
-                    named.put(i < 0 ? p.toAttr() : p.path().substring(0, i + 2) + p.toAttr(), end);
+                    named.put(Prefetcher.keptPath(p.path(), p.toAttr()), end);
                 }
             }
             return t;
@@ -188,20 +187,25 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         Loader.checkLock(session.database(), tree);
         return q.atomic(session.name()).call(() -> {
             List<Object> loaded = Loader.models(session, tree, m);
-            prefetchAll(q, session, loaded, prefetches, m);
+            prefetchAll(q, session, loaded, prefetches, m, dev.quarry.load.WholeLevels.of(tree));
             return Collections.unmodifiableList((List<T>) (List<?>) loaded);
         });
     }
 
-    /** Runs {@code all} on {@code owners}; a Prefetch whose QuerySet prefetches again continues from the rows it loaded. */
-    private static void prefetchAll(Quarry q, Session session, List<Object> owners, List<Prefetch> all, FetchMode m) {
+    /**
+     * Runs {@code all} on {@code owners}; a Prefetch whose QuerySet prefetches again continues from the rows it loaded.
+     * {@code levels} knows whether the owners (and the levels loaded from them) are every row of their model.
+     */
+    private static void prefetchAll(Quarry q, Session session, List<Object> owners, List<Prefetch> all, FetchMode m,
+                                    dev.quarry.load.WholeLevels levels) {
         for (Prefetch p : all) {
             QuerySet<?> inner = p.queryset();
             QueryTree custom = inner == null ? null : inner.plan.tree(q);
             FetchMode innerMode = inner == null || inner.mode == null ? m : inner.mode;
-            List<Object> last = Prefetcher.prefetch(session, owners, p.path(), innerMode, custom, p.toAttr());
+            List<Object> last = Prefetcher.prefetch(session, owners, p.path(), innerMode, custom, p.toAttr(), levels);
             if (inner != null && !inner.prefetches.isEmpty() && !last.isEmpty()) {
-                prefetchAll(q, session, last, inner.prefetches, innerMode);
+                prefetchAll(q, session, last, inner.prefetches, innerMode,
+                        levels.nested(Prefetcher.keptPath(p.path(), p.toAttr())));
             }
         }
     }

@@ -68,17 +68,28 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
 
     /** The related rows as a query, with no fetch-mode check (for writes and for refinement). */
     private QuerySet<T> query() {
+        return query(false);
+    }
+
+    /**
+     * The related rows as a query; {@code lazily}: its tree built only if it is ever needed (the QuerySet
+     * of a prefetched relation, which answers from memory). The step cannot fail: the key is the saved
+     * owner's and the relation comes from the models.
+     */
+    private QuerySet<T> query(boolean lazily) {
         Object key = ownerKey();
         Plan plan = Plan.of(targetType(), owner.quarry()).hint(owner);
+        java.util.function.UnaryOperator<dev.quarry.query.QueryTree> step;
         if (!isManyToMany()) {
             String fk = reverse.foreignKey().name();
-            return new QuerySet<>(targetType(), plan.then(t -> t.filter(Q.of(fk, key).condition())));
+            step = t -> t.filter(Q.of(fk, key).condition());
+        } else {
+            ManyToManyMeta m = m2m();
+            step = forward != null
+                    ? t -> t.filterThrough(m.throughTable(), m.targetColumn(), m.sourceColumn(), key)
+                    : t -> t.filterThrough(m.throughTable(), m.sourceColumn(), m.targetColumn(), key);
         }
-        ManyToManyMeta m = m2m();
-        Plan through = forward != null
-                ? plan.then(t -> t.filterThrough(m.throughTable(), m.targetColumn(), m.sourceColumn(), key))
-                : plan.then(t -> t.filterThrough(m.throughTable(), m.sourceColumn(), m.targetColumn(), key));
-        return new QuerySet<>(targetType(), through);
+        return new QuerySet<>(targetType(), lazily ? plan.thenLazily(step) : plan.then(step));
     }
 
     /**
@@ -103,7 +114,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                 cached = cached();
             }
         }
-        QuerySet<T> q = query();
+        QuerySet<T> q = query(cached != null);
         return cached == null ? q : QuerySet.prefetched(targetType(), q.plan(), (List<T>) (List<?>) cached);
     }
 

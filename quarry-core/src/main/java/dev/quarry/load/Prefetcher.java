@@ -2,31 +2,23 @@ package dev.quarry.load;
 
 import dev.quarry.FetchMode;
 import dev.quarry.FieldError;
-import dev.quarry.Ordering;
-import dev.quarry.Ref;
-import dev.quarry.internal.KeyMap;
 import dev.quarry.internal.ModelAccess;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.ManyToManyMeta;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
 import dev.quarry.model.ReverseRelation;
-import dev.quarry.db.Database;
-import dev.quarry.query.Condition;
-import dev.quarry.query.PerParentSlice;
 import dev.quarry.query.QueryTree;
-import dev.quarry.spi.Backend;
-import dev.quarry.spi.ColumnReader;
-import dev.quarry.sql.CompiledSql;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * prefetch_related: for a path {@code books__review_set}, one query per level (IN lists chunked
- * under the database's limit), the related rows stitched onto their owners so that
- * {@code related("books").all()} runs no query afterwards.
+ * prefetch_related: for a path {@code books__review_set}, one query per level, the related rows
+ * stitched onto their owners so that {@code related("books").all()} runs no query afterwards. This
+ * class checks paths and walks them level by level; {@link PrefetchLevels} runs each level's query
+ * (with an IN list of the owners' keys, or without one when {@link WholeLevels} knows the owners are
+ * every row the relation can attach to) and stitches its rows.
  */
 public final class Prefetcher {
     private static final ModelAccess ACCESS = ModelAccess.get();
@@ -36,19 +28,42 @@ public final class Prefetcher {
     /**
      * Prefetches {@code path} onto {@code instances} (all of one model), optionally with a custom query
      * for the last level and a name ({@code toAttr}) to keep the last level's rows under instead of the
-     * relation's cache; returns the rows of the last level, for a nested prefetch to continue from.
+     * relation's cache; returns the rows of the last level, for a nested prefetch to continue from. Every
+     * level runs with an IN list of its owners' keys: {@code instances} are not known to be every row.
      */
     public static List<Object> prefetch(Session session, List<?> instances, String path, FetchMode mode, QueryTree lastLevel,
                                         String toAttr) {
+        return prefetch(session, instances, path, mode, lastLevel, toAttr, WholeLevels.none());
+    }
+
+    /**
+     * As {@link #prefetch(Session, List, String, FetchMode, QueryTree, String)}, where {@code levels} says
+     * whether {@code instances} are every row of their model and records which levels loaded so far are:
+     * a level whose owners are every row its relation can attach to runs without the IN list.
+     */
+    public static List<Object> prefetch(Session session, List<?> instances, String path, FetchMode mode, QueryTree lastLevel,
+                                        String toAttr, WholeLevels levels) {
         List<Object> level = new ArrayList<>(instances);
+        boolean whole = levels.root();
         String[] parts = dev.quarry.internal.Names.splitLookup(path);
+        String kept = null;
         for (int i = 0; i < parts.length && !level.isEmpty(); i++) {
             ModelMeta meta = session.registry().meta(level.get(0).getClass());
             boolean last = i == parts.length - 1;
-            level = one(session, meta, level, parts[i], last && toAttr != null ? toAttr : parts[i], mode,
-                    last ? lastLevel : null);
+            String key = last && toAttr != null ? toAttr : parts[i];
+            kept = kept == null ? key : kept + "__" + key;
+            PrefetchLevels.Level loaded = one(session, meta, level, parts[i], key, mode, last ? lastLevel : null, whole, levels,
+                    kept);
+            level = loaded.rows();
+            whole = loaded.whole();
         }
         return level;
+    }
+
+    /** The path under which a Prefetch keeps its last level: its own, with the last name replaced by {@code toAttr}. */
+    public static String keptPath(String path, String toAttr) {
+        int i = path.lastIndexOf("__");
+        return toAttr == null ? path : (i < 0 ? "" : path.substring(0, i + 2)) + toAttr;
     }
 
     /**
@@ -116,9 +131,14 @@ public final class Prefetcher {
                 String.join(", ", choices.stream().sorted().toList())));
     }
 
-    /** One level: the relation {@code name} of {@code owners}, its rows cached on each owner under {@code key}. */
-    private static List<Object> one(Session session, ModelMeta meta, List<?> owners, String name, String key, FetchMode mode,
-                                    QueryTree custom) {
+    /**
+     * One level: the relation {@code name} of {@code owners}, its rows cached on each owner under {@code key};
+     * {@code whole} when the owners are every row of their model. A level already loaded by an earlier
+     * path is read from the owners, and is whole when {@code levels} recorded it so under {@code kept}.
+     */
+    private static PrefetchLevels.Level one(Session session, ModelMeta meta, List<?> owners, String name, String key,
+                                            FetchMode mode, QueryTree custom, boolean whole, WholeLevels levels,
+                                            String kept) {
         Map<String, List<Object>> first = ACCESS.prefetched(owners.get(0), false);
         if (first != null && first.containsKey(key)) {
             List<Object> next = new ArrayList<>();
@@ -128,236 +148,34 @@ public final class Prefetcher {
                     next.addAll(cached);
                 }
             }
-            return next;
+            return new PrefetchLevels.Level(next, whole && levels.isWhole(kept));
         }
+        PrefetchLevels.Level level = load(session, meta, owners, name, key, mode, custom, whole);
+        levels.record(kept, level.whole());
+        return level;
+    }
+
+    private static PrefetchLevels.Level load(Session session, ModelMeta meta, List<?> owners, String name, String key,
+                                             FetchMode mode, QueryTree custom, boolean whole) {
         Registry registry = session.registry();
         ReverseRelation reverse = registry.reverseByAccessor(meta, name);
         if (reverse != null && !reverse.isManyToMany()) {
-            return reverseForeignKey(session, meta, owners, key, reverse, mode, custom);
+            return PrefetchLevels.reverseForeignKey(session, meta, owners, key, reverse, mode, custom, whole);
         }
         ManyToManyMeta m2m = meta.manyToMany(name);
         if (m2m != null) {
-            return manyToMany(session, meta, owners, key, m2m.target(), m2m.throughTable(), m2m.targetColumn(),
-                    m2m.sourceColumn(), mode, custom);
+            return PrefetchLevels.manyToMany(session, meta, owners, key, m2m.target(), m2m.source(), m2m.throughTable(),
+                    m2m.targetColumn(), m2m.sourceColumn(), mode, custom, whole);
         }
         if (reverse != null) {
             ManyToManyMeta m = reverse.manyToMany();
-            return manyToMany(session, meta, owners, key, m.source(), m.throughTable(), m.sourceColumn(),
-                    m.targetColumn(), mode, custom);
+            return PrefetchLevels.manyToMany(session, meta, owners, key, m.source(), m.target(), m.throughTable(),
+                    m.sourceColumn(), m.targetColumn(), mode, custom, whole);
         }
         FieldMeta fk = meta.field(name);
         if (fk != null && fk.isForeignKey()) {
-            return forwardForeignKey(session, owners, fk, mode, custom, key.equals(name) ? null : key);
+            return PrefetchLevels.forwardForeignKey(session, owners, fk, mode, custom, key.equals(name) ? null : key);
         }
         throw notARelation(registry, meta, name, name);
-    }
-
-    /** What the SQL of a level's default query depends on besides the database: the model, the key, the number of keys. */
-    private record LevelShape(Class<?> model, String foreignKey, int keys) {}
-
-    /** The owners with one primary key: the list of their related rows, filled while the rows are read. */
-    private static final class Slot {
-        Object owner;
-        List<Object> rows;
-
-        void add(Object row) {
-            if (rows == null) {
-                rows = new ArrayList<>(4);
-            }
-            rows.add(row);
-        }
-
-        List<Object> rows() {
-            return rows == null ? List.of() : rows;
-        }
-    }
-
-    /**
-     * Indexes {@code owners} by primary key (read once each; whole-number keys unboxed), filling
-     * {@code slots} with each owner's slot, in the owners' order, and {@code keys} with the distinct keys.
-     */
-    private static KeyMap<Slot> slots(ModelMeta meta, List<?> owners, Slot[] slots, List<Object> keys) {
-        KeyMap<Slot> byKey = new KeyMap<>(owners.size());
-        for (int i = 0; i < slots.length; i++) {
-            Object o = owners.get(i);
-            Object key = meta.pkValue(o);
-            Slot slot = byKey.get(key);
-            if (slot == null) {
-                slot = new Slot();
-                byKey.put(key, slot);
-                keys.add(key);
-            }
-            slot.owner = o;
-            slots[i] = slot;
-        }
-        return byKey;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> all, Backend backend) {
-        int size = Math.max(1, Math.min(backend.features().maxInListSize(), backend.features().maxBindParameters() - 100));
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += size) {
-            out.add(all.subList(i, Math.min(all.size(), i + size)));
-        }
-        return out;
-    }
-
-    /**
-     * The query of a to-many level in a defined order: its own, else the primary key. A prefetched
-     * relation answers first() and last() from memory, and they must be the rows the database
-     * would give (Django orders an unordered first() by primary key).
-     */
-    private static QueryTree ordered(QueryTree t) {
-        return t.ordering().isEmpty() && !t.isSliced() ? t.orderBy(List.of(Ordering.asc("pk"))) : t;
-    }
-
-    private static List<Object> reverseForeignKey(Session session, ModelMeta meta, List<?> owners, String name,
-                                                  ReverseRelation r, FetchMode mode, QueryTree custom) {
-        Database db = session.database();
-        FieldMeta fk = r.foreignKey();
-        Slot[] slots = new Slot[owners.size()];
-        List<Object> keys = new ArrayList<>(owners.size());
-        KeyMap<Slot> byKey = slots(meta, owners, slots, keys);
-        List<Object> all = new ArrayList<>();
-        for (List<Object> chunk : chunks(keys, db.backend())) {
-            QueryTree t;
-            if (custom != null && custom.isSliced()) {
-                // A slice per owner: one query numbering each owner's rows (ROW_NUMBER() OVER (PARTITION BY fk ...)).
-                t = PerParentSlice.byForeignKey(PerParentSlice.unsliced(custom).filter(
-                        new Condition.Leaf(fk.name() + "__in", chunk)), custom, fk);
-            } else if (custom == null) {
-                // The default query of a level: compiled once per chunk size (the compiled-query cache).
-                t = null;
-            } else {
-                t = ordered(custom).filter(new Condition.Leaf(fk.name() + "__in", chunk));
-            }
-            List<Object> rows = t != null ? Loader.models(session, t, mode)
-                    : CompiledShapes.models(session, new LevelShape(r.source().type(), fk.name(), chunk.size()), chunk,
-                            () -> ordered(QueryTree.of(session.registry(), r.source()))
-                                    .filter(new Condition.Leaf(fk.name() + "__in", chunk)), mode);
-            all.addAll(rows);
-            // One pass: each row's key read once, its owner found without boxing, its Ref pointed back at the owner.
-            for (Object row : rows) {
-                // A multi-table child's parent link holds its parent's key itself, not a Ref.
-                Object value = fk.get(row);
-                Ref<?> ref = fk.isForeignKey() ? (Ref<?>) value : null;
-                Slot slot = byKey.get(ref != null ? ref.id() : value);
-                if (slot != null) {
-                    slot.add(row);
-                    if (ref != null) {
-                        ACCESS.cacheRef(ref, slot.owner);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < slots.length; i++) {
-            ACCESS.prefetched(owners.get(i), true).put(name, slots[i].rows());
-        }
-        return all;
-    }
-
-    private static List<Object> manyToMany(Session session, ModelMeta meta, List<?> owners, String name, ModelMeta target,
-                                           String through, String targetColumn, String sourceColumn, FetchMode mode,
-                                           QueryTree custom) {
-        Database db = session.database();
-        Backend backend = db.backend();
-        Slot[] slots = new Slot[owners.size()];
-        List<Object> keys = new ArrayList<>(owners.size());
-        KeyMap<Slot> byOwner = slots(meta, owners, slots, keys);
-        KeyMap<Object> seen = new KeyMap<>(owners.size());
-        List<Object> distinct = new ArrayList<>();
-        ColumnReader keyReader = backend.operations().reader(meta.pk().type().referenceType());
-        for (List<Object> chunk : chunks(keys, backend)) {
-            QueryTree t;
-            if (custom != null && custom.isSliced()) {
-                t = PerParentSlice.byThroughColumn(PerParentSlice.unsliced(custom).prefetchThrough(through, targetColumn,
-                        sourceColumn, meta.pk().type().referenceType(), chunk), custom);
-            } else {
-                QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
-                t = base.prefetchThrough(through, targetColumn, sourceColumn, meta.pk().type().referenceType(), chunk);
-            }
-            CompiledSql sql = Loader.selectSql(backend, t);
-            ModelRows rows = new ModelRows(t, backend.operations());
-            LoadContext context = new LoadContext(session, mode);
-            int ownerColumn = rows.width() + 1;
-            db.query(sql, rs -> {
-                while (rs.next()) {
-                    Object row = rows.read(rs, context);
-                    Object pk = target.pkValue(row);
-                    Object canonical = seen.get(pk);
-                    if (canonical == null) {
-                        seen.put(pk, row);
-                        distinct.add(row);
-                        canonical = row;
-                    }
-                    Slot slot = byOwner.get(keyReader.read(rs, ownerColumn));
-                    if (slot != null) {
-                        slot.add(canonical);
-                    }
-                }
-                return null;
-            });
-            context.setPeers(new ArrayList<>(distinct));
-        }
-        for (int i = 0; i < slots.length; i++) {
-            ACCESS.prefetched(owners.get(i), true).put(name, slots[i].rows());
-        }
-        return distinct;
-    }
-
-    /** A forward foreign key; with {@code toAttr}, each owner gets a list of its one target (or none) and its Ref stays as it was. */
-    private static List<Object> forwardForeignKey(Session session, List<?> owners, FieldMeta fk, FetchMode mode,
-                                                  QueryTree custom, String toAttr) {
-        Database db = session.database();
-        if (custom != null && custom.isSliced()) {
-            throw new dev.quarry.QueryError(String.format("A Prefetch of the foreign key %s.%s cannot be sliced: each owner "
-                    + "has at most one %s. Slice a to-many relation, or filter instead", fk.model().name(), fk.name(),
-                    fk.relation().target().name()));
-        }
-        ModelMeta target = fk.relation().target();
-        LinkedHashSet<Object> ids = new LinkedHashSet<>();
-        for (Object o : owners) {
-            Ref<?> ref = (Ref<?>) fk.get(o);
-            if (ref.id() != null && (toAttr != null || !ACCESS.refLoaded(ref))) {
-                ids.add(ref.id());
-            }
-        }
-        KeyMap<Object> byKey = new KeyMap<>(ids.size());
-        for (List<Object> chunk : chunks(new ArrayList<>(ids), db.backend())) {
-            QueryTree base = ordered(custom != null ? custom : QueryTree.of(session.registry(), target));
-            for (Object row : Loader.models(session, base.filter(new Condition.Leaf("pk__in", chunk)), mode)) {
-                byKey.put(target.pkValue(row), row);
-            }
-        }
-        List<Object> next = new ArrayList<>();
-        for (Object o : owners) {
-            Ref<?> ref = (Ref<?>) fk.get(o);
-            if (toAttr != null) {
-                Object value = ref.id() == null ? null : byKey.get(ref.id());
-                ACCESS.prefetched(o, true).put(toAttr, value == null ? List.of() : List.of(value));
-                if (value != null) {
-                    next.add(value);
-                }
-                continue;
-            }
-            if (ref.id() != null && !ACCESS.refLoaded(ref)) {
-                Object value = byKey.get(ref.id());
-                ACCESS.cacheRef(ref, value);
-            }
-            Object value = ACCESS.refLoaded(ref) ? loadedTarget(ref) : null;
-            if (value != null) {
-                next.add(value);
-            }
-        }
-        return new ArrayList<>(new LinkedHashSet<>(next));
-    }
-
-    /** The loaded target of {@code ref}, or {@code null} when its key has no row (a dangling reference). */
-    private static Object loadedTarget(Ref<?> ref) {
-        try {
-            return ref.get();
-        } catch (dev.quarry.DoesNotExist dangling) {
-            return null;
-        }
     }
 }

@@ -315,9 +315,9 @@ public final class QueryTree {
     }
 
     /**
-     * Rows of this model reached through a many-to-many table from any of {@code keys}: joins the
-     * through table on {@code targetColumn} and selects its {@code sourceColumn} as an extra
-     * last column, so a prefetch can tell which owner each row belongs to.
+     * Rows of this model reached through a many-to-many table from any of {@code keys} ({@code null}:
+     * from any row): joins the through table on {@code targetColumn} and selects its {@code sourceColumn}
+     * as an extra last column, so a prefetch can tell which owner each row belongs to.
      */
     public QueryTree prefetchThrough(String throughTable, String targetColumn, String sourceColumn,
                                      FieldType sourceType, List<?> keys) {
@@ -326,7 +326,7 @@ public final class QueryTree {
                 new dev.quarry.model.JoinStep(throughTable, model.pk().column(), targetColumn, true, false));
         t.joins = j.joins();
         Col source = new Col(j.alias(), sourceColumn, sourceType, null, false);
-        t.where = WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"),
+        t.where = keys == null ? where : WhereBuilder.and(where, new Where.Condition(source, LookupRegistry.lookup("in"),
                 LookupRegistry.lookup("in").prepare(keys, sourceType, throughTable + "." + sourceColumn)));
         t.extraColumns = List.of(source);
         return t;

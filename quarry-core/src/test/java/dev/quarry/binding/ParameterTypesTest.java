@@ -73,8 +73,9 @@ class ParameterTypesTest {
     @Test
     void prefetchBindsTheOwnersKeysWithTheForeignKeysType(Queries queries) {
         rows();
+        // Filtered (by a Long), so the crates may be only some of them and the bottles are asked for by key.
         List<ExecutedQuery> ran = queries.assertNumQueries(2, () -> {
-            List<Crate> crates = Crate.objects.prefetchRelated("bottles").orderBy("number").list();
+            List<Crate> crates = Crate.objects.filter("number__gte", 0L).prefetchRelated("bottles").orderBy("number").list();
             assertThat(crates).extracting(c -> c.related("bottles", Bottle.class).all().count()).containsExactly(1L, 2L, 3L);
         });
         assertThat(types(ran.get(1))).containsExactly(Integer.class, Integer.class, Integer.class);
