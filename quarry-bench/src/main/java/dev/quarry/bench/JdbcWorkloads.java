@@ -25,7 +25,7 @@ public final class JdbcWorkloads implements Workloads {
     record JBook(long id, String title, long authorId, LocalDate published, String isbn, List<JReview> reviews) {}
 
     /** A review row. */
-    record JReview(long id, long bookId, String userName, int rating, String comment, String createdAt) {}
+    record JReview(long id, long bookId, String userName, int rating, String comment, Instant createdAt) {}
 
     /** An author row. */
     record JAuthor(long id, String name, String bio, List<JBook> books) {}
@@ -40,6 +40,12 @@ public final class JdbcWorkloads implements Workloads {
 
     private LocalDate date(ResultSet rs, int i) throws SQLException {
         return sqlite ? LocalDate.parse(rs.getString(i)) : rs.getObject(i, LocalDate.class);
+    }
+
+    /** A timestamp as the ORMs' models hold it (an {@code Instant}): SQLite's text parsed, PostgreSQL's read typed. */
+    private Instant instant(ResultSet rs, int i) throws SQLException {
+        return sqlite ? LocalDateTime.parse(rs.getString(i), SQLITE_TIME).toInstant(ZoneOffset.UTC)
+                : rs.getObject(i, OffsetDateTime.class).toInstant();
     }
 
     private JBook book(ResultSet rs) throws SQLException {
@@ -89,7 +95,7 @@ public final class JdbcWorkloads implements Workloads {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, book_id, user_name, rating, comment, created_at FROM review");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JReview r = new JReview(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6));
+                    JReview r = new JReview(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), instant(rs, 6));
                     books.get(r.bookId()).reviews().add(r);
                 }
             }
