@@ -150,4 +150,18 @@ class CompiledQueryCacheTest {
         assertThat(CompiledShapes.size()).isLessThanOrEqualTo(CompiledShapes.CAPACITY);
         assertThat(Gadget.objects.filter("name", "x").count()).isZero();
     }
+
+    @Test
+    void aClosedQuarryLeavesNothingInTheCache(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Quarry other = Quarry.builder().url("jdbc:sqlite:" + dir.resolve("other.db")).models(Gadget.class).build();
+        other.createTables();
+        Gadget made = Gadget.objects.using(other).create(g -> g.name = "elsewhere");
+        assertThat(Gadget.objects.using(other).get("pk", made.id).name).isEqualTo("elsewhere");
+        int withItsEntries = CompiledShapes.size();
+        other.close();
+        // Its simple filter and its compiled query are gone, and nothing else was dropped.
+        assertThat(CompiledShapes.size()).isEqualTo(withItsEntries - 2);
+        assertThatThrownBy(() -> Gadget.objects.using(other).get("pk", made.id)).hasMessageContaining("closed");
+        assertThat(CompiledShapes.size()).isEqualTo(withItsEntries - 2);
+    }
 }
