@@ -117,7 +117,12 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRel
 
     /** Whether crossing these relations may multiply rows. */
     boolean multiValued() {
-        return hops.stream().anyMatch(Hop::multiValued);
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).multiValued()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

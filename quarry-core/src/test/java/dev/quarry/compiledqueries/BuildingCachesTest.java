@@ -11,13 +11,6 @@ import dev.quarry.test.Queries;
 import dev.quarry.test.QuarryTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -88,33 +81,12 @@ class BuildingCachesTest {
             expected.add(q.sql().text());
             counts.add(q.list().size());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        Queue<String> wrong = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> done = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            int offset = t;
-            done.add(pool.submit(() -> {
-                start.await();
-                int checked = 0;
-                for (int i = 0; i < 120; i++) {
-                    int k = (offset + i) % lookups.size();
-                    QuerySet<Gadget> q = Gadget.objects.using(quarry).filter(lookups.get(k), values.get(k)).orderBy("name");
-                    if (!q.sql().text().equals(expected.get(k)) || (i % 10 == 0 && q.list().size() != counts.get(k))) {
-                        wrong.add(lookups.get(k));
-                    }
-                    checked++;
-                }
-                return checked;
-            }));
-        }
-        start.countDown();
-        int total = 0;
-        for (Future<Integer> f : done) {
-            total += f.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        List<String> wrong = SixteenThreads.run(120, (thread, i) -> {
+            int k = (thread + i) % lookups.size();
+            QuerySet<Gadget> q = Gadget.objects.using(quarry).filter(lookups.get(k), values.get(k)).orderBy("name");
+            boolean right = q.sql().text().equals(expected.get(k)) && (i % 10 != 0 || q.list().size() == counts.get(k));
+            return right ? null : lookups.get(k);
+        });
         assertThat(wrong).isEmpty();
-        assertThat(total).isEqualTo(16 * 120);
     }
 }
