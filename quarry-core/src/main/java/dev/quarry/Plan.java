@@ -24,6 +24,9 @@ final class Plan {
 
     private record Resolved(Registry registry, QueryTree tree) {}
 
+    /** The key of a model's tree of all rows among the values a registry derives (an immutable tree, shared). */
+    private record AllRows(Class<? extends Model> type) {}
+
     private final Class<? extends Model> type;
     private final Quarry db;
     private final String alias;
@@ -175,11 +178,14 @@ final class Plan {
     }
 
     private QueryTree fold(Registry registry) {
+        QueryTree t = registry.derived(new AllRows(type), k -> QueryTree.of(registry, registry.meta(k.type())));
+        if (steps == null) {
+            return t;
+        }
         ArrayDeque<UnaryOperator<QueryTree>> ops = new ArrayDeque<>();
         for (Step s = steps; s != null; s = s.previous()) {
             ops.push(s.op());
         }
-        QueryTree t = QueryTree.of(registry, registry.meta(type));
         for (UnaryOperator<QueryTree> op : ops) {
             t = op.apply(t);
         }

@@ -300,6 +300,7 @@ public final class Quarry implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        dev.quarry.load.CompiledShapes.forget(registry, sessions.values());
         RuntimeException first = null;
         for (Session s : sessions.values()) {
             try {

@@ -25,8 +25,8 @@ record Shortcut(Registry registry, String lookup, Object prepared) {
      * ({@code plan} with no step) on {@code q}, or {@code null} where the general path must run.
      */
     static Shortcut of(Quarry q, Class<? extends Model> type, String lookup, Object value) {
-        if (q == null) {
-            return null;
+        if (q == null || q.isClosed()) {
+            return null; // a closed Quarry's query fails on the general path, and leaves nothing in the cache
         }
         Registry registry = q.registry();
         SimpleFilter f;

@@ -20,7 +20,9 @@ import java.util.UUID;
  * differently.
  */
 public abstract class BaseOperations implements Operations {
+    private static final int QUOTED_NAMES = 4096;
     private final boolean nullsOrdering;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, dev.quarry.spi.FunctionWriter> functions = new java.util.HashMap<>();
 
     /** Operations for a database that has (or lacks) {@code NULLS FIRST/LAST}. */
@@ -55,7 +57,24 @@ public abstract class BaseOperations implements Operations {
 
     @Override
     public String quoteName(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return quoted(name, '"');
+    }
+
+    /**
+     * {@code name} between two {@code quote} characters, a quote inside it doubled; remembered per
+     * name (a schema has few names; at most {@value #QUOTED_NAMES} are kept), as SQL writing asks for
+     * the same ones again and again.
+     */
+    protected final String quoted(String name, char quote) {
+        String q = quotedNames.get(name);
+        if (q == null) {
+            String mark = String.valueOf(quote);
+            q = mark + name.replace(mark, mark + mark) + mark;
+            if (quotedNames.size() < QUOTED_NAMES) {
+                quotedNames.put(name, q);
+            }
+        }
+        return q;
     }
 
     @Override

@@ -8,11 +8,15 @@ import dev.quarry.query.QueryTree;
 import dev.quarry.query.SimpleFilter;
 import dev.quarry.spi.Operations;
 import dev.quarry.sql.CompiledSql;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +27,9 @@ import java.util.function.Supplier;
  * another database or another Quarry's models never share an entry. An entry is only kept when
  * compiling the real tree gave exactly the parameters the shape predicts; a shape that does not
  * (a lookup rewriting its value, a backend writing it inline) is remembered as uncacheable and runs
- * the general way. Bounded: at most {@value #CAPACITY} entries, least recently used evicted. Safe to
- * use from any number of threads (one short lock per lookup).
+ * the general way. Bounded: at most {@value #CAPACITY} entries, the oldest evicted first; a Quarry's
+ * entries are dropped when it is closed ({@link #forget}). Safe to
+ * use from any number of threads: a lookup takes no lock, storing a new entry takes one short lock.
  */
 public final class CompiledShapes {
     /** The most shapes kept, over every Quarry of the JVM. */
@@ -33,12 +38,10 @@ public final class CompiledShapes {
     private static final Object UNCACHEABLE = new Object();
     private static final Object NOT_SIMPLE = new Object();
 
-    private static final Map<Object, Object> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    /** The entries; read without a lock, so that a hit costs one hash lookup. */
+    private static final ConcurrentHashMap<Object, Object> CACHE = new ConcurrentHashMap<>(256);
+    /** The keys in the order they were stored, the oldest evicted first; changed only under its own lock. */
+    private static final ArrayDeque<Object> ORDER = new ArrayDeque<>();
 
     private record FilterKey(Registry registry, Class<?> model, String lookup) {}
 
@@ -49,20 +52,44 @@ public final class CompiledShapes {
     private CompiledShapes() {}
 
     private static Object cached(Object key) {
-        synchronized (CACHE) {
-            return CACHE.get(key);
-        }
+        return CACHE.get(key);
     }
 
     private static void store(Object key, Object value) {
-        synchronized (CACHE) {
-            CACHE.put(key, value);
+        synchronized (ORDER) {
+            if (CACHE.putIfAbsent(key, value) == null) {
+                ORDER.addLast(key);
+                while (ORDER.size() > CAPACITY) {
+                    CACHE.remove(ORDER.removeFirst());
+                }
+            }
+        }
+    }
+
+    /**
+     * Drops every entry compiled for {@code registry} or for the database of one of {@code sessions}
+     * (a Quarry being closed), so that the cache keeps none of a closed Quarry's objects reachable.
+     */
+    public static void forget(Registry registry, Collection<Session> sessions) {
+        Set<Database> dbs = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Session s : sessions) {
+            dbs.add(s.database());
+        }
+        synchronized (ORDER) {
+            ORDER.removeIf(k -> {
+                boolean drop = k instanceof FilterKey f ? f.registry() == registry
+                        : k instanceof RunKey r && (r.registry() == registry || dbs.contains(r.database()));
+                if (drop) {
+                    CACHE.remove(k);
+                }
+                return drop;
+            });
         }
     }
 
     /** The number of entries now (for tests). */
     public static int size() {
-        synchronized (CACHE) {
+        synchronized (ORDER) {
             return CACHE.size();
         }
     }

@@ -25,6 +25,11 @@ public final class Registry {
     private final Map<ModelMeta, Reverse> reverse;
     /** Class names shared by two models of this registry, counted under their qualified names. */
     private final Set<String> sharedNames;
+    /** Values worked out from these models alone (parsed lookup paths), by key; see {@link #derived}. */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The most derived values a registry keeps (lookup strings built from data could otherwise grow it without end). */
+    public static final int DERIVED_CAPACITY = 4096;
 
     /** The reverse sides of one model, by accessor and by query name. */
     private record Reverse(List<ReverseRelation> all, Map<String, ReverseRelation> byAccessor,
@@ -36,6 +41,25 @@ public final class Registry {
         this.models = models;
         this.reverse = reverse;
         this.sharedNames = TableNames.sharedNames(models.values());
+    }
+
+    /**
+     * The value {@code compute} derives from this registry's models for {@code key} (a value with
+     * equality, naming everything the value depends on besides these models), computed once and then
+     * shared: the registry never changes, so neither does the value. A computation that throws keeps
+     * nothing, so the same error is thrown again. Thread-safe; at most {@value #DERIVED_CAPACITY} values
+     * are kept, later ones are computed each time.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V derived(K key, java.util.function.Function<K, V> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(key);
+            if (derived.size() < DERIVED_CAPACITY) {
+                derived.putIfAbsent(key, v);
+            }
+        }
+        return (V) v;
     }
 
     /**

@@ -44,7 +44,7 @@ final class AggregatePlanner {
     static AggregateQuery plan(QueryTree base, Map<String, ? extends Aggregate<?>> aggregates) {
         for (Map.Entry<String, ? extends Aggregate<?>> e : aggregates.entrySet()) {
             // An aggregate alias only names a result (Django's default is "rating__avg"), so "__" is fine here.
-            if (e.getKey() == null || !Annotator.ALIAS.matcher(e.getKey()).matches()) {
+            if (e.getKey() == null || !Annotator.isIdentifier(e.getKey())) {
                 throw new FieldError(base.model.type(), e.getKey(), String.format("Invalid aggregate alias %s on %s: use "
                         + "letters, digits and underscores, starting with a letter", dev.quarry.internal.Excerpt.of(e.getKey()),
                         base.model.name()));

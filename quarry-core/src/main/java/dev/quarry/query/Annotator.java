@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code annotate()} and {@code alias()}: resolves the expressions and decides where each aggregate
@@ -20,7 +19,20 @@ import java.util.regex.Pattern;
  * planned by {@link AggregatePlanner}.
  */
 final class Annotator {
-    static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Whether {@code alias} is ASCII letters, digits and underscores, not starting with a digit (no regex: it runs for every annotation). */
+    static boolean isIdentifier(String alias) {
+        if (alias == null || alias.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < alias.length(); i++) {
+            char c = alias.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private Annotator() {}
 
@@ -62,7 +74,7 @@ final class Annotator {
     }
 
     private static void checkAlias(QueryTree t, String alias, String context) {
-        if (alias == null || !ALIAS.matcher(alias).matches() || alias.contains("__")) {
+        if (!isIdentifier(alias) || alias.contains("__")) {
             throw new FieldError(t.model.type(), alias, String.format("Invalid annotation alias %s on %s: use letters, digits "
                     + "and single underscores, starting with a letter (as a Java identifier without '__')",
                     dev.quarry.internal.Excerpt.of(alias), t.model.name()));

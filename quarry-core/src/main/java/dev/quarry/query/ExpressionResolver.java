@@ -321,9 +321,11 @@ final class ExpressionResolver {
             }
         }
         AggregateExpr out = new AggregateExpr(a.function(), arg, a.isDistinct(), filter);
-        String subject = a.path() != null ? a.path() : a.toString();
-        ValueTypes.check(t.model.type(), out.outputType(), a.type(), subject, s.context() + " on " + t.model.name()
-                + " (" + a + ")");
+        if (!ValueTypes.accepts(out.outputType(), a.type())) { // the message is built only when it fails
+            String subject = a.path() != null ? a.path() : a.toString();
+            ValueTypes.check(t.model.type(), out.outputType(), a.type(), subject, s.context() + " on " + t.model.name()
+                    + " (" + a + ")");
+        }
         return out;
     }
 

@@ -146,16 +146,26 @@ final class JoinList {
 
     /** Whether any join after the first {@code from} may multiply rows. */
     boolean addsMultiValued(int from) {
-        return joins.subList(from, joins.size()).stream().anyMatch(j -> j.step().multiValued());
+        for (int i = from; i < joins.size(); i++) {
+            if (joins.get(i).step().multiValued()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a multi-valued join made outside filter() calls is there. */
     boolean hasUngroupedMultiValued() {
-        return joins.stream().anyMatch(j -> j.step().multiValued() && j.group() < 0);
+        for (int i = 0; i < joins.size(); i++) {
+            if (joins.get(i).step().multiValued() && joins.get(i).group() < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether any join may multiply rows. */
     boolean hasMultiValued() {
-        return joins.stream().anyMatch(j -> j.step().multiValued());
+        return addsMultiValued(0);
     }
 }

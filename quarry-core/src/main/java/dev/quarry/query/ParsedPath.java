@@ -20,7 +20,18 @@ import java.util.List;
  */
 record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRelation) {
 
+    /** What a parsed path depends on besides the registry. */
+    private record Key(ModelMeta root, String path) {}
+
+    /** The path parsed against {@code root}'s relations in {@code registry}, worked out once per registry, model and string. */
     static ParsedPath parse(Registry registry, ModelMeta root, String path) {
+        if (path == null) {
+            return parseNow(registry, root, null);
+        }
+        return registry.derived(new Key(root, path), k -> parseNow(registry, k.root(), k.path()));
+    }
+
+    private static ParsedPath parseNow(Registry registry, ModelMeta root, String path) {
         if (path == null || path.isEmpty()) {
             throw new FieldError(root.type(), path, "Empty lookup on " + root.name() + ". Choices are: "
                     + String.join(", ", registry.queryNames(root)));
@@ -106,7 +117,12 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRel
 
     /** Whether crossing these relations may multiply rows. */
     boolean multiValued() {
-        return hops.stream().anyMatch(Hop::multiValued);
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).multiValued()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -115,6 +131,9 @@ record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRel
      * path ends on. Django: {@code Cannot query "Publisher object (1)": Must be "Author" instance.}
      */
     void checkInstances(Object value, String path) {
+        if (!(value instanceof Model || value instanceof Collection<?> || value instanceof Object[])) {
+            return; // no instance to check (the common case: a plain value)
+        }
         Class<?> expected = field.isForeignKey() || field.isParentLink() ? field.relation().targetClass()
                 : field.primaryKey() || endsOnRelation() ? field.model().type() : null;
         if (expected == null) {

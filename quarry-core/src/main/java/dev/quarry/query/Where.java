@@ -20,6 +20,16 @@ public sealed interface Where {
         return false;
     }
 
+    /** Whether {@code test} holds for any of {@code children} (a loop: asked of every condition of every query built). */
+    private static boolean any(List<Where> children, java.util.function.Predicate<Where> test) {
+        for (int i = 0; i < children.size(); i++) {
+            if (test.test(children.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Conditions joined by AND. */
     record And(List<Where> children) implements Where {
         /** An AND of these conditions, which are copied. */
@@ -34,12 +44,12 @@ public sealed interface Where {
 
         @Override
         public boolean containsAggregate() {
-            return children.stream().anyMatch(Where::containsAggregate);
+            return Where.any(children, Where::containsAggregate);
         }
 
         @Override
         public boolean containsWindow() {
-            return children.stream().anyMatch(Where::containsWindow);
+            return Where.any(children, Where::containsWindow);
         }
     }
 
@@ -57,12 +67,12 @@ public sealed interface Where {
 
         @Override
         public boolean containsAggregate() {
-            return children.stream().anyMatch(Where::containsAggregate);
+            return Where.any(children, Where::containsAggregate);
         }
 
         @Override
         public boolean containsWindow() {
-            return children.stream().anyMatch(Where::containsWindow);
+            return Where.any(children, Where::containsWindow);
         }
     }
 

@@ -15,13 +15,6 @@ import dev.quarry.test.Queries;
 import dev.quarry.test.QuarryTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,35 +103,14 @@ class CompiledQueryCacheTest {
     @Committing
     void sixteenThreadsShareTheCacheAndEachGetsItsOwnRows(Quarry quarry) throws Exception {
         List<Gadget> made = rows("t", 64);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        Queue<String> wrong = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> done = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            int offset = t;
-            done.add(pool.submit(() -> {
-                start.await();
-                int checked = 0;
-                for (int i = 0; i < 200; i++) {
-                    Gadget expected = made.get((offset * 7 + i) % made.size());
-                    Gadget byKey = Gadget.objects.using(quarry).get("pk", expected.id);
-                    Gadget byName = Gadget.objects.using(quarry).filter("name", expected.name).first().orElse(null);
-                    if (!expected.name.equals(byKey.name) || byName == null || !expected.id.equals(byName.id)) {
-                        wrong.add(expected.name);
-                    }
-                    checked++;
-                }
-                return checked;
-            }));
-        }
-        start.countDown();
-        int total = 0;
-        for (Future<Integer> f : done) {
-            total += f.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        List<String> wrong = SixteenThreads.run(200, (thread, i) -> {
+            Gadget expected = made.get((thread * 7 + i) % made.size());
+            Gadget byKey = Gadget.objects.using(quarry).get("pk", expected.id);
+            Gadget byName = Gadget.objects.using(quarry).filter("name", expected.name).first().orElse(null);
+            boolean right = expected.name.equals(byKey.name) && byName != null && expected.id.equals(byName.id);
+            return right ? null : expected.name;
+        });
         assertThat(wrong).isEmpty();
-        assertThat(total).isEqualTo(16 * 200);
     }
 
     @Test
@@ -149,5 +121,19 @@ class CompiledQueryCacheTest {
         }
         assertThat(CompiledShapes.size()).isLessThanOrEqualTo(CompiledShapes.CAPACITY);
         assertThat(Gadget.objects.filter("name", "x").count()).isZero();
+    }
+
+    @Test
+    void aClosedQuarryLeavesNothingInTheCache(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Quarry other = Quarry.builder().url("jdbc:sqlite:" + dir.resolve("other.db")).models(Gadget.class).build();
+        other.createTables();
+        Gadget made = Gadget.objects.using(other).create(g -> g.name = "elsewhere");
+        assertThat(Gadget.objects.using(other).get("pk", made.id).name).isEqualTo("elsewhere");
+        int withItsEntries = CompiledShapes.size();
+        other.close();
+        // Its simple filter and its compiled query are gone, and nothing else was dropped.
+        assertThat(CompiledShapes.size()).isEqualTo(withItsEntries - 2);
+        assertThatThrownBy(() -> Gadget.objects.using(other).get("pk", made.id)).hasMessageContaining("closed");
+        assertThat(CompiledShapes.size()).isEqualTo(withItsEntries - 2);
     }
 }

@@ -150,7 +150,7 @@ final class MysqlOperations extends BaseOperations {
 
     @Override
     public String quoteName(String name) {
-        return '`' + name.replace("`", "``") + '`';
+        return quoted(name, '`');
     }
 
     @Override

@@ -23,9 +23,10 @@ public interface Expr {
 
     /** Whether it contains an aggregate (and so belongs in HAVING, and asks for GROUP BY). */
     default boolean containsAggregate() {
-        // A loop, not a stream: this is asked of every term of every query built (W9).
-        for (Expr c : children()) {
-            if (c.containsAggregate()) {
+        // An indexed loop, neither a stream nor an iterator: this is asked of every term of every query built (W9).
+        List<Expr> children = children();
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i).containsAggregate()) {
                 return true;
             }
         }
@@ -34,8 +35,9 @@ public interface Expr {
 
     /** Whether it contains a window function (never in WHERE, never in GROUP BY). */
     default boolean containsWindow() {
-        for (Expr c : children()) {
-            if (c.containsWindow()) {
+        List<Expr> children = children();
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i).containsWindow()) {
                 return true;
             }
         }
