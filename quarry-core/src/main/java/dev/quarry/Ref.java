@@ -30,22 +30,24 @@ public final class Ref<T extends Model> {
 
     /** The owner's field that holds this Ref (found through the owner's model, so a Ref need not carry it). */
     private FieldMeta field() {
-        for (ModelMeta meta = ModelMeta.of(owner.getClass()).concrete(); meta != null; meta = meta.parent()) {
-            for (FieldMeta fk : meta.foreignKeys()) {
-                if (fk.get(owner) == this) {
-                    return fk;
-                }
-            }
+        FieldMeta f = holder(false);
+        if (f == null) {
+            throw new IllegalStateException("This Ref no longer belongs to a field of its " + owner.getClass().getSimpleName()
+                    + ": a Ref belongs to the instance that created it; point at a target with ref.set(...) instead of "
+                    + "assigning the Ref to another instance's field");
         }
-        throw new IllegalStateException("This Ref no longer belongs to a field of its " + owner.getClass().getSimpleName()
-                + ": a Ref belongs to the instance that created it, assign the target with ref.set(...) instead of the Ref");
+        return f;
     }
 
-    /** The owner's one-to-one field holding this Ref, or {@code null} for a plain foreign key (no lookup when the model has none). */
+    /** The owner's one-to-one field holding this Ref, or {@code null} for a plain foreign key. */
     private FieldMeta oneToOneField() {
+        return holder(true);
+    }
+
+    private FieldMeta holder(boolean oneToOneOnly) {
         for (ModelMeta meta = ModelMeta.of(owner.getClass()).concrete(); meta != null; meta = meta.parent()) {
             for (FieldMeta fk : meta.foreignKeys()) {
-                if (fk.isOneToOne() && fk.get(owner) == this) {
+                if ((!oneToOneOnly || fk.isOneToOne()) && fk.get(owner) == this) {
                     return fk;
                 }
             }
