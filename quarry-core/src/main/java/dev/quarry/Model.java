@@ -48,7 +48,7 @@ public abstract class Model {
                 }
             }
             for (ManyToManyMeta m : meta.manyToMany()) {
-                m.set(this, new ManyToMany<>(this, m));
+                m.set(this, new ManyToMany<>(this));
             }
             meta.applyDefaults(this);
         }
@@ -301,7 +301,7 @@ public abstract class Model {
             if (r.isOneToOne()) {
                 throw new FieldError(getClass(), name, ReverseOneToOne.notAManager(meta, r));
             }
-            return new RelatedManager<>(this, r);
+            return new ReverseManager<>(this, r);
         }
         throw new FieldError(getClass(), name, UnknownRelation.message(registry, meta, name));
     }

@@ -23,34 +23,38 @@ import java.util.function.Consumer;
  *
  * @param <T> the related model
  */
-public sealed class RelatedManager<T extends Model> implements DelegatingQueryable<T> permits ManyToMany {
-    // Two references (24 bytes with compressed references), as every loaded row carries one manager per
-    // many-to-many field: the relation is a ReverseRelation or a forward ManyToManyMeta, the accessor derived.
+public sealed class RelatedManager<T extends Model> implements DelegatingQueryable<T> permits ManyToMany, ReverseManager {
+    // Only the owner (16 bytes with compressed references), as every loaded row carries one ManyToMany per
+    // many-to-many field: the relation comes from relation(), which the two kinds of manager answer.
     private final Model owner;
-    private final Object relation;
 
-    RelatedManager(Model owner, ReverseRelation reverse) {
+    RelatedManager(Model owner) {
         this.owner = owner;
-        this.relation = reverse;
     }
 
-    RelatedManager(Model owner, ManyToManyMeta forward) {
-        this.owner = owner;
-        this.relation = forward;
+    /** The instance whose related objects these are. */
+    final Model owner() {
+        return owner;
+    }
+
+    /** The relation: a {@link ReverseRelation} or a forward {@link ManyToManyMeta}; each kind of manager answers it. */
+    Object relation() {
+        throw new IllegalStateException("A RelatedManager is a ManyToMany or a reverse relation's manager");
     }
 
     /** The reverse relation, or {@code null} for a forward many-to-many field. */
     private ReverseRelation reverseRelation() {
-        return relation instanceof ReverseRelation r ? r : null;
+        return relation() instanceof ReverseRelation r ? r : null;
     }
 
     /** The forward many-to-many field, or {@code null} for a reverse relation. */
     private ManyToManyMeta forward() {
-        return relation instanceof ManyToManyMeta m ? m : null;
+        return relation() instanceof ManyToManyMeta m ? m : null;
     }
 
     /** The accessor name: the forward field's name or the reverse relation's accessor. */
     private String accessor() {
+        Object relation = relation();
         return relation instanceof ManyToManyMeta m ? m.name() : ((ReverseRelation) relation).accessorName();
     }
 
