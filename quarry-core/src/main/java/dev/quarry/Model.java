@@ -11,7 +11,6 @@ import dev.quarry.model.ReverseRelation;
 import dev.quarry.model.Validator;
 import dev.quarry.persist.Persister;
 import dev.quarry.query.ValueTypes;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +26,17 @@ import java.util.Optional;
  */
 public abstract class Model {
     static {
-        ModelAccess.install(new Access());
+        ModelAccess.install(new ModelInternals());
     }
 
     /** The automatic primary key; {@code null} until the instance is saved. Unused when a field is declared {@code primaryKey}. */
     public Long id;
 
-    private transient Map<String, Object> annotations;
-    private transient Map<String, List<Object>> prefetched;
-    private transient LoadContext context;
-    private transient Quarry boundTo;
-    private transient String boundDb;
-    private transient boolean persisted;
-    private transient Map<String, dev.quarry.expr.Expression<?>> assigned;
-    private transient java.util.Set<String> deferred;
+    /**
+     * {@code null} for a new instance, the {@link LoadContext} of a loaded (persisted) one that carries
+     * nothing else, or a {@link ModelState} once anything else is set: one field instead of eight per row.
+     */
+    private transient Object state;
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
     protected Model() {
@@ -48,11 +44,11 @@ public abstract class Model {
         for (ModelMeta meta = ModelMeta.of(getClass()).concrete(); meta != null; meta = meta.parent()) {
             for (FieldMeta fk : meta.foreignKeys()) {
                 if (fk.get(this) == null) {
-                    fk.set(this, new Ref<>(this, fk));
+                    fk.set(this, new Ref<>(this));
                 }
             }
             for (ManyToManyMeta m : meta.manyToMany()) {
-                m.set(this, new ManyToMany<>(this, m));
+                m.set(this, new ManyToMany<>(this));
             }
             meta.applyDefaults(this);
         }
@@ -106,13 +102,14 @@ public abstract class Model {
     }
 
     private void writeFields(Quarry q, String database, List<FieldMeta> fields) {
-        Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = assigned == null ? Map.of()
-                : Assignments.resolve(q, this, assigned, fields);
+        ModelState s = stateOrNull();
+        Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = s == null || s.assigned == null ? Map.of()
+                : Assignments.resolve(q, this, s.assigned, fields);
         Persister.saveFields(q.session(database).database(), this, fields, exprs);
         if (!exprs.isEmpty()) {
             Assignments.readBack(q, database, this, exprs.keySet());
-            exprs.keySet().forEach(f -> assigned.remove(f.name()));
-            assigned = assigned.isEmpty() ? null : assigned;
+            exprs.keySet().forEach(f -> s.assigned.remove(f.name()));
+            s.assigned = s.assigned.isEmpty() ? null : s.assigned;
         }
         bindTo(q, database);
     }
@@ -124,7 +121,7 @@ public abstract class Model {
 
     /** Inserts this new instance (Django's {@code create()}: {@code force_insert}): an existing key fails, not updates. */
     void createOn(Quarry q, String database) {
-        if (assigned != null || persisted) {
+        if (isPersisted() || stateOrNull() != null && stateOrNull().assigned != null) {
             saveOn(q, database);
             return;
         }
@@ -135,22 +132,23 @@ public abstract class Model {
 
     void saveOn(Quarry q, String database) {
         q.registry().meta(getClass()); // a model missing from Quarry.builder().models(...) is refused before any SQL
-        if (deferred != null && persisted && database.equals(dbName())) {
+        ModelState s = stateOrNull();
+        if (s != null && s.deferred != null && s.persisted && database.equals(dbName())) {
             // As Django: a deferred instance saved to its own database writes only what was loaded or assigned.
-            List<FieldMeta> loaded = Deferral.loaded(this, deferred);
+            List<FieldMeta> loaded = Deferral.loaded(this, s.deferred);
             if (!loaded.isEmpty()) {
                 writeFields(q, database, loaded);
             }
             return;
         }
         dev.quarry.db.Database db = q.session(database).database();
-        if (assigned == null) {
+        if (s == null || s.assigned == null) {
             Persister.save(db, this);
         } else {
-            Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = Assignments.resolve(q, this, assigned, null);
+            Map<FieldMeta, dev.quarry.query.expr.Expr> exprs = Assignments.resolve(q, this, s.assigned, null);
             Persister.save(db, this, exprs);
             Assignments.readBack(q, database, this, exprs.keySet());
-            assigned = null;
+            s.assigned = null;
         }
         bindTo(q, database);
     }
@@ -166,15 +164,17 @@ public abstract class Model {
      */
     public void assign(String field, dev.quarry.expr.Expression<?> expression) {
         FieldMeta f = Assignments.check(this, field, expression);
-        if (assigned == null) {
-            assigned = new LinkedHashMap<>();
+        ModelState s = state();
+        if (s.assigned == null) {
+            s.assigned = new LinkedHashMap<>();
         }
-        assigned.put(f.name(), expression);
+        s.assigned.put(f.name(), expression);
     }
 
     void bindTo(Quarry q, String database) {
-        boundTo = q;
-        boundDb = database;
+        ModelState s = state();
+        s.boundTo = q;
+        s.boundDb = database;
     }
 
     /**
@@ -204,7 +204,7 @@ public abstract class Model {
         if (meta.pk().auto() || meta.pk().isParentLink()) {
             meta.pk().set(this, null);
         }
-        persisted = false;
+        setPersisted(false);
         return counts;
     }
 
@@ -221,8 +221,11 @@ public abstract class Model {
         }
         Object fresh = new QuerySet<>(getClass(), Plan.of(getClass(), quarry()).hint(this)).get("pk", pk());
         Deferral.copy(meta.allFields(), fresh, this);
-        prefetched = null;
-        deferred = null;
+        ModelState s = stateOrNull();
+        if (s != null) {
+            s.prefetched = null;
+            s.deferred = null;
+        }
     }
 
     /**
@@ -232,7 +235,11 @@ public abstract class Model {
      * a {@code refreshFromDb} overload, so that {@code obj::refreshFromDb} stays one method, as with {@link #saveOnly}.)
      */
     public void refreshOnly(String field, String... more) {
-        deferred = Deferral.refresh(this, quarry(), field, more, deferred);
+        ModelState s = stateOrNull();
+        java.util.Set<String> refreshed = Deferral.refresh(this, quarry(), field, more, s == null ? null : s.deferred);
+        if (refreshed != null || s != null) {
+            state().deferred = refreshed;
+        }
     }
 
     /**
@@ -241,7 +248,7 @@ public abstract class Model {
      * value; {@link #refreshOnly(String, String...)} loads it, and {@link #save()} leaves such fields out.
      */
     public java.util.Set<String> deferredFields() {
-        return java.util.Collections.unmodifiableSet(Deferral.pending(this, deferred));
+        return java.util.Collections.unmodifiableSet(Deferral.pending(this, stateOrNull() == null ? null : stateOrNull().deferred));
     }
 
     /**
@@ -294,7 +301,7 @@ public abstract class Model {
             if (r.isOneToOne()) {
                 throw new FieldError(getClass(), name, ReverseOneToOne.notAManager(meta, r));
             }
-            return new RelatedManager<>(this, r);
+            return new ReverseManager<>(this, r);
         }
         throw new FieldError(getClass(), name, UnknownRelation.message(registry, meta, name));
     }
@@ -312,11 +319,13 @@ public abstract class Model {
 
     /** The rows a {@code Prefetch.to(name)} kept here (Django's {@code to_attr}), in the Prefetch's order; see docs/prefetch-objects.md. */
     public <R extends Model> List<R> prefetched(String name, Class<R> type) {
-        return PrefetchedRows.read(this, prefetched, name, type);
+        return PrefetchedRows.read(this, stateOrNull() == null ? null : stateOrNull().prefetched, name, type);
     }
 
     /** An annotation's value on an instance loaded by an annotated QuerySet ({@code annotate("book_count", ...)}). */
     public Object annotation(String name) {
+        ModelState s = stateOrNull();
+        Map<String, Object> annotations = s == null ? null : s.annotations;
         if (annotations == null || !annotations.containsKey(name)) {
             throw new FieldError(getClass(), name, String.format("%s has no annotation '%s'. Annotations are: %s",
                     getClass().getSimpleName(), name, annotations == null ? "none" : String.join(", ", annotations.keySet())));
@@ -331,7 +340,8 @@ public abstract class Model {
 
     /** Whether this instance was loaded from or saved to the database. */
     public boolean isPersisted() {
-        return persisted;
+        Object s = state;
+        return s instanceof LoadContext || s instanceof ModelState m && m.persisted;
     }
 
     /**
@@ -344,17 +354,21 @@ public abstract class Model {
 
     /** The database name, or {@code null}. */
     String dbName() {
-        if (boundTo != null) {
-            return boundDb;
+        ModelState s = stateOrNull();
+        if (s != null && s.boundTo != null) {
+            return s.boundDb;
         }
+        LoadContext context = loadContext();
         return context != null ? context.session().name() : null;
     }
 
     /** The Quarry this instance was loaded from or saved to, or {@code null} (never the installed fallback). */
     Quarry boundQuarry() {
-        if (boundTo != null) {
-            return boundTo;
+        ModelState s = stateOrNull();
+        if (s != null && s.boundTo != null) {
+            return s.boundTo;
         }
+        LoadContext context = loadContext();
         return context != null && context.session().owner() instanceof Quarry q ? q : null;
     }
 
@@ -376,7 +390,7 @@ public abstract class Model {
         }
         Quarry oq = boundQuarry();
         if (oq == null) {
-            if (!persisted) {
+            if (!isPersisted()) {
                 bindTo(tq, tq.route(true, getClass(), target));
             }
             return;
@@ -396,9 +410,11 @@ public abstract class Model {
 
     /** The Quarry this instance belongs to: the one it was saved to or loaded from, else the installed one. */
     Quarry quarry() {
-        if (boundTo != null) {
-            return boundTo.checkOpen();
+        ModelState s = stateOrNull();
+        if (s != null && s.boundTo != null) {
+            return s.boundTo.checkOpen();
         }
+        LoadContext context = loadContext();
         if (context != null && context.session().owner() instanceof Quarry q) {
             return q.checkOpen();
         }
@@ -406,11 +422,46 @@ public abstract class Model {
     }
 
     FetchMode fetchMode() {
+        LoadContext context = loadContext();
         return context != null ? context.mode() : quarry().fetchMode();
     }
 
     LoadContext loadContext() {
-        return context;
+        Object s = state;
+        return s instanceof LoadContext c ? c : s instanceof ModelState m ? m.context : null;
+    }
+
+    /** The bookkeeping beyond a load context, or {@code null} when the instance has none. */
+    ModelState stateOrNull() {
+        return state instanceof ModelState s ? s : null;
+    }
+
+    /** The bookkeeping beyond a load context, created on first use. */
+    ModelState state() {
+        if (state instanceof ModelState s) {
+            return s;
+        }
+        ModelState s = ModelState.from(state);
+        state = s;
+        return s;
+    }
+
+    /** Marks a loaded row: persisted, with its load context, and no other bookkeeping object when it had none. */
+    void setLoaded(LoadContext context) {
+        if (state == null && context != null) {
+            state = context;
+        } else {
+            ModelState s = state();
+            s.context = context;
+            s.persisted = true;
+        }
+    }
+
+    void setPersisted(boolean persisted) {
+        if (persisted ? isPersisted() && state instanceof LoadContext : state == null) {
+            return;
+        }
+        state().persisted = persisted;
     }
 
     /**
@@ -441,60 +492,5 @@ public abstract class Model {
     @Override
     public String toString() {
         return getClass().getSimpleName() + " object (" + pk() + ")";
-    }
-
-    private static final class Access extends ModelAccess {
-        @Override
-        public void setAnnotation(Object model, String name, Object value) {
-            Model m = (Model) model;
-            if (m.annotations == null) {
-                m.annotations = new LinkedHashMap<>();
-            }
-            m.annotations.put(name, value);
-        }
-
-        @Override
-        public Map<String, List<Object>> prefetched(Object model, boolean create) {
-            Model m = (Model) model;
-            if (m.prefetched == null && create) {
-                m.prefetched = new HashMap<>();
-            }
-            return m.prefetched;
-        }
-
-        @Override
-        public void setContext(Object model, Object context) {
-            ((Model) model).context = (LoadContext) context;
-        }
-
-        @Override
-        public Object context(Object model) {
-            return ((Model) model).context;
-        }
-
-        @Override
-        public void setDeferred(Object model, java.util.Set<String> fieldNames) {
-            ((Model) model).deferred = fieldNames;
-        }
-
-        @Override
-        public void setPersisted(Object model, boolean persisted) {
-            ((Model) model).persisted = persisted;
-        }
-
-        @Override
-        public void setRefId(Object ref, Object id) {
-            ((Ref<?>) ref).assignId(id);
-        }
-
-        @Override
-        public void cacheRef(Object ref, Object value) {
-            ((Ref<?>) ref).cache(value);
-        }
-
-        @Override
-        public boolean refLoaded(Object ref) {
-            return ((Ref<?>) ref).isLoaded();
-        }
     }
 }

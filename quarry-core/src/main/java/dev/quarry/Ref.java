@@ -3,6 +3,7 @@ package dev.quarry;
 import dev.quarry.load.LoadContext;
 import dev.quarry.load.Prefetcher;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.ModelMeta;
 import dev.quarry.query.ValueTypes;
 import java.util.Objects;
 
@@ -14,21 +15,61 @@ import java.util.Objects;
  * @param <T> the target model
  */
 public final class Ref<T extends Model> {
-    private final Model owner;
-    private final FieldMeta field;
-    private Object id;
-    private T value;
-    private boolean loaded;
+    /** The value of a Ref whose target is not loaded (distinct from a loaded {@code null}). */
+    private static final Object NOT_LOADED = new Object();
 
-    Ref(Model owner, FieldMeta field) {
+    // Three references and no more (24 bytes with compressed references), as every loaded row carries one
+    // Ref per foreign key: the field is found through the owner when needed, and "not loaded" is a sentinel.
+    private final Model owner;
+    private Object id;
+    private Object value = NOT_LOADED;
+
+    Ref(Model owner) {
         this.owner = owner;
-        this.field = field;
+    }
+
+    /** The owner's field that holds this Ref (found through the owner's model, so a Ref need not carry it). */
+    private FieldMeta field() {
+        FieldMeta f = holder(false);
+        if (f == null) {
+            throw new IllegalStateException("This Ref no longer belongs to a field of its " + owner.getClass().getSimpleName()
+                    + ": a Ref belongs to the instance that created it; point at a target with ref.set(...) instead of "
+                    + "assigning the Ref to another instance's field");
+        }
+        return f;
+    }
+
+    /** The owner's one-to-one field holding this Ref, or {@code null} for a plain foreign key. */
+    private FieldMeta oneToOneField() {
+        return holder(true);
+    }
+
+    private FieldMeta holder(boolean oneToOneOnly) {
+        for (ModelMeta meta = ModelMeta.of(owner.getClass()).concrete(); meta != null; meta = meta.parent()) {
+            for (FieldMeta fk : meta.foreignKeys()) {
+                if ((!oneToOneOnly || fk.isOneToOne()) && fk.get(owner) == this) {
+                    return fk;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean loaded() {
+        return value != NOT_LOADED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T target() {
+        Object v = value;
+        return v == NOT_LOADED ? null : (T) v;
     }
 
     /** The target's primary key, or {@code null}; never runs a query. */
     public Object id() {
-        if (id == null && loaded && value != null) {
-            return value.pk();
+        T target = target();
+        if (id == null && target != null) {
+            return target.pk();
         }
         return id;
     }
@@ -38,7 +79,7 @@ public final class Ref<T extends Model> {
      * {@code null}; a type that cannot hold the key is refused naming the field.
      */
     public <K> K id(Class<K> type) {
-        return ValueTypes.convert(id(), type, field.toString());
+        return ValueTypes.convert(id(), type, field().toString());
     }
 
     /**
@@ -47,14 +88,14 @@ public final class Ref<T extends Model> {
      * the target is refused with {@link InvalidValueError}.
      */
     public void setId(Object targetId) {
-        assignId(dev.quarry.model.FieldValues.forKey(field, targetId));
+        assignId(dev.quarry.model.FieldValues.forKey(field(), targetId));
     }
 
     /** Points at the target with this key, already of the key's type (Quarry's own callers). */
     void assignId(Object targetId) {
-        if (!Objects.equals(this.id, targetId) || (loaded && value != null && !Objects.equals(value.pk(), targetId))) {
-            this.loaded = false;
-            this.value = null;
+        T target = target();
+        if (!Objects.equals(this.id, targetId) || (target != null && !Objects.equals(target.pk(), targetId))) {
+            this.value = NOT_LOADED;
         }
         this.id = targetId;
     }
@@ -65,21 +106,21 @@ public final class Ref<T extends Model> {
      * routers allow the relation; an owner that belongs to no database yet joins the target's.
      */
     public void set(T target) {
+        FieldMeta field = field();
         if (target != null) {
             owner.checkRelation(target, field.name());
         }
         if (field.isOneToOne()) {
             // Django: assigning a one-to-one also sets the target's reverse side (and clears the old target's).
-            ReverseOneToOne.assigned(owner, field, loaded ? value : null, target);
+            ReverseOneToOne.assigned(owner, field, target(), target);
         }
         this.value = target;
         this.id = target == null ? null : target.pk();
-        this.loaded = true;
     }
 
     /** Whether the target is loaded (or known to be null), so {@link #get()} runs no query. */
     public boolean isLoaded() {
-        return loaded || id == null;
+        return loaded() || id == null;
     }
 
     /**
@@ -88,13 +129,14 @@ public final class Ref<T extends Model> {
      */
     @SuppressWarnings("unchecked")
     public T get() {
-        if (loaded && value == null && id != null) {
+        if (value == null && id != null) {
             // A prefetch or a join found no row for the key: a dangling reference (Django: "Loan has no novel.").
-            throw Dangling.of(field, null);
+            throw Dangling.of(field(), null);
         }
-        if (loaded || id == null) {
-            return value;
+        if (loaded() || id == null) {
+            return target();
         }
+        FieldMeta field = field();
         FetchMode mode = owner.fetchMode();
         LoadContext context = owner.loadContext();
         if (mode == FetchMode.RAISE) {
@@ -105,11 +147,11 @@ public final class Ref<T extends Model> {
         }
         if (mode == FetchMode.PEERS && context != null && context.peers().size() > 1) {
             Prefetcher.prefetch(context.session(), context.peers(), field.name(), mode, null, null);
-            if (loaded && value == null) {
+            if (value == null) {
                 throw Dangling.of(field, null);
             }
-            if (loaded) {
-                return value;
+            if (loaded()) {
+                return target();
             }
         }
         Class<T> target = (Class<T>) field.relation().targetClass();
@@ -124,18 +166,16 @@ public final class Ref<T extends Model> {
     }
 
     void cache(Object target) {
-        @SuppressWarnings("unchecked")
-        T t = (T) target;
-        this.value = t;
-        this.loaded = true;
-        if (t != null && field.isOneToOne()) {
-            ReverseOneToOne.assigned(owner, field, null, t);
+        this.value = target;
+        FieldMeta oneToOne = target == null ? null : oneToOneField();
+        if (oneToOne != null) {
+            ReverseOneToOne.assigned(owner, oneToOne, null, (Model) target);
         }
     }
 
     /** The field and the key, for debugging; runs nothing. */
     @Override
     public String toString() {
-        return "Ref(" + field + " -> " + id + (loaded ? ", loaded" : "") + ")";
+        return "Ref(" + field() + " -> " + id + (loaded() ? ", loaded" : "") + ")";
     }
 }

@@ -23,45 +23,60 @@ import java.util.function.Consumer;
  *
  * @param <T> the related model
  */
-public sealed class RelatedManager<T extends Model> implements DelegatingQueryable<T> permits ManyToMany {
+public sealed class RelatedManager<T extends Model> implements DelegatingQueryable<T> permits ManyToMany, ReverseManager {
+    // Only the owner (16 bytes with compressed references), as every loaded row carries one ManyToMany per
+    // many-to-many field: the relation comes from relation(), which the two kinds of manager answer.
     private final Model owner;
-    private final String accessor;
-    private final ReverseRelation reverse;
-    private final ManyToManyMeta forward;
 
-    RelatedManager(Model owner, ReverseRelation reverse) {
+    RelatedManager(Model owner) {
         this.owner = owner;
-        this.accessor = reverse.accessorName();
-        this.reverse = reverse;
-        this.forward = null;
     }
 
-    RelatedManager(Model owner, ManyToManyMeta forward) {
-        this.owner = owner;
-        this.accessor = forward.name();
-        this.reverse = null;
-        this.forward = forward;
+    /** The instance whose related objects these are. */
+    final Model owner() {
+        return owner;
+    }
+
+    /** The relation: a {@link ReverseRelation} or a forward {@link ManyToManyMeta}; each kind of manager answers it. */
+    Object relation() {
+        throw new IllegalStateException("A RelatedManager is a ManyToMany or a reverse relation's manager");
+    }
+
+    /** The reverse relation, or {@code null} for a forward many-to-many field. */
+    private ReverseRelation reverseRelation() {
+        return relation() instanceof ReverseRelation r ? r : null;
+    }
+
+    /** The forward many-to-many field, or {@code null} for a reverse relation. */
+    private ManyToManyMeta forward() {
+        return relation() instanceof ManyToManyMeta m ? m : null;
+    }
+
+    /** The accessor name: the forward field's name or the reverse relation's accessor. */
+    private String accessor() {
+        Object relation = relation();
+        return relation instanceof ManyToManyMeta m ? m.name() : ((ReverseRelation) relation).accessorName();
     }
 
     private boolean isManyToMany() {
-        return forward != null || reverse.isManyToMany();
+        return forward() != null || reverseRelation().isManyToMany();
     }
 
     private ManyToManyMeta m2m() {
-        return forward != null ? forward : reverse.manyToMany();
+        return forward() != null ? forward() : reverseRelation().manyToMany();
     }
 
     /** The related model. */
     @SuppressWarnings("unchecked")
     Class<T> targetType() {
-        return (Class<T>) (forward != null ? forward.targetClass() : reverse.source().type());
+        return (Class<T>) (forward() != null ? forward().targetClass() : reverseRelation().source().type());
     }
 
     private Object ownerKey() {
         Object pk = owner.pk();
         if (pk == null) {
             throw new QueryError(String.format("%s needs a primary key before its relation '%s' can be used: save it first",
-                    owner.getClass().getSimpleName(), accessor));
+                    owner.getClass().getSimpleName(), accessor()));
         }
         return pk;
     }
@@ -81,11 +96,11 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         Plan plan = Plan.of(targetType(), owner.quarry()).hint(owner);
         java.util.function.UnaryOperator<dev.quarry.query.QueryTree> step;
         if (!isManyToMany()) {
-            String fk = reverse.foreignKey().name();
+            String fk = reverseRelation().foreignKey().name();
             step = t -> t.filter(Q.of(fk, key).condition());
         } else {
             ManyToManyMeta m = m2m();
-            step = forward != null
+            step = forward() != null
                     ? t -> t.filterThrough(m.throughTable(), m.targetColumn(), m.sourceColumn(), key)
                     : t -> t.filterThrough(m.throughTable(), m.sourceColumn(), m.targetColumn(), key);
         }
@@ -105,12 +120,12 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
             FetchMode mode = owner.fetchMode();
             if (mode == FetchMode.RAISE) {
                 String name = owner.getClass().getSimpleName();
-                throw new RelationNotLoaded(owner.getClass(), accessor, String.format("%s.%s is not loaded and the fetch "
+                throw new RelationNotLoaded(owner.getClass(), accessor(), String.format("%s.%s is not loaded and the fetch "
                         + "mode is RAISE: add prefetchRelated(\"%s\") to the QuerySet that loaded this %s",
-                        name, accessor, accessor, name));
+                        name, accessor(), accessor(), name));
             }
             if (mode == FetchMode.PEERS && owner.loadContext() != null && owner.loadContext().peers().size() > 1) {
-                Prefetcher.prefetch(owner.loadContext().session(), owner.loadContext().peers(), accessor, mode, null, null);
+                Prefetcher.prefetch(owner.loadContext().session(), owner.loadContext().peers(), accessor(), mode, null, null);
                 cached = cached();
             }
         }
@@ -138,7 +153,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
 
     private List<Object> cached() {
         Map<String, List<Object>> p = ModelAccess.get().prefetched(owner, false);
-        return p == null ? null : p.get(accessor);
+        return p == null ? null : p.get(accessor());
     }
 
     /** Creates a related object set up by {@code init}, already related to the owner. */
@@ -179,7 +194,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
             });
         } else {
             noThroughDefaults(throughDefaults);
-            ((Ref<?>) reverse.foreignKey().get(obj)).assignId(ownerKey());
+            ((Ref<?>) reverseRelation().foreignKey().get(obj)).assignId(ownerKey());
             obj.createOn(q, db);
         }
         forget();
@@ -264,7 +279,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         String db = writeDb(q);
         List<Object> keys = keys(objects);
         for (T o : objects) {
-            owner.checkRelation(o, accessor);
+            owner.checkRelation(o, accessor());
         }
         q.atomic(db).run(() -> rows().add(q.session(db).database(), key, keys, throughDefaults));
         forget();
@@ -377,11 +392,11 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                     + "a many-to-many relation always writes its link rows in bulk: call %s without bulk instead", what, this, what));
         }
         Plan plan = Plan.of(targetType(), owner.quarry()).hint(owner);
-        return new ReverseForeignKeyWrites<>(owner, reverse, new QuerySet<>(targetType(), plan), query());
+        return new ReverseForeignKeyWrites<>(owner, reverseRelation(), new QuerySet<>(targetType(), plan), query());
     }
 
     private ManyToManyRows rows() {
-        return new ManyToManyRows(m2m(), forward != null);
+        return new ManyToManyRows(m2m(), forward() != null);
     }
 
     private void noThroughDefaults(Map<String, ?> throughDefaults) {
@@ -403,7 +418,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
         Object pk = o.pk();
         if (pk == null) {
             throw new QueryError("Cannot relate an unsaved " + o.getClass().getSimpleName()
-                    + " through " + owner.getClass().getSimpleName() + "." + accessor + ": save it first");
+                    + " through " + owner.getClass().getSimpleName() + "." + accessor() + ": save it first");
         }
         return pk;
     }
@@ -411,13 +426,13 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
     private void forget() {
         Map<String, List<Object>> p = ModelAccess.get().prefetched(owner, false);
         if (p != null) {
-            p.remove(accessor);
+            p.remove(accessor());
         }
     }
 
     /** {@code Owner.accessor}, for messages. */
     @Override
     public String toString() {
-        return owner.getClass().getSimpleName() + "." + accessor;
+        return owner.getClass().getSimpleName() + "." + accessor();
     }
 }

@@ -36,8 +36,8 @@ public abstract class ModelAccess {
     /** The relations prefetched onto this instance, by accessor name; created when {@code create}. */
     public abstract Map<String, List<Object>> prefetched(Object model, boolean create);
 
-    /** Stores the load context an instance was loaded with. */
-    public abstract void setContext(Object model, Object context);
+    /** Marks an instance as loaded from the database (persisted) with the load context of its result. */
+    public abstract void setLoaded(Object model, Object context);
 
     /** The load context an instance was loaded with, or {@code null}. */
     public abstract Object context(Object model);

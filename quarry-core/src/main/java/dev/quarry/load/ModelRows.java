@@ -192,8 +192,7 @@ public final class ModelRows {
         }
         Object obj = b.meta.newLoadedInstance();
         readInto(rs, b, obj, pk);
-        ACCESS.setPersisted(obj, true);
-        ACCESS.setContext(obj, context);
+        ACCESS.setLoaded(obj, context);
         return obj;
     }
 

@@ -147,8 +147,7 @@ public final class RawRows {
             }
             ACCESS.setDeferred(obj, deferred);
         }
-        ACCESS.setPersisted(obj, true);
-        ACCESS.setContext(obj, context);
+        ACCESS.setLoaded(obj, context);
         return obj;
     }
 

@@ -4,6 +4,7 @@ import dev.quarry.db.Database;
 import dev.quarry.model.FieldMeta;
 import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
+import dev.quarry.spi.ColumnReader;
 import dev.quarry.sql.InsertCompiler;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,12 +37,6 @@ final class DbDefaults {
         return out;
     }
 
-    /** Sets {@code f} of {@code instance} from the column value {@code raw} a reader returned, as loading does. */
-    static void set(FieldMeta f, Object instance, Object raw) {
-        UnaryOperator<Object> convert = f.converter() != null ? f::fromStored : FieldValues.fromColumn(f);
-        f.set(instance, raw == null || convert == null ? raw : convert.apply(raw));
-    }
-
     /** Reads {@code fields} back into each instance by its key (for a database without {@code RETURNING}). */
     static void reread(Database db, ModelMeta meta, List<?> instances, List<FieldMeta> fields) {
         InsertCompiler compiler = new InsertCompiler(db.backend().operations());
@@ -62,9 +57,33 @@ final class DbDefaults {
 
     /** Reads {@code fields} from the row's columns {@code first}, {@code first + 1}, ... into {@code instance}. */
     static void read(Database db, ResultSet rs, int first, List<FieldMeta> fields, Object instance) throws SQLException {
-        for (int j = 0; j < fields.size(); j++) {
-            FieldMeta f = fields.get(j);
-            set(f, instance, db.backend().operations().reader(f.type()).read(rs, first + j));
+        new Reader(db, fields).read(rs, first, instance);
+    }
+
+    /** Reads columns back into instances with a column reader and a conversion per field chosen once, not per row. */
+    static final class Reader {
+        private final FieldMeta[] fields;
+        private final ColumnReader[] readers;
+        private final UnaryOperator<Object>[] conversions;
+
+        @SuppressWarnings("unchecked")
+        Reader(Database db, List<FieldMeta> fields) {
+            this.fields = fields.toArray(new FieldMeta[0]);
+            this.readers = new ColumnReader[this.fields.length];
+            this.conversions = new UnaryOperator[this.fields.length];
+            for (int j = 0; j < this.fields.length; j++) {
+                FieldMeta f = this.fields[j];
+                readers[j] = db.backend().operations().reader(f.type());
+                conversions[j] = f.converter() != null ? f::fromStored : FieldValues.fromColumn(f);
+            }
+        }
+
+        /** Sets the fields of {@code instance} from the row's columns {@code first}, {@code first + 1}, ... */
+        void read(ResultSet rs, int first, Object instance) throws SQLException {
+            for (int j = 0; j < fields.length; j++) {
+                Object raw = readers[j].read(rs, first + j);
+                fields[j].set(instance, raw == null || conversions[j] == null ? raw : conversions[j].apply(raw));
+            }
         }
     }
 }

@@ -316,18 +316,21 @@ public final class Persister {
         boolean known = conflict == null || conflict.updates();
         InsertCompiler compiler = new InsertCompiler(db.backend().operations());
         // Every value is checked before the first statement, so a bad one in the last batch sends no SQL.
-        List<List<Object>> allRows = new ArrayList<>(instances.size());
+        // One array of every row's values (no list per row), cut into statements below.
+        FieldMeta[] written = fields.toArray(new FieldMeta[0]);
+        Features features = db.backend().features();
+        Object[] allValues = new Object[instances.size() * written.length];
+        int at = 0;
         for (Object o : instances) {
-            List<Object> row = new ArrayList<>(fields.size());
-            for (FieldMeta f : fields) {
-                row.add(dbValue(f, o, db.backend().features()));
+            for (FieldMeta f : written) {
+                allValues[at++] = dbValue(f, o, features);
             }
-            allRows.add(row);
         }
+        DbDefaults.Reader reader = readBack.isEmpty() ? null : new DbDefaults.Reader(db, readBack);
         Runnable work = () -> {
             for (int start = 0; start < instances.size(); start += size) {
                 List<?> batch = instances.subList(start, Math.min(instances.size(), start + size));
-                List<List<Object>> rows = allRows.subList(start, start + batch.size());
+                int first = start;
                 if (fields.isEmpty() && batch.size() > 1) {
                     for (Object o : batch) {
                         insert(db, meta, List.of(o), 1, conflict, undoOnRollback, raw);
@@ -335,8 +338,9 @@ public final class Persister {
                     continue;
                 }
                 CompiledSql sql = conflict == null
-                        ? compiler.insert(meta.table(), columns, rows, returnColumns, null, List.of(), null, null)
-                        : compiler.insert(meta.table(), columns, rows, returnColumns,
+                        ? compiler.insert(meta.table(), columns, allValues, first, batch.size(), returnColumns, null, List.of(),
+                                null, null)
+                        : compiler.insert(meta.table(), columns, allValues, first, batch.size(), returnColumns,
                                 conflict.targetColumns(), conflict.updateColumns(), meta.pk().column(),
                                 conflict.updates() && meta.versionField() != null ? meta.versionField().column() : null);
                 if (!readBack.isEmpty()) {
@@ -344,7 +348,7 @@ public final class Persister {
                         int row = 0;
                         while (rs.next()) {
                             if (row < batch.size()) {
-                                DbDefaults.read(db, rs, 1, readBack, batch.get(row));
+                                reader.read(rs, 1, batch.get(row));
                             }
                             row++;
                         }

@@ -43,6 +43,26 @@ public final class InsertCompiler {
     public CompiledSql insert(String table, List<String> columns, List<List<Object>> rows, List<String> returning,
                               List<String> conflictTarget, List<String> conflictUpdate, String pkColumn,
                               String versionColumn) {
+        int width = columns.size();
+        Object[] values = new Object[rows.size() * width];
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = rows.get(r);
+            for (int i = 0; i < width; i++) {
+                values[r * width + i] = row.get(i);
+            }
+        }
+        return insert(table, columns, values, 0, rows.size(), returning, conflictTarget, conflictUpdate, pkColumn,
+                versionColumn);
+    }
+
+    /**
+     * As {@link #insert(String, List, List, List, List, List, String, String)}, for {@code rowCount} rows whose values
+     * lie in {@code values}, row after row in column order, from row {@code firstRow} ({@code columns.size()} values
+     * a row): a bulk insert's rows, checked once and cut into statements without a list per row.
+     */
+    public CompiledSql insert(String table, List<String> columns, Object[] values, int firstRow, int rowCount,
+                              List<String> returning, List<String> conflictTarget, List<String> conflictUpdate,
+                              String pkColumn, String versionColumn) {
         SqlBuilder w = new SqlBuilder(ops);
         w.sql("INSERT INTO ").identifier(table);
         if (columns.isEmpty()) {
@@ -52,15 +72,7 @@ public final class InsertCompiler {
             for (int i = 0; i < columns.size(); i++) {
                 w.sql(i > 0 ? ", " : "").identifier(columns.get(i));
             }
-            w.sql(") VALUES ");
-            for (int r = 0; r < rows.size(); r++) {
-                w.sql(r > 0 ? ", (" : "(");
-                List<Object> row = rows.get(r);
-                for (int i = 0; i < row.size(); i++) {
-                    w.sql(i > 0 ? ", " : "").param(row.get(i));
-                }
-                w.sql(")");
-            }
+            w.sql(") VALUES ").valueRows(values, firstRow * columns.size(), rowCount, columns.size());
         }
         if (conflictTarget != null) {
             ops.onConflict(w, table, conflictTarget, conflictUpdate, pkColumn, versionColumn);

@@ -8,7 +8,7 @@ import java.util.List;
 /** The one place SQL text is concatenated: constants, quoted identifiers and placeholders. */
 final class SqlBuilder implements SqlWriter {
     private final StringBuilder sql = new StringBuilder(256);
-    private final List<Object> params = new ArrayList<>();
+    private final ArrayList<Object> params = new ArrayList<>();
     private final Operations ops;
 
     SqlBuilder(Operations ops) {
@@ -38,6 +38,27 @@ final class SqlBuilder implements SqlWriter {
     SqlBuilder rawParam(Object dbValue) {
         sql.append('?');
         params.add(dbValue);
+        return this;
+    }
+
+    /**
+     * {@code (?, ?), (?, ?), ...}: {@code rows} rows of {@code width} placeholders for {@code values[from ...]}, in the
+     * database's form; one row's text is written once and repeated, and the parameters are sized once.
+     */
+    SqlBuilder valueRows(Object[] values, int from, int rows, int width) {
+        StringBuilder row = new StringBuilder(2 + 3 * width).append('(');
+        for (int i = 0; i < width; i++) {
+            row.append(i > 0 ? ", ?" : "?");
+        }
+        String text = row.append(')').toString();
+        sql.ensureCapacity(sql.length() + rows * (text.length() + 2));
+        params.ensureCapacity(params.size() + rows * width);
+        for (int r = 0; r < rows; r++) {
+            sql.append(r > 0 ? ", " : "").append(text);
+        }
+        for (int i = from, end = from + rows * width; i < end; i++) {
+            params.add(ops.toDb(values[i]));
+        }
         return this;
     }
 

@@ -32,7 +32,6 @@ final class SqliteOperations extends BaseOperations {
     static final int JSON_THRESHOLD = 1000;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd[ ][['T']HH:mm:ss]")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
@@ -269,10 +268,10 @@ final class SqliteOperations extends BaseOperations {
             return d.toString();
         }
         if (value instanceof Instant i) {
-            return WRITE.format(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+            return SqliteTimestamps.of(i);
         }
         if (value instanceof LocalDateTime t) {
-            return WRITE.format(t);
+            return SqliteTimestamps.of(t);
         }
         if (value instanceof java.time.LocalTime t) {
             return TIME.format(t);
