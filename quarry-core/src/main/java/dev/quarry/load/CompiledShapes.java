@@ -42,6 +42,11 @@ public final class CompiledShapes {
     private static final ConcurrentHashMap<Object, Object> CACHE = new ConcurrentHashMap<>(256);
     /** The keys in the order they were stored, the oldest evicted first; changed only under its own lock. */
     private static final ArrayDeque<Object> ORDER = new ArrayDeque<>();
+    /**
+     * The registries of closed Quarrys, so that a query still running when its Quarry closed cannot
+     * store an entry after {@link #forget} ran; weak, so that they can still be collected. Under ORDER's lock.
+     */
+    private static final java.util.Map<Registry, Boolean> FORGOTTEN = new java.util.WeakHashMap<>();
 
     private record FilterKey(Registry registry, Class<?> model, String lookup) {}
 
@@ -57,6 +62,10 @@ public final class CompiledShapes {
 
     private static void store(Object key, Object value) {
         synchronized (ORDER) {
+            Registry owner = key instanceof FilterKey f ? f.registry() : ((RunKey) key).registry();
+            if (FORGOTTEN.containsKey(owner)) {
+                return;
+            }
             if (CACHE.putIfAbsent(key, value) == null) {
                 ORDER.addLast(key);
                 while (ORDER.size() > CAPACITY) {
@@ -76,6 +85,7 @@ public final class CompiledShapes {
             dbs.add(s.database());
         }
         synchronized (ORDER) {
+            FORGOTTEN.put(registry, Boolean.TRUE);
             ORDER.removeIf(k -> {
                 boolean drop = k instanceof FilterKey f ? f.registry() == registry
                         : k instanceof RunKey r && (r.registry() == registry || dbs.contains(r.database()));

@@ -136,4 +136,20 @@ class CompiledQueryCacheTest {
         assertThatThrownBy(() -> Gadget.objects.using(other).get("pk", made.id)).hasMessageContaining("closed");
         assertThat(CompiledShapes.size()).isEqualTo(withItsEntries - 2);
     }
+
+    @Test
+    void aQueryStillRunningWhenItsQuarryClosesStoresNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // close() forgets the Quarry's shapes first and closes its databases after: a get that was already past the
+        // closed check then finds no entry and compiles; what it compiled must not be stored for the closed Quarry.
+        try (Quarry other = Quarry.builder().url("jdbc:sqlite:" + dir.resolve("racing.db")).models(Gadget.class).build()) {
+            other.createTables();
+            Gadget made = Gadget.objects.using(other).create(g -> g.name = "racing");
+            dev.quarry.load.Session session = dev.quarry.load.Session.of(other);
+            int before = CompiledShapes.size();
+            CompiledShapes.forget(session.registry(), java.util.List.of(session));
+            assertThat(Gadget.objects.using(other).get("pk", made.id).name).isEqualTo("racing");
+            assertThat(Gadget.objects.using(other).filter("name", "racing").first()).isPresent();
+            assertThat(CompiledShapes.size()).isEqualTo(before);
+        }
+    }
 }
