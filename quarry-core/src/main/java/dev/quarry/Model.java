@@ -40,18 +40,7 @@ public abstract class Model {
 
     /** Sets up the instance's relation handles ({@code Ref} and {@code ManyToMany} fields). */
     protected Model() {
-        // A multi-table child is its parents' instance too: their relations and defaults first.
-        for (ModelMeta meta = ModelMeta.of(getClass()).concrete(); meta != null; meta = meta.parent()) {
-            for (FieldMeta fk : meta.foreignKeys()) {
-                if (fk.get(this) == null) {
-                    fk.set(this, new Ref<>(this));
-                }
-            }
-            for (ManyToManyMeta m : meta.manyToMany()) {
-                m.set(this, new ManyToMany<>(this));
-            }
-            meta.applyDefaults(this);
-        }
+        NewInstances.setUp(this);
     }
 
     /** The primary key value, whatever the key field is called; {@code null} before the first save. */

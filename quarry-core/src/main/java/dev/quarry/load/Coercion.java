@@ -22,4 +22,18 @@ final class Coercion {
         }
         return field.converter() != null ? field::fromStored : FieldValues.fromColumn(field);
     }
+
+    /**
+     * The class of the values the conversion of {@link #to} returns unchanged, so a reader skips the call for
+     * them (a {@code Long} key read as a {@code Long}): the field's boxed type for a number field without a
+     * converter, whose conversion passes its own (final) type through; {@code null} when every value is converted.
+     */
+    static Class<?> unchanged(FieldMeta field) {
+        if (field.isForeignKey() || field.converter() != null) {
+            return null;
+        }
+        Class<?> j = field.javaType();
+        return j == int.class ? Integer.class : j == short.class ? Short.class : j == long.class ? Long.class
+                : j == double.class ? Double.class : j == float.class ? Float.class : j;
+    }
 }

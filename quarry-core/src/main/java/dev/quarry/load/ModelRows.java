@@ -36,6 +36,8 @@ public final class ModelRows {
         final FieldMeta[] fields;
         final ColumnReader[] readers;
         final UnaryOperator<Object>[] coercions;
+        /** Per field, the class of values its coercion returns unchanged (not called for them), or {@code null}. */
+        final Class<?>[] unchanged;
         final int parent;
         final FieldMeta viaKey;
         /** The reverse one-to-one accessor this block fills on its parent, or {@code null} for a forward key. */
@@ -50,9 +52,11 @@ public final class ModelRows {
             this.fields = meta.fields().toArray(new FieldMeta[0]);
             this.readers = new ColumnReader[fields.length];
             this.coercions = new UnaryOperator[fields.length];
+            this.unchanged = new Class<?>[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 readers[i] = ops.reader(fields[i].type());
                 coercions[i] = Coercion.to(fields[i]);
+                unchanged[i] = Coercion.unchanged(fields[i]);
             }
             this.parent = parent;
             this.viaKey = viaKey;
@@ -206,7 +210,7 @@ public final class ModelRows {
                 ACCESS.setRefId(f.get(obj), v);
             } else {
                 UnaryOperator<Object> c = b.coercions[i];
-                if (c != null && v != null) {
+                if (c != null && v != null && v.getClass() != b.unchanged[i]) {
                     v = coerce(c, v, b.meta, pk, f);
                 }
                 if (v != null || !f.primitive()) {

@@ -16,7 +16,6 @@ import dev.quarry.internal.Names;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -131,8 +130,8 @@ public final class ModelMeta {
             if (fk != null) {
                 declared.add(foreignKey(f, fk));
             } else if (one != null) {
-                declared.add(relation(f, new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "OneToOneField"),
-                        one.onDelete(), Inheritance.relatedName(one.relatedName(), modelName),
+                declared.add(relation(f, new FieldMeta.ForeignKeyMeta(
+                        ModelChecks.typeArgument(name, f, Ref.class, "OneToOneField"), one.onDelete(), Inheritance.relatedName(one.relatedName(), modelName),
                         Inheritance.relatedName(one.relatedQueryName(), modelName), true), one.nullable(), one.blank(),
                         one.dbColumn(), Defaults.NONE, true));
             } else if (mm != null) {
@@ -219,8 +218,8 @@ public final class ModelMeta {
     }
 
     private FieldMeta foreignKey(Field f, ForeignKey fk) {
-        FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(typeArgument(f, Ref.class, "ForeignKey"),
-                fk.onDelete(), Inheritance.relatedName(fk.relatedName(), modelName),
+        FieldMeta.ForeignKeyMeta relation = new FieldMeta.ForeignKeyMeta(
+                ModelChecks.typeArgument(name, f, Ref.class, "ForeignKey"), fk.onDelete(), Inheritance.relatedName(fk.relatedName(), modelName),
                 Inheritance.relatedName(fk.relatedQueryName(), modelName), false, fk.dbConstraint(),
                 LimitChoices.method(type, f.getName(), fk.limitChoicesTo()));
         return relation(f, relation, fk.nullable(), fk.blank(), fk.dbColumn(), fk.defaultValue(), fk.unique());
@@ -251,7 +250,7 @@ public final class ModelMeta {
     }
 
     private ManyToManyMeta manyToMany(Field f, ManyToManyField mm) {
-        Class<?> target = typeArgument(f, ManyToMany.class, "ManyToManyField");
+        Class<?> target = ModelChecks.typeArgument(name, f, ManyToMany.class, "ManyToManyField");
         Class<?> through = mm.through() == void.class ? null : mm.through();
         if (through != null && (!Model.class.isAssignableFrom(through) || through == Model.class)) {
             throw new ImproperlyConfigured("@ManyToManyField(through = " + through.getSimpleName() + ".class) on " + name
@@ -267,22 +266,14 @@ public final class ModelMeta {
                 mm.symmetrical());
     }
 
-    private Class<?> typeArgument(Field f, Class<?> holder, String annotation) {
-        if (!holder.isAssignableFrom(f.getType()) || !(f.getGenericType() instanceof ParameterizedType p)
-                || !(p.getActualTypeArguments()[0] instanceof Class<?> target)) {
-            throw new ImproperlyConfigured("@" + annotation + " on " + name + "." + f.getName() + " needs a field of type "
-                    + holder.getSimpleName() + "<Target>, found " + f.getGenericType().getTypeName());
-        }
-        if (!Model.class.isAssignableFrom(target) || target == Model.class) {
-            throw new ImproperlyConfigured("@" + annotation + " on " + name + "." + f.getName() + " points at "
-                    + target.getName() + ", which is not a model (models extend dev.quarry.Model)");
-        }
-        return target;
-    }
-
     /** Whether instances are made and fields read through the accessor quarry-processor generated for this model. */
     public boolean usesGeneratedAccessor() {
         return generated != null;
+    }
+
+    /** The accessor quarry-processor generated for this model, or {@code null}. */
+    public dev.quarry.spi.ModelAccessor generatedAccessor() {
+        return generated;
     }
 
     /** The model class. */

@@ -24,4 +24,21 @@ public interface ModelAccessor {
 
     /** Sets field {@code field} of {@code instance} ({@code null} for a primitive field throws, as reflection does). */
     void set(Object instance, int field, Object value);
+
+    /**
+     * The names of the {@code Ref} and {@code ManyToMany} fields {@link #newRelations} fills, in the order it
+     * fills them; empty for an accessor that fills none (the core then sets them one by one through
+     * {@link #set}, as it does when this list is not exactly the model's relation fields).
+     */
+    default List<String> relationFields() {
+        return List.of();
+    }
+
+    /**
+     * Gives a new instance the holders of the fields {@link #relationFields} names, each made by
+     * {@code holders}; a {@code Ref} field that already holds one keeps it. Called from the model's
+     * constructor, so one call replaces a read and a write per relation.
+     */
+    default void newRelations(Object instance, RelationHolders holders) {
+    }
 }

@@ -28,12 +28,14 @@ import javax.lang.model.util.Elements;
  * Writes the generated accessor of one model ({@code Book__Accessor}, the core's
  * {@code dev.quarry.spi.ModelAccessor}): a {@code switch} per read and write over the instance fields
  * the generated class can reach (those of the model and its superclasses, {@code Model.id} included,
- * that are not private, final or static), and {@code new Book()}. Fields it cannot reach stay on the
+ * that are not private, final or static), {@code new Book()}, and the creation of its relation holders
+ * ({@code Ref} and {@code ManyToMany} fields) in one call from the model's constructor. Fields it cannot reach stay on the
  * core's reflective path. A model without a no-argument constructor the package can call gets none.
  */
 final class AccessorWriter {
     private static final ClassName MODEL_ACCESSOR = ClassName.get("dev.quarry.spi", "ModelAccessor");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName RELATION_HOLDERS = ClassName.get("dev.quarry.spi", "RelationHolders");
 
     private final Elements elements;
 
@@ -57,14 +59,28 @@ final class AccessorWriter {
         CodeBlock.Builder names = CodeBlock.builder().add("$T.of(", List.class);
         CodeBlock.Builder get = CodeBlock.builder().add("$T m = ($T) instance;\nreturn switch (field) {\n$>", type, type);
         CodeBlock.Builder set = CodeBlock.builder().add("$T m = ($T) instance;\nswitch (field) {\n$>", type, type);
+        CodeBlock.Builder relationNames = CodeBlock.builder().add("$T.of(", List.class);
+        CodeBlock.Builder relations = CodeBlock.builder().add("$T m = ($T) instance;\n", type, type);
         int i = 0;
+        int r = 0;
         for (Map.Entry<String, TypeMirror> f : fields.entrySet()) {
             names.add(i == 0 ? "$S" : ", $S", f.getKey());
             get.add("case $L -> m.$N;\n", i, f.getKey());
             set.add("case $L -> m.$N = ($T) value;\n", i, f.getKey(), TypeName.get(f.getValue()).box());
+            String holder = holder(f.getValue());
+            if (holder != null) {
+                relationNames.add(r++ == 0 ? "$S" : ", $S", f.getKey());
+                if (holder.equals("ref")) {
+                    relations.add("if (m.$N == null) {\n$>m.$N = ($T) holders.ref(m);\n$<}\n", f.getKey(), f.getKey(),
+                            TypeName.get(f.getValue()));
+                } else {
+                    relations.addStatement("m.$N = ($T) holders.manyToMany(m)", f.getKey(), TypeName.get(f.getValue()));
+                }
+            }
             i++;
         }
         names.add(")");
+        relationNames.add(")");
         get.add("default -> throw new $T(field);\n$<};\n", IndexOutOfBoundsException.class);
         set.add("default -> throw new $T(field);\n$<}\n", IndexOutOfBoundsException.class);
         TypeSpec accessor = TypeSpec.classBuilder(self)
@@ -76,6 +92,8 @@ final class AccessorWriter {
                         + "found by the core beside the model. Generated; do not edit.\n", type)
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "FIELDS",
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(names.build()).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "RELATIONS",
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(relationNames.build()).build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                         .addJavadoc("The accessor, for the core to create.\n").build())
                 .addMethod(MethodSpec.methodBuilder("modelClass").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -92,8 +110,26 @@ final class AccessorWriter {
                         .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
                         .addParameter(Object.class, "instance").addParameter(int.class, "field").addParameter(Object.class, "value")
                         .addCode(set.build()).build())
+                .addMethod(MethodSpec.methodBuilder("relationFields").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(List.class, String.class)).addStatement("return RELATIONS").build())
+                .addMethod(MethodSpec.methodBuilder("newRelations").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+                        .addParameter(Object.class, "instance").addParameter(RELATION_HOLDERS, "holders")
+                        .addCode(relations.build()).build())
                 .build();
         return JavaFile.builder(self.packageName(), accessor).skipJavaLangImports(true).build();
+    }
+
+    /**
+     * {@code "ref"} for a {@code dev.quarry.Ref} field, {@code "manyToMany"} for a {@code dev.quarry.ManyToMany} one
+     * (the relation holders the model's constructor creates), else {@code null}.
+     */
+    private static String holder(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+        return name.equals("dev.quarry.Ref") ? "ref" : name.equals("dev.quarry.ManyToMany") ? "manyToMany" : null;
     }
 
     /** Whether the generated class, in the model's package, can call {@code new Model()}. */
