@@ -31,7 +31,7 @@ final class NewInstances implements RelationHolders {
                 meta.manyToMany().forEach(m -> relations.add(m.name()));
             }
             ModelAccessor accessor = ModelMeta.of(type).generatedAccessor();
-            List<String> filled = accessor == null ? List.of() : new ArrayList<>(accessor.relationFields());
+            List<String> filled = new ArrayList<>(accessor == null ? List.of() : accessor.relationFields());
             relations.sort(null);
             filled.sort(null);
             boolean generated = accessor != null && filled.equals(relations);
