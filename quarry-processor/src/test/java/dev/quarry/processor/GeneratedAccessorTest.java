@@ -33,7 +33,11 @@ class GeneratedAccessorTest {
                 .contains("List.of(\"id\", \"title\", \"author\", \"publishedDate\", \"isbn\", \"tags\")")
                 .contains("case 1 -> m.title;")
                 .contains("case 2 -> m.author = (Ref<Author>) value;")
-                .contains("return new Book();");
+                .contains("return new Book();")
+                // the constructor's relation holders, in one call: a Ref kept if already there, the ManyToMany made
+                .contains("RELATIONS = List.of(\"author\", \"tags\")")
+                .contains("m.author = (Ref<Author>) holders.ref(m);")
+                .contains("m.tags = (ManyToMany<Tag>) holders.manyToMany(m);");
         assertThat(r.generatedSource("lib/Review__Accessor.java")).contains("m.rating = (Integer) value;");
         assertThat(Javac.compile(LibrarySources.models(), "-Aquarry.accessors=false").generated()
                 .resolve("lib/Book__Accessor.java")).doesNotExist();
