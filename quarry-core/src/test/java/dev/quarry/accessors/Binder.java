@@ -9,7 +9,7 @@ import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.ManyToManyField;
 import dev.quarry.annotation.OnDelete;
 
-/** A model whose accessor ({@link Binder__Accessor}) was written before accessors filled relation holders. */
+/** A model whose accessor ({@link Binder__Accessor}) was written before accessors filled relation holders, and covers only some fields. */
 public class Binder extends Model {
     public static final Manager<Binder> objects = Manager.of(Binder.class);
 

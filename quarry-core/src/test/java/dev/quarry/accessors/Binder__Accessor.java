@@ -1,11 +1,12 @@
 package dev.quarry.accessors;
 
-import dev.quarry.ManyToMany;
-import dev.quarry.Ref;
 import dev.quarry.spi.ModelAccessor;
 import java.util.List;
 
-/** As quarry-processor 0.2 wrote it: no {@code relationFields} or {@code newRelations}. */
+/**
+ * As quarry-processor 0.2 wrote it (no {@code relationFields} or {@code newRelations}), covering only the
+ * key and the title: the relation fields stay on the reflective path.
+ */
 public final class Binder__Accessor implements ModelAccessor {
     /** The accessor, for the core to create. */
     public Binder__Accessor() {
@@ -18,7 +19,7 @@ public final class Binder__Accessor implements ModelAccessor {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "title", "shelf", "lists");
+        return List.of("id", "title");
     }
 
     @Override
@@ -29,25 +30,16 @@ public final class Binder__Accessor implements ModelAccessor {
     @Override
     public Object get(Object instance, int field) {
         Binder m = (Binder) instance;
-        return switch (field) {
-            case 0 -> m.id;
-            case 1 -> m.title;
-            case 2 -> m.shelf;
-            case 3 -> m.lists;
-            default -> throw new IndexOutOfBoundsException(field);
-        };
+        return field == 0 ? m.id : m.title;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void set(Object instance, int field, Object value) {
         Binder m = (Binder) instance;
-        switch (field) {
-            case 0 -> m.id = (Long) value;
-            case 1 -> m.title = (String) value;
-            case 2 -> m.shelf = (Ref<Shelf>) value;
-            case 3 -> m.lists = (ManyToMany<Shelf>) value;
-            default -> throw new IndexOutOfBoundsException(field);
+        if (field == 0) {
+            m.id = (Long) value;
+        } else {
+            m.title = (String) value;
         }
     }
 }
