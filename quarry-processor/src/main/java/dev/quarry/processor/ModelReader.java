@@ -24,7 +24,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Reads one model class as the core's {@code ModelMeta} does, from annotation names alone: its value
- * fields (with the implicit {@code id} when no field is the primary key) and its forward relations. A
+ * fields (with the implicit {@code id} when no field is the primary key) and its forward relations, a
+ * multi-table child's with its parents' and its parent links ({@code storePtr}). A
  * declaration the core would refuse at start-up is reported as a compile error on the field, with the
  * core's message.
  */

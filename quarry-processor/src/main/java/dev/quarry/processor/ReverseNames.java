@@ -73,8 +73,9 @@ final class ReverseNames {
             List<ModelSource.Link> links = new ArrayList<>(m.links());
             links.addAll(reverse.getOrDefault(concrete.apply(type), List.of()));
             // A name of the child's own wins over a parent's reverse side, as the core's lookups resolve it.
-            java.util.Set<String> taken = new java.util.HashSet<>(new ModelSource(m.element(), m.type(), m.fields(),
-                    links).memberNames());
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            m.fields().forEach(f -> taken.add(f.member()));
+            links.forEach(l -> taken.add(l.member()));
             for (TypeElement p = parent.apply(concrete.apply(type)); p != null; p = parent.apply(p)) {
                 for (ModelSource.Link l : inheritable.getOrDefault(p, List.of())) {
                     if (taken.add(l.member())) {
