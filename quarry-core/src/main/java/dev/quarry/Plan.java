@@ -64,9 +64,8 @@ final class Plan {
             return new Plan(type, db, null, null, false, null, null);
         }
         Registry r = target.registry();
-        Plan p = new Plan(type, db, null, null, false, null, null, Shapes.root(r, type));
-        p.memo = new Resolved(r, p.fold(r));
-        return p;
+        Shapes.Root root = Shapes.root(r, type);
+        return new Plan(type, db, null, null, false, null, new Resolved(r, root.allRows()), root.cursor());
     }
 
     /**
@@ -91,9 +90,11 @@ final class Plan {
         Resolved m = memo;
         QueryTree before = m != null && m.registry() == r ? m.tree() : fold(r);
         QueryTree after = op.apply(before);
-        Shapes.Cursor added;
+        Shapes.Cursor added = null;
         try {
-            added = c.add(key, values, before, slots);
+            if (Steps.keyable(key)) {
+                added = c.add(key, values, before, slots);
+            }
         } catch (RuntimeException notCacheable) {
             added = null; // a value the tree took but its slot cannot: this query is built the usual way from here
         }
@@ -143,8 +144,14 @@ final class Plan {
         if (alias != null) {
             other.session(alias);
         }
+        Registry r = other.registry();
+        Resolved m = memo;
+        Shapes.Cursor c = cursor;
+        if (c != null && c.registry() == r) {
+            return new Plan(type, other, alias, hint, forWrite, steps, m != null && m.registry() == r ? m : null, c);
+        }
         Plan p = new Plan(type, other, alias, hint, forWrite, steps, null);
-        p.memo = new Resolved(other.registry(), p.fold(other.registry()));
+        p.memo = new Resolved(r, p.fold(r));
         return p;
     }
 

@@ -110,8 +110,16 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Orders by these terms, replacing any ordering. This query is not modified. */
     @Override
     public S orderBy(String first, String... more) {
+        if (plan.shaped()) {
+            // Keyed by the strings as given (their hash is kept); parsed when the tree is built, which a
+            // known shape skips (a term that does not parse never became one).
+            List<String> raw = new ArrayList<>(1 + more.length);
+            raw.add(first);
+            raw.addAll(Arrays.asList(more));
+            return next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(raw)));
+        }
         List<Ordering> terms = Steps.parse(first, more);
-        return next(new StepKey("orderBy", terms), t -> t.orderBy(terms));
+        return next(t -> t.orderBy(terms), null);
     }
 
     /** Orders by these terms, with NULL placement where given. This query is not modified. */
@@ -163,15 +171,13 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Adds an expression to each row under {@code alias}. This query is not modified. */
     @Override
     public S annotate(String alias, Expression<?> expression) {
-        return next(Steps.keyable(expression) ? new StepKey("annotate", Arrays.asList(alias, expression)) : null,
-                t -> t.annotate(alias, expression));
+        return next(new StepKey("annotate", Arrays.asList(alias, expression)), t -> t.annotate(alias, expression));
     }
 
     /** Adds an expression under {@code alias} that is usable but not selected. This query is not modified. */
     @Override
     public S alias(String alias, Expression<?> expression) {
-        return next(Steps.keyable(expression) ? new StepKey("alias", Arrays.asList(alias, expression)) : null,
-                t -> t.alias(alias, expression));
+        return next(new StepKey("alias", Arrays.asList(alias, expression)), t -> t.alias(alias, expression));
     }
 
     /** Rows as maps from these paths (none: every field and annotation) to values. This query is not modified. */

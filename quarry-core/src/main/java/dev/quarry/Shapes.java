@@ -30,21 +30,38 @@ final class Shapes {
     /** The most values a cached shape has (two variant bits... three per value in a {@code long}). */
     private static final int MAX_VALUES = 21;
 
-    /** The key of a registry's shapes among the values it derives. */
+    /** The key of a registry's shape count among the values it derives. */
     private record Key() {}
+
+    /** The key of a model's root among the values a registry derives. */
+    private record RootKey(Class<?> type) {}
 
     private static final Key KEY = new Key();
 
-    private final ConcurrentHashMap<Class<?>, Node> roots = new ConcurrentHashMap<>();
     private final AtomicInteger nodes = new AtomicInteger();
 
-    /** One step of a shape: the slots of its values ({@code null} for a step without values), and the steps after it. */
+    /** A model's rows in a registry: the root of their shapes and the tree of all rows, shared. */
+    record Root(Cursor cursor, QueryTree allRows) {}
+
+    /** The first step stored after a node, with its node: most nodes have one, found without hashing the key. */
+    private record First(Object key, Node node) {}
+
+    /** One step of a shape: the slots of its values (none for a step without values), and the steps after it. */
     private static final class Node {
         final List<ValueSlot> slots;
         final ConcurrentHashMap<Object, Node> children = new ConcurrentHashMap<>(4);
+        volatile First first;
 
         Node(List<ValueSlot> slots) {
             this.slots = slots;
+        }
+
+        Node child(Object key) {
+            First f = first;
+            if (f != null && f.key().equals(key)) {
+                return f.node();
+            }
+            return f == null ? null : children.get(key);
         }
     }
 
@@ -55,18 +72,15 @@ final class Shapes {
      * Where a QuerySet's building stands in its registry's shapes: the node of its last step, and
      * its values prepared so far, in order, with their variant bits. Immutable.
      */
-    record Cursor(Registry registry, Shapes shapes, Node node, Object[] values, long variants) {
+    record Cursor(Registry registry, Node node, Object[] values, long variants) {
         /**
          * The cursor after the step {@code key} with these values when this shape is known (the
          * values prepared with the node's slots, which throw as the tree would), or {@code null}
          * when it is not: the step must be applied to the tree, then {@link #add}ed.
          */
         Cursor known(Object key, List<Object> raw) {
-            Node next = node.children.get(key);
-            if (next == null) {
-                return null;
-            }
-            return advance(next, raw);
+            Node next = node.child(key);
+            return next == null ? null : advance(next, raw);
         }
 
         /**
@@ -75,8 +89,9 @@ final class Shapes {
          * shapes are kept or the shape has too many values.
          */
         Cursor add(Object key, List<Object> raw, QueryTree before, Function<QueryTree, List<ValueSlot>> slots) {
-            Node next = node.children.get(key);
+            Node next = node.child(key);
             if (next == null) {
+                Shapes shapes = registry.derived(KEY, k -> new Shapes());
                 if (values.length + raw.size() > MAX_VALUES || shapes.nodes.incrementAndGet() > MAX_NODES) {
                     return null;
                 }
@@ -85,9 +100,15 @@ final class Shapes {
                     throw new IllegalStateException("a step with " + raw.size() + " values has " + s.size() + " slots");
                 }
                 Node made = new Node(s);
-                next = node.children.putIfAbsent(key, made);
-                if (next == null) {
-                    next = made;
+                synchronized (node) {
+                    next = node.child(key);
+                    if (next == null) {
+                        next = made;
+                        node.children.put(key, made);
+                        if (node.first == null) {
+                            node.first = new First(key, made);
+                        }
+                    }
                 }
             }
             return advance(next, raw);
@@ -95,7 +116,7 @@ final class Shapes {
 
         private Cursor advance(Node next, List<Object> raw) {
             if (raw.isEmpty()) {
-                return new Cursor(registry, shapes, next, values, variants);
+                return new Cursor(registry, next, values, variants);
             }
             Object[] more = Arrays.copyOf(values, values.length + raw.size());
             long v = variants;
@@ -105,7 +126,7 @@ final class Shapes {
                 more[values.length + i] = prepared;
                 v |= (long) slot.variant(prepared) << (3 * (values.length + i));
             }
-            return new Cursor(registry, shapes, next, more, v);
+            return new Cursor(registry, next, more, v);
         }
 
         /** The values prepared so far, in order. */
@@ -119,10 +140,9 @@ final class Shapes {
         }
     }
 
-    /** The cursor of all rows of {@code type} in {@code registry}'s shapes. */
-    static Cursor root(Registry registry, Class<?> type) {
-        Shapes s = registry.derived(KEY, k -> new Shapes());
-        Node root = s.roots.computeIfAbsent(type, t -> new Node(List.of()));
-        return new Cursor(registry, s, root, new Object[0], 0L);
+    /** All rows of {@code type} in {@code registry}: the cursor at the root of their shapes, and their tree. */
+    static Root root(Registry registry, Class<? extends Model> type) {
+        return registry.derived(new RootKey(type), k -> new Root(new Cursor(registry, new Node(List.of()), new Object[0], 0L),
+                QueryTree.of(registry, registry.meta(type))));
     }
 }

@@ -29,8 +29,13 @@ final class Steps {
      * identity, so a step holding one is not kept as a shape.
      */
     static boolean keyable(Object x) {
-        if (x == null || x instanceof dev.quarry.expr.F || x instanceof dev.quarry.expr.OuterRef) {
+        if (x == null || x instanceof dev.quarry.expr.F || x instanceof dev.quarry.expr.OuterRef || x instanceof String
+                || x instanceof Long) {
             return true;
+        }
+        if (x instanceof QueryBase.StepKey k) {
+            // A filter's key is the shape of its condition, which has only plain values (ValueSlot.shape).
+            return k.step().equals("filter") || k.step().equals("exclude") || keyable(k.arguments());
         }
         if (x instanceof dev.quarry.expr.Value<?> v) {
             return v.value() == null || !v.value().getClass().isArray();
@@ -81,6 +86,14 @@ final class Steps {
             return keyable(n.children());
         }
         return false; // Subquery, Exists, anything compared by identity
+    }
+
+    static List<Ordering> parse(List<String> terms) {
+        List<Ordering> out = new ArrayList<>(terms.size());
+        for (String t : terms) {
+            out.add(Ordering.parse(t));
+        }
+        return List.copyOf(out);
     }
 
     static List<Ordering> of(Ordering first, Ordering... more) {
