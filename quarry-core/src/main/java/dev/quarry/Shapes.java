@@ -30,7 +30,7 @@ final class Shapes {
     /** The most values a cached shape has (two variant bits... three per value in a {@code long}). */
     private static final int MAX_VALUES = 21;
 
-    /** The key of a registry's shape count among the values it derives. */
+    /** The key of a registry's count of nodes among the values it derives. */
     private record Key() {}
 
     /** The key of a model's root among the values a registry derives. */
@@ -38,7 +38,7 @@ final class Shapes {
 
     private static final Key KEY = new Key();
 
-    private final AtomicInteger nodes = new AtomicInteger();
+    private Shapes() {}
 
     /** A model's rows in a registry: the root of their shapes and the tree of all rows, shared. */
     record Root(Cursor cursor, QueryTree allRows) {}
@@ -49,11 +49,14 @@ final class Shapes {
     /** One step of a shape: the slots of its values (none for a step without values), and the steps after it. */
     private static final class Node {
         final List<ValueSlot> slots;
+        /** The count of nodes of the registry, shared by all its nodes (a root not kept by the registry has its own, and dies with it). */
+        final AtomicInteger count;
         final ConcurrentHashMap<Object, Node> children = new ConcurrentHashMap<>(4);
         volatile First first;
 
-        Node(List<ValueSlot> slots) {
+        Node(List<ValueSlot> slots, AtomicInteger count) {
             this.slots = slots;
+            this.count = count;
         }
 
         Node child(Object key) {
@@ -91,15 +94,14 @@ final class Shapes {
         Cursor add(Object key, List<Object> raw, QueryTree before, Function<QueryTree, List<ValueSlot>> slots) {
             Node next = node.child(key);
             if (next == null) {
-                Shapes shapes = registry.derived(KEY, k -> new Shapes());
-                if (values.length + raw.size() > MAX_VALUES || shapes.nodes.incrementAndGet() > MAX_NODES) {
+                if (values.length + raw.size() > MAX_VALUES || node.count.incrementAndGet() > MAX_NODES) {
                     return null;
                 }
                 List<ValueSlot> s = raw.isEmpty() ? List.of() : slots.apply(before);
                 if (s.size() != raw.size()) {
                     throw new IllegalStateException("a step with " + raw.size() + " values has " + s.size() + " slots");
                 }
-                Node made = new Node(s);
+                Node made = new Node(s, node.count);
                 synchronized (node) {
                     next = node.child(key);
                     if (next == null) {
@@ -142,7 +144,10 @@ final class Shapes {
 
     /** All rows of {@code type} in {@code registry}: the cursor at the root of their shapes, and their tree. */
     static Root root(Registry registry, Class<? extends Model> type) {
-        return registry.derived(new RootKey(type), k -> new Root(new Cursor(registry, new Node(List.of()), new Object[0], 0L),
-                QueryTree.of(registry, registry.meta(type))));
+        return registry.derived(new RootKey(type), k -> {
+            AtomicInteger count = registry.derived(KEY, c -> new AtomicInteger());
+            return new Root(new Cursor(registry, new Node(List.of(), count), new Object[0], 0L),
+                    QueryTree.of(registry, registry.meta(type)));
+        });
     }
 }
