@@ -54,6 +54,9 @@ public final class CompiledShapes {
 
     private record Compiled(String sql, ModelRows rows) {}
 
+    /** The text of a shape's SELECT as {@code sql()} shows it. */
+    private record Described(String sql) {}
+
     private CompiledShapes() {}
 
     private static Object cached(Object key) {
@@ -133,7 +136,10 @@ public final class CompiledShapes {
         }
         QueryTree t = tree.get();
         if (entry == null) {
-            store(key, compile(db, t, values));
+            Object compiled = compile(db, t, values);
+            if (compiled != null) {
+                store(key, compiled);
+            }
         }
         return Loader.models(session, t, mode);
     }
@@ -144,10 +150,52 @@ public final class CompiledShapes {
         }
         Operations ops = db.backend().operations();
         CompiledSql sql = Loader.selectSql(db.backend(), t);
-        if (!Objects.equals(sql.params(), toDb(ops, values))) {
-            return UNCACHEABLE;
+        Object fit = fit(sql, toDb(ops, values));
+        return fit == null ? null : fit == UNCACHEABLE ? fit : new Compiled(sql.sql(), new ModelRows(t, ops));
+    }
+
+    /**
+     * Whether {@code sql}'s parameters are exactly {@code params}, in order ({@code Boolean.TRUE}),
+     * or not ({@link #UNCACHEABLE}); {@code null} when two of the values are equal, which could hide
+     * parameters bound in another order than the values were given: the entry is then left for a
+     * later query of the same shape.
+     */
+    private static Object fit(CompiledSql sql, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            for (int j = i + 1; j < params.size(); j++) {
+                if (Objects.equals(params.get(i), params.get(j))) {
+                    return null;
+                }
+            }
         }
-        return new Compiled(sql.sql(), new ModelRows(t, ops));
+        return Objects.equals(sql.params(), params) ? Boolean.TRUE : UNCACHEABLE;
+    }
+
+    /**
+     * The SELECT of the query {@code tree} builds, as {@code sql()} shows it, for the values
+     * {@code values} (prepared), compiled once per {@code shape} and database; {@code tree} is only
+     * called on a miss.
+     */
+    public static dev.quarry.Sql describe(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
+        Database db = session.database();
+        Operations ops = db.backend().operations();
+        RunKey key = new RunKey(db, session.registry(), shape);
+        Object entry = cached(key);
+        CompiledSql sql;
+        if (entry instanceof Described d) {
+            sql = CompiledSql.of(d.sql(), toDb(ops, values));
+        } else {
+            QueryTree t = tree.get();
+            sql = Loader.selectSql(db.backend(), t);
+            if (entry == null) {
+                Object fit = t.lock() != null || t.matchesNothing() ? UNCACHEABLE : fit(sql, toDb(ops, values));
+                if (fit != null) {
+                    store(key, fit == UNCACHEABLE ? fit : new Described(sql.sql()));
+                }
+            }
+        }
+        CompiledSql compiled = sql;
+        return dev.quarry.Sql.of(compiled.sql(), compiled.params(), () -> compiled.inline(ops));
     }
 
     /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */
