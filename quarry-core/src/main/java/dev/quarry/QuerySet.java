@@ -244,6 +244,11 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return rows.size();
         }
         Quarry q = plan.quarry();
+        Shapes.Cursor known = plan.cursor(q);
+        if (known != null) {
+            return dev.quarry.load.CompiledShapes.count(plan.session(q, false), known.terminal("count"), known.prepared(),
+                    () -> plan.tree(q));
+        }
         return Loader.count(plan.session(q, false).database(), plan.tree(q));
     }
 
@@ -254,6 +259,11 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return !rows.isEmpty();
         }
         Quarry q = plan.quarry();
+        Shapes.Cursor known = plan.cursor(q);
+        if (known != null) {
+            return dev.quarry.load.CompiledShapes.exists(plan.session(q, false), known.terminal("exists"), known.prepared(),
+                    () -> plan.tree(q));
+        }
         return Loader.exists(plan.session(q, false).database(), plan.tree(q));
     }
 

@@ -29,7 +29,7 @@ final class Steps {
      * identity, so a step holding one is not kept as a shape.
      */
     static boolean keyable(Object x) {
-        if (x == null || x instanceof dev.quarry.expr.F || x instanceof dev.quarry.expr.OuterRef || x instanceof String
+        if (x == null || x instanceof dev.quarry.expr.F || x instanceof String
                 || x instanceof Long) {
             return true;
         }
@@ -85,7 +85,7 @@ final class Steps {
         if (x instanceof dev.quarry.query.Condition.Node n) {
             return keyable(n.children());
         }
-        return false; // Subquery, Exists, anything compared by identity
+        return false; // Subquery, Exists, OuterRef (only runs inside another query), anything compared by identity
     }
 
     static List<Ordering> parse(List<String> terms) {

@@ -8,6 +8,7 @@ import dev.quarry.query.QueryTree;
 import dev.quarry.query.SimpleFilter;
 import dev.quarry.spi.Operations;
 import dev.quarry.sql.CompiledSql;
+import dev.quarry.sql.SelectCompiler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,8 +55,8 @@ public final class CompiledShapes {
 
     private record Compiled(String sql, ModelRows rows) {}
 
-    /** The text of a shape's SELECT as {@code sql()} shows it. */
-    private record Described(String sql) {}
+    /** The text of a shape's statement whose rows need no reader of their own: {@code sql()}, a count, an exists. */
+    private record Text(String sql) {}
 
     private CompiledShapes() {}
 
@@ -145,13 +146,30 @@ public final class CompiledShapes {
     }
 
     private static Object compile(Database db, QueryTree t, List<Object> values) {
-        if (t.lock() != null || t.matchesNothing()) {
+        if (!reusable(t)) {
             return UNCACHEABLE;
         }
         Operations ops = db.backend().operations();
         CompiledSql sql = Loader.selectSql(db.backend(), t);
         Object fit = fit(sql, toDb(ops, values));
         return fit == null ? null : fit == UNCACHEABLE ? fit : new Compiled(sql.sql(), new ModelRows(t, ops));
+    }
+
+    /**
+     * Whether the SQL of {@code t} can be run again for another query of its shape: not when it
+     * locks rows, sends no SQL at all ({@code limit(0)}, a condition that can never hold), or refers
+     * to an enclosing query (the general path refuses it with its own message each time).
+     */
+    private static boolean reusable(QueryTree t) {
+        if (t.lock() != null || t.matchesNothing() || (t.limit() != null && t.limit() == 0)) {
+            return false;
+        }
+        try {
+            t.checkRunnable();
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
     }
 
     /**
@@ -177,25 +195,66 @@ public final class CompiledShapes {
      * called on a miss.
      */
     public static dev.quarry.Sql describe(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
-        Database db = session.database();
-        Operations ops = db.backend().operations();
-        RunKey key = new RunKey(db, session.registry(), shape);
-        Object entry = cached(key);
-        CompiledSql sql;
-        if (entry instanceof Described d) {
-            sql = CompiledSql.of(d.sql(), toDb(ops, values));
-        } else {
+        CompiledSql sql = known(session, shape, values);
+        if (sql == null) {
             QueryTree t = tree.get();
-            sql = Loader.selectSql(db.backend(), t);
-            if (entry == null) {
-                Object fit = t.lock() != null || t.matchesNothing() ? UNCACHEABLE : fit(sql, toDb(ops, values));
-                if (fit != null) {
-                    store(key, fit == UNCACHEABLE ? fit : new Described(sql.sql()));
-                }
-            }
+            sql = Loader.selectSql(session.database().backend(), t);
+            remember(session, shape, values, t, sql);
         }
         CompiledSql compiled = sql;
+        Operations ops = session.database().backend().operations();
         return dev.quarry.Sql.of(compiled.sql(), compiled.params(), () -> compiled.inline(ops));
+    }
+
+    /** {@code SELECT COUNT(*)} of the query {@code tree} builds, compiled once per {@code shape} and database. */
+    public static long count(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
+        Database db = session.database();
+        CompiledSql sql = known(session, shape, values);
+        if (sql != null) {
+            return db.query(sql, rs -> {
+                rs.next();
+                return rs.getLong(1);
+            });
+        }
+        QueryTree t = tree.get();
+        if (reusable(t)) {
+            remember(session, shape, values, t, new SelectCompiler(db.backend().operations(), db.backend().features()).count(t));
+        }
+        return Loader.count(db, t);
+    }
+
+    /** Whether the query {@code tree} builds matches a row, compiled once per {@code shape} and database. */
+    public static boolean exists(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
+        Database db = session.database();
+        CompiledSql sql = known(session, shape, values);
+        if (sql != null) {
+            return db.query(sql, rs -> rs.next());
+        }
+        QueryTree t = tree.get();
+        if (reusable(t)) {
+            remember(session, shape, values, t, new SelectCompiler(db.backend().operations(), db.backend().features()).exists(t));
+        }
+        return Loader.exists(db, t);
+    }
+
+    /** The cached text of {@code shape} on the session's database with {@code values} bound, or {@code null} on a miss. */
+    private static CompiledSql known(Session session, Object shape, List<Object> values) {
+        Database db = session.database();
+        Object entry = cached(new RunKey(db, session.registry(), shape));
+        return entry instanceof Text text ? CompiledSql.of(text.sql(), toDb(db.backend().operations(), values)) : null;
+    }
+
+    /** Keeps {@code sql}, compiled from {@code t}, as the text of {@code shape} if its parameters are the values. */
+    private static void remember(Session session, Object shape, List<Object> values, QueryTree t, CompiledSql sql) {
+        Database db = session.database();
+        RunKey key = new RunKey(db, session.registry(), shape);
+        if (cached(key) != null) {
+            return;
+        }
+        Object fit = reusable(t) ? fit(sql, toDb(db.backend().operations(), values)) : UNCACHEABLE;
+        if (fit != null) {
+            store(key, fit == UNCACHEABLE ? fit : new Text(sql.sql()));
+        }
     }
 
     /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */

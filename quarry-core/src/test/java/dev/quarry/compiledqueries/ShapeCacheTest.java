@@ -119,6 +119,38 @@ class ShapeCacheTest {
         }
     }
 
+    @Test
+    void countAndExistsReuseTheirShapesToo(Queries queries) {
+        seed();
+        for (int round = 0; round < 2; round++) {
+            for (int w = 0; w <= 5; w++) {
+                int atLeast = w;
+                long expected = parts.stream().filter(p -> p.weight >= atLeast && p.maker.id() != null).count();
+                QuerySet<Part> q = Part.objects.filter("weight__gte", w).filter("maker__isnull", false);
+                assertThat(queries.assertNumQueries(1, q::count)).as("count weight >= " + w).isEqualTo(expected);
+                assertThat(queries.assertNumQueries(1, q::exists)).as("exists weight >= " + w).isEqualTo(expected > 0);
+            }
+        }
+    }
+
+    @Test
+    void queriesThatSendNoSqlOrCannotRunAloneStaySo(Queries queries) {
+        seed();
+        // limit(0) sends nothing, as Django's [:0]; a known shape must not start sending it.
+        queries.assertNumQueries(0, () -> {
+            for (int w = 0; w < 3; w++) {
+                assertThat(Part.objects.filter("weight__gte", w).orderBy("name").limit(0).list()).isEmpty();
+                assertThat(Part.objects.filter("weight__gte", w).orderBy("name").limit(0).count()).isZero();
+            }
+        });
+        // An OuterRef outside a subquery is refused each time with the same message, never run.
+        String first = failure(() -> Part.objects.filter("weight__gte", 1).annotate("o", dev.quarry.expr.OuterRef.of("pk"))
+                .list());
+        assertThat(first).isNotNull();
+        queries.assertNumQueries(0, () -> assertThat(failure(() -> Part.objects.filter("weight__gte", 2)
+                .annotate("o", dev.quarry.expr.OuterRef.of("pk")).list())).isEqualTo(first));
+    }
+
     /** The message of what {@code build} throws, or {@code null}. */
     private static String failure(Supplier<?> build) {
         Throwable t = catchThrowable(build::get);
