@@ -184,7 +184,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public ValuesQuerySet<Map<String, Object>> values(String... paths) {
         List<String> p = List.of(paths);
-        return ValuesQuerySet.maps(type, plan.then(t -> t.values(p)), described);
+        return ValuesQuerySet.maps(type, plan.then(new StepKey("values", p), List.of(), null, t -> t.values(p)), described);
     }
 
     /** Rows as lists of these paths' values. This query is not modified. */
@@ -194,7 +194,8 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         p.add(first);
         p.addAll(Arrays.asList(more));
         List<String> paths = List.copyOf(p);
-        return ValuesQuerySet.tuples(type, plan.then(t -> t.values(paths)), described);
+        return ValuesQuerySet.tuples(type, plan.then(new StepKey("values", paths), List.of(), null, t -> t.values(paths)),
+                described);
     }
 
     /** The values of one path as {@code type}, checked against the path's column. This query is not modified. */

@@ -29,7 +29,7 @@ final class Steps {
      * identity, so a step holding one is not kept as a shape.
      */
     static boolean keyable(Object x) {
-        if (x == null || x instanceof dev.quarry.expr.F || x instanceof String
+        if (x == null || x instanceof dev.quarry.expr.F || x instanceof String || x instanceof Class<?>
                 || x instanceof Long) {
             return true;
         }

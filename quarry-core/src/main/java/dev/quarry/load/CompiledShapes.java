@@ -55,6 +55,9 @@ public final class CompiledShapes {
 
     private record Compiled(String sql, ModelRows rows) {}
 
+    /** The text of a values query's shape and its row reader. */
+    private record Valued(String sql, ValuesRows rows) {}
+
     /** The text of a shape's statement whose rows need no reader of their own: {@code sql()}, a count, an exists. */
     private record Text(String sql) {}
 
@@ -204,6 +207,32 @@ public final class CompiledShapes {
         CompiledSql compiled = sql;
         Operations ops = session.database().backend().operations();
         return dev.quarry.Sql.of(compiled.sql(), compiled.params(), () -> compiled.inline(ops));
+    }
+
+    /**
+     * The rows of the values query {@code tree} builds, as maps ({@code maps}) or lists, for the
+     * values {@code values} (prepared), compiled with its row reader once per {@code shape} and database.
+     */
+    public static List<Object> values(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree,
+                                      boolean maps) {
+        Database db = session.database();
+        RunKey key = new RunKey(db, session.registry(), shape);
+        Object entry = cached(key);
+        if (entry instanceof Valued v) {
+            ValuesRows rows = v.rows();
+            return db.query(CompiledSql.of(v.sql(), toDb(db.backend().operations(), values)),
+                    rs -> ValuesRows.all(rs, maps ? rows::map : rows::tuple));
+        }
+        QueryTree t = tree.get();
+        if (entry == null && reusable(t)) {
+            Operations ops = db.backend().operations();
+            CompiledSql sql = Loader.selectSql(db.backend(), t);
+            Object fit = fit(sql, toDb(ops, values));
+            if (fit != null) {
+                store(key, fit == UNCACHEABLE ? fit : new Valued(sql.sql(), new ValuesRows(t, ops)));
+            }
+        }
+        return new ArrayList<>(maps ? Loader.maps(db, t) : Loader.tuples(db, t));
     }
 
     /** {@code SELECT COUNT(*)} of the query {@code tree} builds, compiled once per {@code shape} and database. */

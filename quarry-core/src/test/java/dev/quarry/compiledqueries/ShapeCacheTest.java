@@ -151,6 +151,33 @@ class ShapeCacheTest {
                 .annotate("o", dev.quarry.expr.OuterRef.of("pk")).list())).isEqualTo(first));
     }
 
+    @Test
+    void valuesQueriesReuseTheirShapes(Queries queries) {
+        seed();
+        for (int round = 0; round < 2; round++) {
+            for (int w = 0; w <= 4; w++) {
+                int atLeast = w;
+                List<Part> heavy = parts.stream().filter(p -> p.weight >= atLeast).sorted(Comparator.comparing(p -> p.name))
+                        .toList();
+                List<Map<String, Object>> maps = queries.assertNumQueries(1, () -> Part.objects.filter("weight__gte", atLeast)
+                        .orderBy("name").values("name", "weight").list());
+                assertThat(maps).extracting(m -> m.get("name")).containsExactlyElementsOf(heavy.stream().map(p -> p.name).toList());
+                List<List<Object>> tuples = queries.assertNumQueries(1, () -> Part.objects.filter("weight__gte", atLeast)
+                        .orderBy("name").valuesList("name", "weight").list());
+                assertThat(tuples).extracting(t -> t.get(1))
+                        .containsExactlyElementsOf(heavy.stream().map(p -> (Object) p.weight).toList());
+                List<String> names = queries.assertNumQueries(1, () -> Part.objects.filter("weight__gte", atLeast)
+                        .orderBy("name").valuesList("name", String.class).list());
+                assertThat(names).containsExactlyElementsOf(heavy.stream().map(p -> p.name).toList());
+                assertThat(queries.assertNumQueries(1, () -> Part.objects.filter("weight__gte", atLeast).orderBy("name")
+                        .valuesList("name", String.class).first())).isEqualTo(heavy.stream().findFirst().map(p -> p.name));
+            }
+        }
+        String wrongType = failure(() -> Part.objects.filter("weight__gte", 1).valuesList("name", Integer.class));
+        assertThat(wrongType).isNotNull();
+        assertThat(failure(() -> Part.objects.filter("weight__gte", 2).valuesList("name", Integer.class))).isEqualTo(wrongType);
+    }
+
     /** The message of what {@code build} throws, or {@code null}. */
     private static String failure(Supplier<?> build) {
         Throwable t = catchThrowable(build::get);
