@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.quarry.FieldError;
+import dev.quarry.Prefetch;
 import dev.quarry.test.Queries;
 import dev.quarry.test.QuarryTest;
 import java.util.List;
@@ -91,5 +92,13 @@ class ParentLinkLoadingTest {
         // A name past the link is one of the parent's: Place has no 'bogus', refused before the main query.
         queries.assertNumQueries(0, () -> assertThatThrownBy(() -> Restaurant.objects.prefetchRelated("place_ptr__bogus").list())
                 .isInstanceOf(FieldError.class).hasMessageContaining("Cannot find 'bogus' on Place"));
+        // No Place rows are read, so a Prefetch of the link itself has no queryset to run nor rows to keep under a
+        // name: refused after the main query (Django would read the Place rows through the queryset).
+        queries.assertNumQueries(1, () -> assertThatThrownBy(() -> Restaurant.objects.prefetchRelated(
+                Prefetch.of("place_ptr", Place.objects.filter("name", "luigi"))).list()).isInstanceOf(FieldError.class)
+                .hasMessageContaining("'place_ptr' is the parent link").hasMessageContaining("no queryset and no to(...)"));
+        queries.assertNumQueries(1, () -> assertThatThrownBy(() -> Restaurant.objects.prefetchRelated(
+                Prefetch.of("place_ptr").to("place")).list()).isInstanceOf(FieldError.class)
+                .hasMessageContaining("'place_ptr' is the parent link"));
     }
 }
