@@ -2,9 +2,11 @@ package dev.quarry.example.stores;
 
 import static dev.quarry.expr.Aggregates.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.DoesNotExist;
 import dev.quarry.ExecutedQuery;
+import dev.quarry.FieldError;
 import dev.quarry.Q;
 import dev.quarry.test.Queries;
 import dev.quarry.test.QuarryTest;
@@ -112,6 +114,20 @@ class TypedMultiTableTest {
         assertThat(same(queries, 2, () -> sales(Kiosk.objects.prefetchRelated(Kiosk_.sales).orderBy("name").list()),
                 () -> sales(Kiosk.objects.prefetchRelated("sales").orderBy("name").list())))
                 .containsExactly("north [5, 12]", "south [20]");
+    }
+
+    @Test
+    void aKioskSelectsItsParentLinkButNotItsParentsSideOfIt(Queries queries) {
+        rows();
+        // Django: Kiosk.objects.select_related('store_ptr').order_by('name') -> north, south, 1 query with no join
+        // besides the parent's (the Store columns are read into the Kiosk).
+        assertThat(same(queries, 1, () -> names(Kiosk.objects.selectRelated(Kiosk_.storePtr).orderBy("name").list()),
+                () -> names(Kiosk.objects.selectRelated("store_ptr").orderBy("name").list()))).containsExactly("north", "south");
+        // Django: Kiosk.objects.filter(kiosk__open=True) -> FieldError "Cannot resolve keyword 'kiosk' into field.
+        // Choices are: id, name, open, sales, store_ptr, store_ptr_id" (Kiosk_ has no member 'kiosk' either).
+        queries.assertNumQueries(0, () -> assertThatThrownBy(() -> Kiosk.objects.filter("kiosk__open", true).count())
+                .isInstanceOf(FieldError.class).hasMessageContaining("Cannot resolve keyword 'kiosk' into field")
+                .hasMessageContaining("Choices are: id, name, open, sales, store_ptr, store_ptr_id"));
     }
 
     private static List<String> names(List<? extends Store> stores) {

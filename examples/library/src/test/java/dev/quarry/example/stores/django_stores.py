@@ -77,3 +77,6 @@ try:
     Kiosk.objects.filter(kiosk__open=True).count()
 except FieldError as e:
     print('Kiosk kiosk__open=True:', e)
+fact('Kiosk select_related store_ptr', lambda: [k.name for k in Kiosk.objects.select_related('store_ptr').order_by('name')])
+fact('Kiosk prefetch_related store_ptr', lambda: [(k.name, k.store_ptr.name) for k in
+                                                  Kiosk.objects.prefetch_related('store_ptr').order_by('name')])
