@@ -83,7 +83,12 @@ public final class ModelInfo {
         return List.copyOf(out);
     }
 
-    /** The concrete fields (columns), primary key first; a foreign key is a field too ({@code author_id}). */
+    /**
+     * The concrete fields (columns), primary key first; a foreign key is a field too ({@code author_id}). For a
+     * multi-table child, the columns of its own table only: the parent link (its key, {@code place_ptr_id}) and
+     * the fields it declares; the parents' fields are in their own {@code ModelInfo} ({@link #parents()}), although
+     * lookups, {@code values()} and Django's {@code _meta.get_fields()} include them.
+     */
     public List<FieldInfo> fields() {
         return meta.fields().stream().map(FieldInfo::new).toList();
     }
@@ -98,7 +103,11 @@ public final class ModelInfo {
         return new FieldInfo(meta.pk());
     }
 
-    /** Every relation: forward foreign keys, many-to-many fields, and the reverse sides of both (hidden ones excluded). */
+    /**
+     * Every relation: forward foreign keys, many-to-many fields, and the reverse sides of both (hidden ones excluded).
+     * For a multi-table child, its parent link and the relations it declares or that point at it; its parents'
+     * relations and reverse sides are in their own {@code ModelInfo}, although lookups accept them on the child.
+     */
     public List<RelationInfo> relations() {
         List<RelationInfo> out = new ArrayList<>();
         if (meta.pk().isParentLink()) {

@@ -3,7 +3,10 @@ package dev.quarry;
 import dev.quarry.load.Session;
 import dev.quarry.model.Registry;
 import dev.quarry.query.QueryTree;
+import dev.quarry.query.ValueSlot;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,9 +37,16 @@ final class Plan {
     private final boolean forWrite;
     private final Step steps;
     private volatile Resolved memo;
+    /** Where these steps stand in the registry's known shapes ({@link Shapes}), or {@code null} when a step has no shape. */
+    private final Shapes.Cursor cursor;
 
     private Plan(Class<? extends Model> type, Quarry db, String alias, Model hint, boolean forWrite, Step steps,
                  Resolved memo) {
+        this(type, db, alias, hint, forWrite, steps, memo, null);
+    }
+
+    private Plan(Class<? extends Model> type, Quarry db, String alias, Model hint, boolean forWrite, Step steps,
+                 Resolved memo, Shapes.Cursor cursor) {
         this.type = type;
         this.db = db;
         this.alias = alias;
@@ -44,16 +54,51 @@ final class Plan {
         this.forWrite = forWrite;
         this.steps = steps;
         this.memo = memo;
+        this.cursor = cursor;
     }
 
     /** Every row of {@code type}, on {@code db} (or the installed Quarry when {@code null}). */
     static Plan of(Class<? extends Model> type, Quarry db) {
-        Plan p = new Plan(type, db, null, null, false, null, null);
-        Quarry target = p.buildTarget();
-        if (target != null) {
-            p.memo = new Resolved(target.registry(), p.fold(target.registry()));
+        Quarry target = db != null ? db : Quarry.installedOrNull();
+        if (target == null) {
+            return new Plan(type, db, null, null, false, null, null);
         }
-        return p;
+        Registry r = target.registry();
+        Shapes.Root root = Shapes.root(r, type);
+        return new Plan(type, db, null, null, false, null, new Resolved(r, root.allRows()), root.cursor());
+    }
+
+    /**
+     * The plan with one more step of a known shape: {@code key} says everything the step depends
+     * on but {@code values} (plain values, in the order {@code slots} resolves them against the
+     * tree before the step). When this shape was built before, the values are only prepared (a bad
+     * one fails now, as in the tree) and the tree is left to be built when needed; otherwise the
+     * step is applied at once and its shape remembered.
+     */
+    Plan then(Object key, List<Object> values, Function<QueryTree, List<ValueSlot>> slots, UnaryOperator<QueryTree> op) {
+        Shapes.Cursor c = cursor;
+        Quarry target = buildTarget();
+        if (c == null || key == null || target == null || target.registry() != c.registry()) {
+            return then(op);
+        }
+        Step next = new Step(steps, op);
+        Shapes.Cursor known = c.known(key, values);
+        if (known != null) {
+            return new Plan(type, db, alias, hint, forWrite, next, null, known);
+        }
+        Registry r = c.registry();
+        Resolved m = memo;
+        QueryTree before = m != null && m.registry() == r ? m.tree() : fold(r);
+        QueryTree after = op.apply(before);
+        Shapes.Cursor added = null;
+        try {
+            if (Steps.keyable(key)) {
+                added = c.add(key, values, before, slots);
+            }
+        } catch (RuntimeException notCacheable) {
+            added = null; // a value the tree took but its slot cannot: this query is built the usual way from here
+        }
+        return new Plan(type, db, alias, hint, forWrite, next, new Resolved(r, after), added);
     }
 
     /** The plan with one more step, applied at once when a Quarry is known (so errors surface now). */
@@ -78,6 +123,17 @@ final class Plan {
         return new Plan(type, db, alias, hint, forWrite, new Step(steps, op), null);
     }
 
+    /** Where the plan stands among {@code q}'s known shapes, or {@code null} when a step has none or it was built for other models. */
+    Shapes.Cursor cursor(Quarry q) {
+        Shapes.Cursor c = cursor;
+        return c != null && c.registry() == q.registry() ? c : null;
+    }
+
+    /** Whether the steps so far have a known shape, so a next step's shape is worth computing. */
+    boolean shaped() {
+        return cursor != null;
+    }
+
     /** Whether the plan has no step: every row of the model. */
     boolean isRoot() {
         return steps == null;
@@ -88,8 +144,14 @@ final class Plan {
         if (alias != null) {
             other.session(alias);
         }
+        Registry r = other.registry();
+        Resolved m = memo;
+        Shapes.Cursor c = cursor;
+        if (c != null && c.registry() == r) {
+            return new Plan(type, other, alias, hint, forWrite, steps, m != null && m.registry() == r ? m : null, c);
+        }
         Plan p = new Plan(type, other, alias, hint, forWrite, steps, null);
-        p.memo = new Resolved(other.registry(), p.fold(other.registry()));
+        p.memo = new Resolved(r, p.fold(r));
         return p;
     }
 
@@ -100,17 +162,17 @@ final class Plan {
         if (target != null) {
             target.session(database);
         }
-        return new Plan(type, db, database, hint, forWrite, steps, memo);
+        return new Plan(type, db, database, hint, forWrite, steps, memo, cursor);
     }
 
     /** The same plan with {@code instance} as the routing hint (a related manager's owner, a Ref's holder). */
     Plan hint(Model instance) {
-        return new Plan(type, db, alias, instance, forWrite, steps, memo);
+        return new Plan(type, db, alias, instance, forWrite, steps, memo, cursor);
     }
 
     /** The same plan, routed as a write even for reads (selectForUpdate, getOrCreate's get: Django's {@code _for_write}). */
     Plan forWrite() {
-        return forWrite ? this : new Plan(type, db, alias, hint, true, steps, memo);
+        return forWrite ? this : new Plan(type, db, alias, hint, true, steps, memo, cursor);
     }
 
     /** The model whose rows the plan selects. */

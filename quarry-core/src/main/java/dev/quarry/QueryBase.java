@@ -3,7 +3,9 @@ package dev.quarry;
 import dev.quarry.expr.Aggregate;
 import dev.quarry.expr.Expression;
 import dev.quarry.load.Loader;
+import dev.quarry.query.Condition;
 import dev.quarry.query.QueryTree;
+import dev.quarry.query.ValueSlot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,16 +39,45 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** A query of the subclass's kind with this plan and these described conditions, keeping its other settings. */
     abstract S with(Plan plan, List<String> described);
 
+    /** A building step without values, as a key of the shapes QuerySets are built in: its name and its arguments. */
+    record StepKey(String step, Object arguments) {}
+
     /** This query with one more step; {@code description} (or {@code null}) names it in messages. */
     final S next(UnaryOperator<QueryTree> op, String description) {
-        List<String> d = described;
-        if (description != null) {
-            d = new ArrayList<>(described.size() + 1);
-            d.addAll(described);
-            d.add(description);
-            d = Collections.unmodifiableList(d);
+        return with(plan.then(op), described(description));
+    }
+
+    /** This query with one more step without values, whose SQL depends only on {@code key}. */
+    final S next(StepKey key, UnaryOperator<QueryTree> op) {
+        return with(plan.then(key, List.of(), null, op), described);
+    }
+
+    /** The described conditions with {@code description} (or {@code null}) added. */
+    private List<String> described(String description) {
+        if (description == null) {
+            return described;
         }
-        return with(plan.then(op), d);
+        List<String> d = new ArrayList<>(described.size() + 1);
+        d.addAll(described);
+        d.add(description);
+        return Collections.unmodifiableList(d);
+    }
+
+    /** This query filtered ({@code exclude} false) or excluded by {@code q}, through the known shapes when its values are plain. */
+    final S condition(Q q, boolean exclude) {
+        Condition c = q.condition();
+        UnaryOperator<QueryTree> op = exclude ? t -> t.exclude(c) : t -> t.filter(c);
+        String d = (exclude ? "exclude(" : "filter(") + q.describe() + ")";
+        if (!plan.shaped()) {
+            return next(op, d);
+        }
+        List<Object> values = new ArrayList<>(4);
+        Object shape = ValueSlot.shape(c, values);
+        if (shape == null) {
+            return next(op, d);
+        }
+        return with(plan.then(new StepKey(exclude ? "exclude" : "filter", shape), values, t -> ValueSlot.of(t, c), op),
+                described(d));
     }
 
     /** Rows matching the lookup ({@code "books__title__icontains", "python"}). This query is not modified. */
@@ -61,8 +92,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
      */
     @Override
     public S filter(Q first, Q... more) {
-        Q q = Q.allOf(first, more);
-        return next(t -> t.filter(q.condition()), "filter(" + q.describe() + ")");
+        return condition(Q.allOf(first, more), false);
     }
 
     /** Rows not matching the lookup. This query is not modified. */
@@ -74,13 +104,20 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Rows not matching the conditions taken together: exactly the rows the same filter() leaves out. This query is not modified. */
     @Override
     public S exclude(Q first, Q... more) {
-        Q q = Q.allOf(first, more);
-        return next(t -> t.exclude(q.condition()), "exclude(" + q.describe() + ")");
+        return condition(Q.allOf(first, more), true);
     }
 
     /** Orders by these terms, replacing any ordering. This query is not modified. */
     @Override
     public S orderBy(String first, String... more) {
+        if (plan.shaped()) {
+            // Keyed by the strings as given (their hash is kept); parsed when the tree is built, which a
+            // known shape skips (a term that does not parse never became one).
+            List<String> raw = new ArrayList<>(1 + more.length);
+            raw.add(first);
+            raw.addAll(Arrays.asList(more));
+            return next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(raw)));
+        }
         List<Ordering> terms = Steps.parse(first, more);
         return next(t -> t.orderBy(terms), null);
     }
@@ -89,65 +126,65 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public S orderBy(Ordering first, Ordering... more) {
         List<Ordering> terms = Steps.of(first, more);
-        return next(t -> t.orderBy(terms), null);
+        return next(new StepKey("orderBy", terms), t -> t.orderBy(terms));
     }
 
     /** Removes any ordering, the model's default included. This query is not modified. */
     @Override
     public S unordered() {
-        return next(QueryTree::unordered, null);
+        return next(new StepKey("unordered", null), QueryTree::unordered);
     }
 
     /** The same rows in the opposite order. This query is not modified. */
     @Override
     public S reverse() {
-        return next(QueryTree::reverseOrdering, null);
+        return next(new StepKey("reverse", null), QueryTree::reverseOrdering);
     }
 
     /** Removes duplicate rows. This query is not modified. */
     @Override
     public S distinct() {
-        return next(QueryTree::distinct, null);
+        return next(new StepKey("distinct", null), QueryTree::distinct);
     }
 
     /** At most {@code n} rows, keeping the offset. This query is not modified. */
     @Override
     public S limit(long n) {
         Steps.checkNonNegative(n, "limit");
-        return next(t -> t.withLimit(n), null);
+        return next(new StepKey("limit", n), t -> t.withLimit(n));
     }
 
     /** Skips the first {@code n} rows, keeping the limit. This query is not modified. */
     @Override
     public S offset(long n) {
         Steps.checkNonNegative(n, "offset");
-        return next(t -> t.withOffset(n), null);
+        return next(new StepKey("offset", n), t -> t.withOffset(n));
     }
 
     /** Rows {@code from} to {@code to} (exclusive) of the current result. This query is not modified. */
     @Override
     public S slice(long from, long to) {
         Steps.checkSlice(from, to);
-        return next(t -> t.slice(from, to), null);
+        return next(new StepKey("slice", List.of(from, to)), t -> t.slice(from, to));
     }
 
     /** Adds an expression to each row under {@code alias}. This query is not modified. */
     @Override
     public S annotate(String alias, Expression<?> expression) {
-        return next(t -> t.annotate(alias, expression), null);
+        return next(new StepKey("annotate", Arrays.asList(alias, expression)), t -> t.annotate(alias, expression));
     }
 
     /** Adds an expression under {@code alias} that is usable but not selected. This query is not modified. */
     @Override
     public S alias(String alias, Expression<?> expression) {
-        return next(t -> t.alias(alias, expression), null);
+        return next(new StepKey("alias", Arrays.asList(alias, expression)), t -> t.alias(alias, expression));
     }
 
     /** Rows as maps from these paths (none: every field and annotation) to values. This query is not modified. */
     @Override
     public ValuesQuerySet<Map<String, Object>> values(String... paths) {
         List<String> p = List.of(paths);
-        return ValuesQuerySet.maps(type, plan.then(t -> t.values(p)), described);
+        return ValuesQuerySet.maps(type, plan.then(new StepKey("values", p), List.of(), null, t -> t.values(p)), described);
     }
 
     /** Rows as lists of these paths' values. This query is not modified. */
@@ -157,7 +194,8 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         p.add(first);
         p.addAll(Arrays.asList(more));
         List<String> paths = List.copyOf(p);
-        return ValuesQuerySet.tuples(type, plan.then(t -> t.values(paths)), described);
+        return ValuesQuerySet.tuples(type, plan.then(new StepKey("values", paths), List.of(), null, t -> t.values(paths)),
+                described);
     }
 
     /** The values of one path as {@code type}, checked against the path's column. This query is not modified. */
@@ -217,6 +255,11 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public Sql sql() {
         Quarry q = plan.quarry();
+        Shapes.Cursor known = plan.cursor(q);
+        if (known != null) {
+            return dev.quarry.load.CompiledShapes.describe(plan.session(q, false), known.terminal("sql"), known.prepared(),
+                    () -> plan.tree(q));
+        }
         return Loader.describe(plan.session(q, false).database().backend(), plan.tree(q));
     }
 

@@ -173,6 +173,15 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return rows;
         }
         Quarry q = plan.quarry();
+        Shapes.Cursor known = prefetches.isEmpty() ? plan.cursor(q) : null;
+        if (known != null) {
+            // A shape built before: its compiled SQL and row reader are reused, the tree is built only on a miss.
+            List<Object> found = dev.quarry.load.CompiledShapes.models(plan.session(q, false), known.terminal("list"),
+                    known.prepared(), () -> plan.tree(q), mode != null ? mode : q.fetchMode());
+            @SuppressWarnings("unchecked")
+            List<T> typed = (List<T>) (List<?>) found;
+            return Collections.unmodifiableList(typed);
+        }
         return fetch(q, plan.tree(q));
     }
 
@@ -235,6 +244,11 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return rows.size();
         }
         Quarry q = plan.quarry();
+        Shapes.Cursor known = plan.cursor(q);
+        if (known != null) {
+            return dev.quarry.load.CompiledShapes.count(plan.session(q, false), known.terminal("count"), known.prepared(),
+                    () -> plan.tree(q));
+        }
         return Loader.count(plan.session(q, false).database(), plan.tree(q));
     }
 
@@ -245,6 +259,11 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             return !rows.isEmpty();
         }
         Quarry q = plan.quarry();
+        Shapes.Cursor known = plan.cursor(q);
+        if (known != null) {
+            return dev.quarry.load.CompiledShapes.exists(plan.session(q, false), known.terminal("exists"), known.prepared(),
+                    () -> plan.tree(q));
+        }
         return Loader.exists(plan.session(q, false).database(), plan.tree(q));
     }
 
@@ -259,7 +278,8 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
                 return single(found);
             }
         }
-        return single(rows != null ? rows : next(t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS), null).list());
+        return single(rows != null ? rows
+                : next(new StepKey("get", null), t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
     }
 
     /** The first row in the ordering (primary key order when unordered), if any. */
@@ -275,7 +295,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
                 return fast.isEmpty() ? Optional.empty() : Optional.of(fast.get(0));
             }
         }
-        List<T> found = next(Steps::first, null).list();
+        List<T> found = next(new StepKey("first", null), Steps::first).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -290,7 +310,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             List<T> all = list();
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
         }
-        List<T> found = next(t -> t.reverseOrdering().withLimit(1), null).list();
+        List<T> found = next(new StepKey("last", null), t -> t.reverseOrdering().withLimit(1)).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

@@ -22,6 +22,80 @@ final class Steps {
         return List.copyOf(out);
     }
 
+    /**
+     * Whether an expression, an ordering, a list of them or a condition can be part of a shape's key
+     * ({@link Shapes}): built only of values compared by what they hold, so a query of the same key
+     * builds the same tree. Queries (subqueries, {@code Exists}, a QuerySet as a value) are compared by
+     * identity, so a step holding one is not kept as a shape.
+     */
+    static boolean keyable(Object x) {
+        if (x == null || x instanceof dev.quarry.expr.F || x instanceof String || x instanceof Class<?>
+                || x instanceof Long) {
+            return true;
+        }
+        if (x instanceof QueryBase.StepKey k) {
+            // A filter's key is the shape of its condition, which has only plain values (ValueSlot.shape).
+            return k.step().equals("filter") || k.step().equals("exclude") || keyable(k.arguments());
+        }
+        if (x instanceof dev.quarry.expr.Value<?> v) {
+            return v.value() == null || !v.value().getClass().isArray();
+        }
+        if (x instanceof dev.quarry.expr.Combined c) {
+            return keyable(c.left()) && keyable(c.right());
+        }
+        if (x instanceof dev.quarry.expr.Func<?> f) {
+            return keyable(f.arguments());
+        }
+        if (x instanceof dev.quarry.expr.Case<?> c) {
+            for (dev.quarry.expr.When w : c.whens()) {
+                if (!keyable(w.condition()) || !keyable(w.then())) {
+                    return false;
+                }
+            }
+            return keyable(c.otherwise());
+        }
+        if (x instanceof Aggregate<?> a) {
+            return keyable(a.argument()) && keyable(a.filter());
+        }
+        if (x instanceof dev.quarry.expr.Window<?> w) {
+            return keyable(w.expression()) && keyable(w.partitionBy()) && keyable(w.orderBy());
+        }
+        if (x instanceof Ordering o) {
+            return keyable(o.expression());
+        }
+        if (x instanceof List<?> l) {
+            for (Object e : l) {
+                if (!keyable(e)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (x instanceof Q q) {
+            return keyable(q.condition());
+        }
+        if (x instanceof dev.quarry.query.Condition.Leaf leaf) {
+            Object v = leaf.value();
+            return v instanceof dev.quarry.expr.Expression<?> ? keyable(v)
+                    : v == null || !(v.getClass().isArray() || v instanceof Queryable<?, ?> || v instanceof Manager<?>);
+        }
+        if (x instanceof dev.quarry.query.Condition.Holds h) {
+            return keyable(h.expression());
+        }
+        if (x instanceof dev.quarry.query.Condition.Node n) {
+            return keyable(n.children());
+        }
+        return false; // Subquery, Exists, OuterRef (only runs inside another query), anything compared by identity
+    }
+
+    static List<Ordering> parse(List<String> terms) {
+        List<Ordering> out = new ArrayList<>(terms.size());
+        for (String t : terms) {
+            out.add(Ordering.parse(t));
+        }
+        return List.copyOf(out);
+    }
+
     static List<Ordering> of(Ordering first, Ordering... more) {
         List<Ordering> out = new ArrayList<>(1 + more.length);
         out.add(first);

@@ -60,7 +60,7 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
                                         List<String> described) {
         java.util.Objects.requireNonNull(valueType, "type");
         String where = "valuesList(\"" + path + "\", " + valueType.getSimpleName() + ".class)";
-        Plan p = plan.then(t -> {
+        Plan p = plan.then(new QueryBase.StepKey("valuesList", java.util.Arrays.asList(path, valueType)), List.of(), null, t -> {
             QueryTree v = t.values(List.of(path));
             ValueTypes.check(v.values().get(path), valueType, path, where);
             return v;
@@ -95,11 +95,11 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
      */
     @Override
     public ValuesQuerySet<R> annotate(String alias, Expression<?> expression) {
-        return next(t -> {
+        return next(new StepKey("valuesAnnotate", java.util.Arrays.asList(alias, expression)), t -> {
             List<String> paths = new ArrayList<>(t.values().keySet());
             paths.add(alias);
             return t.annotate(alias, expression).values(paths);
-        }, null);
+        });
     }
 
     /** The same query on {@code db}. This query is not modified. */
@@ -116,10 +116,20 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     @Override
     public List<R> list() {
         Quarry q = plan.quarry();
-        QueryTree t = plan.tree(q);
-        dev.quarry.db.Database d = plan.session(q, false).database();
-        Function<Object, R> c = converter(t);
-        List<?> raw = kind == Kind.TUPLES ? Loader.tuples(d, t) : Loader.maps(d, t);
+        Shapes.Cursor known = kind != Kind.RECORDS ? plan.cursor(q) : null;
+        List<?> raw;
+        Function<Object, R> c;
+        if (known != null) {
+            // A shape built before: its compiled SQL and row reader are reused, the tree is built only on a miss.
+            raw = dev.quarry.load.CompiledShapes.values(plan.session(q, false), known.terminal("values"), known.prepared(),
+                    () -> plan.tree(q), kind == Kind.MAPS);
+            c = convert;
+        } else {
+            QueryTree t = plan.tree(q);
+            dev.quarry.db.Database d = plan.session(q, false).database();
+            c = converter(t);
+            raw = kind == Kind.TUPLES ? Loader.tuples(d, t) : Loader.maps(d, t);
+        }
         List<R> out = new ArrayList<>(raw.size());
         for (Object o : raw) {
             out.add(c.apply(o));
@@ -153,13 +163,13 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     /** The one row; {@link DoesNotExist} or {@link MultipleObjectsReturned} otherwise. */
     @Override
     public R get() {
-        return single(next(t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS), null).list());
+        return single(next(new StepKey("get", null), t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
     }
 
     /** The first row (primary key order when unordered), if any. */
     @Override
     public Optional<R> first() {
-        List<R> found = next(Steps::first, null).list();
+        List<R> found = next(new StepKey("first", null), Steps::first).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

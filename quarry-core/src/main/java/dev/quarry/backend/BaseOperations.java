@@ -4,6 +4,7 @@ import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.DatePart;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.FieldType;
+import dev.quarry.spi.LongColumn;
 import dev.quarry.spi.NullsOrder;
 import dev.quarry.spi.Operations;
 import dev.quarry.spi.PatternKind;
@@ -170,10 +171,7 @@ public abstract class BaseOperations implements Operations {
     @Override
     public ColumnReader reader(FieldType type) {
         return switch (type) {
-            case AUTO, BIGINT -> (rs, i) -> {
-                long v = rs.getLong(i);
-                return rs.wasNull() ? null : v;
-            };
+            case AUTO, BIGINT -> LongColumn.INSTANCE;
             case INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER -> narrow(type);
             case BOOLEAN -> (rs, i) -> {
                 boolean v = rs.getBoolean(i);

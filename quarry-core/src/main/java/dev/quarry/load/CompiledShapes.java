@@ -8,6 +8,7 @@ import dev.quarry.query.QueryTree;
 import dev.quarry.query.SimpleFilter;
 import dev.quarry.spi.Operations;
 import dev.quarry.sql.CompiledSql;
+import dev.quarry.sql.SelectCompiler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +54,12 @@ public final class CompiledShapes {
     private record RunKey(Database database, Registry registry, Object shape) {}
 
     private record Compiled(String sql, ModelRows rows) {}
+
+    /** The text of a values query's shape and its row reader. */
+    private record Valued(String sql, ValuesRows rows) {}
+
+    /** The text of a shape's statement whose rows need no reader of their own: {@code sql()}, a count, an exists. */
+    private record Text(String sql) {}
 
     private CompiledShapes() {}
 
@@ -133,21 +140,150 @@ public final class CompiledShapes {
         }
         QueryTree t = tree.get();
         if (entry == null) {
-            store(key, compile(db, t, values));
+            Object compiled = compile(db, t, values);
+            if (compiled != null) {
+                store(key, compiled);
+            }
         }
         return Loader.models(session, t, mode);
     }
 
     private static Object compile(Database db, QueryTree t, List<Object> values) {
-        if (t.lock() != null || t.matchesNothing()) {
+        if (!reusable(t)) {
             return UNCACHEABLE;
         }
         Operations ops = db.backend().operations();
         CompiledSql sql = Loader.selectSql(db.backend(), t);
-        if (!Objects.equals(sql.params(), toDb(ops, values))) {
-            return UNCACHEABLE;
+        Object fit = fit(sql, toDb(ops, values));
+        return fit == null ? null : fit == UNCACHEABLE ? fit : new Compiled(sql.sql(), new ModelRows(t, ops));
+    }
+
+    /**
+     * Whether the SQL of {@code t} can be run again for another query of its shape: not when it
+     * locks rows, sends no SQL at all ({@code limit(0)}, a condition that can never hold), or refers
+     * to an enclosing query (the general path refuses it with its own message each time).
+     */
+    private static boolean reusable(QueryTree t) {
+        if (t.lock() != null || t.matchesNothing() || (t.limit() != null && t.limit() == 0)) {
+            return false;
         }
-        return new Compiled(sql.sql(), new ModelRows(t, ops));
+        try {
+            t.checkRunnable();
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code sql}'s parameters are exactly {@code params}, in order ({@code Boolean.TRUE}),
+     * or not ({@link #UNCACHEABLE}); {@code null} when two of the values are equal, which could hide
+     * parameters bound in another order than the values were given: the entry is then left for a
+     * later query of the same shape.
+     */
+    private static Object fit(CompiledSql sql, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            for (int j = i + 1; j < params.size(); j++) {
+                if (Objects.equals(params.get(i), params.get(j))) {
+                    return null;
+                }
+            }
+        }
+        return Objects.equals(sql.params(), params) ? Boolean.TRUE : UNCACHEABLE;
+    }
+
+    /**
+     * The SELECT of the query {@code tree} builds, as {@code sql()} shows it, for the values
+     * {@code values} (prepared), compiled once per {@code shape} and database; {@code tree} is only
+     * called on a miss.
+     */
+    public static dev.quarry.Sql describe(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
+        CompiledSql sql = known(session, shape, values);
+        if (sql == null) {
+            QueryTree t = tree.get();
+            sql = Loader.selectSql(session.database().backend(), t);
+            remember(session, shape, values, t, sql);
+        }
+        CompiledSql compiled = sql;
+        Operations ops = session.database().backend().operations();
+        return dev.quarry.Sql.of(compiled.sql(), compiled.params(), () -> compiled.inline(ops));
+    }
+
+    /**
+     * The rows of the values query {@code tree} builds, as maps ({@code maps}) or lists, for the
+     * values {@code values} (prepared), compiled with its row reader once per {@code shape} and database.
+     */
+    public static List<Object> values(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree,
+                                      boolean maps) {
+        Database db = session.database();
+        RunKey key = new RunKey(db, session.registry(), shape);
+        Object entry = cached(key);
+        if (entry instanceof Valued v) {
+            ValuesRows rows = v.rows();
+            return db.query(CompiledSql.of(v.sql(), toDb(db.backend().operations(), values)),
+                    rs -> ValuesRows.all(rs, maps ? rows::map : rows::tuple));
+        }
+        QueryTree t = tree.get();
+        if (entry == null && reusable(t)) {
+            Operations ops = db.backend().operations();
+            CompiledSql sql = Loader.selectSql(db.backend(), t);
+            Object fit = fit(sql, toDb(ops, values));
+            if (fit != null) {
+                store(key, fit == UNCACHEABLE ? fit : new Valued(sql.sql(), new ValuesRows(t, ops)));
+            }
+        }
+        return new ArrayList<>(maps ? Loader.maps(db, t) : Loader.tuples(db, t));
+    }
+
+    /** {@code SELECT COUNT(*)} of the query {@code tree} builds, compiled once per {@code shape} and database. */
+    public static long count(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
+        Database db = session.database();
+        CompiledSql sql = known(session, shape, values);
+        if (sql != null) {
+            return db.query(sql, rs -> {
+                rs.next();
+                return rs.getLong(1);
+            });
+        }
+        QueryTree t = tree.get();
+        if (reusable(t)) {
+            remember(session, shape, values, t, new SelectCompiler(db.backend().operations(), db.backend().features()).count(t));
+        }
+        return Loader.count(db, t);
+    }
+
+    /** Whether the query {@code tree} builds matches a row, compiled once per {@code shape} and database. */
+    public static boolean exists(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree) {
+        Database db = session.database();
+        CompiledSql sql = known(session, shape, values);
+        if (sql != null) {
+            return db.query(sql, rs -> rs.next());
+        }
+        QueryTree t = tree.get();
+        if (reusable(t)) {
+            remember(session, shape, values, t, new SelectCompiler(db.backend().operations(), db.backend().features()).exists(t));
+        }
+        return Loader.exists(db, t);
+    }
+
+    /** The cached text of {@code shape} on the session's database with {@code values} bound, or {@code null} on a miss. */
+    private static CompiledSql known(Session session, Object shape, List<Object> values) {
+        Database db = session.database();
+        Object entry = cached(new RunKey(db, session.registry(), shape));
+        return entry instanceof Text text ? CompiledSql.of(text.sql(), toDb(db.backend().operations(), values)) : null;
+    }
+
+    /** Keeps {@code sql}, compiled from {@code t}, as the text of {@code shape} if its parameters are the values. */
+    private static void remember(Session session, Object shape, List<Object> values, QueryTree t, CompiledSql sql) {
+        Database db = session.database();
+        RunKey key = new RunKey(db, session.registry(), shape);
+        if (cached(key) != null) {
+            return;
+        }
+        Object fit = reusable(t) ? fit(sql, toDb(db.backend().operations(), values)) : UNCACHEABLE;
+        if (fit != null) {
+            store(key, fit == UNCACHEABLE ? fit : new Text(sql.sql()));
+        }
     }
 
     /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */

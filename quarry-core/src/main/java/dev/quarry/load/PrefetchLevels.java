@@ -199,8 +199,9 @@ final class PrefetchLevels {
             LoadContext context = new LoadContext(session, mode);
             int ownerColumn = rows.width() + 1;
             db.query(sql, rs -> {
+                SharedKeys[] shared = rows.sharedKeys();
                 while (rs.next()) {
-                    Object row = rows.read(rs, context);
+                    Object row = rows.read(rs, context, shared);
                     Slot slot = byOwner.get(keyReader.read(rs, ownerColumn));
                     if (slot == null) {
                         continue;

@@ -52,6 +52,16 @@ public final class Prefetcher {
             boolean last = i == parts.length - 1;
             String key = last && toAttr != null ? toAttr : parts[i];
             kept = kept == null ? key : kept + "__" + key;
+            if (parentLink(meta, parts[i]) != null) {
+                // Django's prefetch_related('place_ptr') reads the Place rows again (1 query); here they are the
+                // child's own rows, already loaded: the path goes on from the same instances.
+                if (last && (lastLevel != null || toAttr != null)) {
+                    throw new FieldError(meta.type(), parts[i], String.format("Prefetch(\"%s\") on %s: '%s' is the parent "
+                            + "link, whose rows are the %s rows themselves; it takes no queryset and no to(...)", path,
+                            meta.name(), parts[i], meta.name()));
+                }
+                continue;
+            }
             PrefetchLevels.Level loaded = one(session, meta, level, parts[i], key, mode, last ? lastLevel : null, whole, levels,
                     kept);
             level = loaded.rows();
@@ -106,6 +116,11 @@ public final class Prefetcher {
         }
         for (int i = start; i < parts.length; i++) {
             String name = parts[i];
+            FieldMeta link = parentLink(meta, name);
+            if (link != null) {
+                meta = link.relation().target();
+                continue;
+            }
             ReverseRelation reverse = registry.reverseByAccessor(meta, name);
             ManyToManyMeta m2m = meta.manyToMany(name);
             FieldMeta fk = meta.field(name);
@@ -120,6 +135,20 @@ public final class Prefetcher {
             }
         }
         return meta;
+    }
+
+    /**
+     * The parent link named {@code name} of {@code meta} or of one of its multi-table parents ({@code place_ptr} of a
+     * Restaurant or of an ItalianRestaurant), or {@code null}.
+     */
+    private static FieldMeta parentLink(ModelMeta meta, String name) {
+        for (ModelMeta m = meta; m != null && !name.equals("pk"); m = m.parent()) {
+            FieldMeta f = m.field(name);
+            if (f != null && f.isParentLink() && !name.equals(f.column())) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static FieldError notARelation(Registry registry, ModelMeta meta, String name, String path) {

@@ -277,18 +277,35 @@ public final class Registry {
      */
     public ModelMeta ancestorFor(ModelMeta meta, String name) {
         for (ModelMeta p = meta.parent(); p != null; p = p.parent()) {
-            if (p.field(name) != null || hop(p, name) != null) {
+            if (p.field(name) != null || (hop(p, name) != null && !isParentLinkSide(p, name))) {
                 return p;
             }
         }
         return null;
     }
 
-    /** Every name a lookup on {@code meta} may start with, sorted: fields, relations, reverse query names (its parents' too). */
+    /**
+     * Whether {@code queryName} on {@code meta} is the reverse side of a child's parent link ({@code restaurant} on
+     * Place). A child does not inherit these, as in Django: {@code Restaurant.objects.filter(restaurant__seats=40)}
+     * is "Cannot resolve keyword 'restaurant' into field".
+     */
+    private boolean isParentLinkSide(ModelMeta meta, String queryName) {
+        ReverseRelation r = reverseByQueryName(meta, queryName);
+        return r != null && r.ofParentLink();
+    }
+
+    /**
+     * Every name a lookup on {@code meta} may start with, sorted: fields, relations, reverse query names (its
+     * parents' too, but the parents' reverse sides of parent links, which Django does not give a child).
+     */
     public List<String> queryNames(ModelMeta meta) {
+        return List.copyOf(queryNames(meta, false));
+    }
+
+    private TreeSet<String> queryNames(ModelMeta meta, boolean inherited) {
         TreeSet<String> names = new TreeSet<>();
         if (meta.parent() != null) {
-            names.addAll(queryNames(meta.parent()));
+            names.addAll(queryNames(meta.parent(), true));
         }
         for (FieldMeta f : meta.fields()) {
             names.add(f.queryName());
@@ -299,8 +316,12 @@ public final class Registry {
         for (ManyToManyMeta m : meta.manyToMany()) {
             names.add(m.queryName());
         }
-        names.addAll(reverse(meta).byQueryName().keySet());
-        return List.copyOf(names);
+        reverse(meta).byQueryName().forEach((name, r) -> {
+            if (!inherited || !r.ofParentLink()) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     /** Every to-many relation name {@code related(...)} accepts on {@code meta}, sorted. */

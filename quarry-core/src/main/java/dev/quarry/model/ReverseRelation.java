@@ -43,6 +43,14 @@ public record ReverseRelation(ModelMeta target, ModelMeta source, FieldMeta fore
         return foreignKey != null && foreignKey.isOneToOne();
     }
 
+    /**
+     * Whether this is a parent's side of a multi-table child's parent link ({@code restaurant} on Place). As in
+     * Django, a child does not inherit these from its parents.
+     */
+    public boolean ofParentLink() {
+        return foreignKey != null && foreignKey.isParentLink();
+    }
+
     /** The accessor the reverse side would have without a related name ({@code review_set}, {@code authorprofile}). */
     public String defaultAccessor() {
         return isOneToOne() ? source.modelName() : source.modelName() + "_set";

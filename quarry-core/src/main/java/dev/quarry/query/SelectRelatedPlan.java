@@ -51,6 +51,11 @@ final class SelectRelatedPlan {
     private List<SelectRelatedNode> merge(List<SelectRelatedNode> level, String parentAlias, ModelMeta meta,
                                           String[] parts, int i, String path) {
         FieldMeta fk = meta.field(parts[i]);
+        if (fk != null && fk.isParentLink() && !parts[i].equals("pk") && !parts[i].equals(fk.column())) {
+            // Django: select_related('place_ptr') is accepted and adds no join (the parent's columns are already
+            // read into the child); what follows it is followed from the parent ('place_ptr__city' as 'city').
+            return i == parts.length - 1 ? level : intoParent(level, meta, parts, i + 1, path);
+        }
         ReverseRelation reverse = fk != null ? null : registry.reverseByQueryName(meta, parts[i]);
         if (reverse != null && !reverse.isOneToOne()) {
             reverse = null;
@@ -59,7 +64,14 @@ final class SelectRelatedPlan {
             return intoParent(level, meta, parts, i, path);
         }
         if ((fk == null || !fk.isForeignKey()) && reverse == null) {
-            List<String> choices = new ArrayList<>(meta.foreignKeys().stream().map(FieldMeta::queryName).toList());
+            // As Django's: the forward relations, the parents' first and parent links included, then the reverse
+            // one-to-ones of the model itself ("city, place_ptr, italianrestaurant" for a Restaurant).
+            List<String> choices = new ArrayList<>();
+            List<ModelMeta> chain = new ArrayList<>(meta.parents());
+            java.util.Collections.reverse(chain);
+            chain.add(meta);
+            chain.forEach(m -> m.fields().stream().filter(f -> f.isForeignKey() || f.isParentLink())
+                    .forEach(f -> choices.add(f.queryName())));
             registry.reverseRelations(meta).stream().filter(r -> r.isOneToOne() && !r.hidden())
                     .forEach(r -> choices.add(r.queryName()));
             throw new FieldError(meta.type(), parts[i], String.format("Invalid field name '%s' in selectRelated(\"%s\") on "

@@ -2,7 +2,6 @@ package dev.quarry.query;
 
 import dev.quarry.QueryError;
 import dev.quarry.expr.Expression;
-import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.query.expr.SubqueryExpr;
@@ -161,28 +160,18 @@ final class WhereBuilder {
     }
 
     private static Where condition(QueryTree t, String path, Object value, int group, boolean outer) {
-        int cut = path.indexOf("__");
-        String head = cut < 0 ? path : path.substring(0, cut);
-        AnnotationRef ref = t.model.field(head) == null ? t.annotationRef(head) : null;
-        if (ref != null) {
-            List<String> rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
-            Lookups.Resolved r = Lookups.resolve(t.model.type(), ref, rest, head);
-            return make(t, r, value, head, group, outer);
+        ValueSlot slot = ValueSlot.resolve(t, path);
+        if (slot.annotated != null) {
+            return make(t, slot.annotated, value, slot.subject(), group, outer);
         }
-        ParsedPath parsed = ParsedPath.parse(t.registry, t.model, path);
-        if (!(value instanceof Expression<?>) && !QueryHooks.get().isQuery(value)) {
-            parsed.checkInstances(value, path);
-        }
-        String subject = parsed.field().toString();
-        Class<?> model = parsed.field().model().type();
-        Lookups.Resolved probe = Lookups.resolve(model, Col.of("?", parsed.field()), parsed.rest(), subject);
-        boolean needsOuter = outer || (!(value instanceof Expression<?>) && !QueryHooks.get().isQuery(value)
-                && probe.lookup().matchesMissingRow(probe.lookup().prepare(Values.toStored(probe.expr(), value),
-                probe.expr().outputType(), subject)));
+        ParsedPath parsed = slot.parsed;
+        boolean plain = !(value instanceof Expression<?>) && !QueryHooks.get().isQuery(value);
+        boolean needsOuter = outer || (plain && slot.probe.lookup().matchesMissingRow(slot.prepare(value)));
         JoinList.Joined j = t.joins.join(parsed.hops(), group, needsOuter);
         t.joins = j.joins();
-        Lookups.Resolved r = Lookups.resolve(model, Col.of(j.alias(), parsed.field()), parsed.rest(), subject);
-        return make(t, r, value, subject, group, needsOuter);
+        Lookups.Resolved r = Lookups.resolve(parsed.field().model().type(), Col.of(j.alias(), parsed.field()), parsed.rest(),
+                slot.subject());
+        return make(t, r, value, slot.subject(), group, needsOuter);
     }
 
     /** The condition of a resolved left side with the user's value: a constant, an expression or a query. */

@@ -16,6 +16,7 @@ import django_memory  # noqa: E402
 
 django_memory.setup(__file__, 'lib')
 
+from django.core.exceptions import FieldError  # noqa: E402
 from django.db import connection, models, reset_queries  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
@@ -163,10 +164,49 @@ q('prefetch restaurant', lambda: [(p.name, getattr(getattr(p, 'restaurant', None
 q('Review select_related place', lambda: [(r.place.name, r.stars) for r in Review.objects.select_related('place').order_by('id')])
 q('Restaurant annotate count reviews', lambda: [(r.name, r.n) for r in Restaurant.objects.annotate(n=Count('reviews')).order_by('name')])
 
+def refused(label, fn):
+    try:
+        fn()
+        print(label, '-> accepted')
+    except FieldError as e:
+        print(label, '-> FieldError', e)
+
+
+# A child has no lookup of its parents' reverse sides of parent links (ChildLookupNamesTest).
+refused('Restaurant filter restaurant__seats', lambda: list(Restaurant.objects.filter(restaurant__seats=40)))
+refused('Restaurant order_by restaurant__seats', lambda: list(Restaurant.objects.order_by('restaurant__seats')))
+refused('Restaurant values restaurant__seats', lambda: list(Restaurant.objects.values('restaurant__seats')))
+refused('Restaurant annotate Count restaurant', lambda: list(Restaurant.objects.annotate(n=Count('restaurant'))))
+refused('Italian filter restaurant__seats', lambda: list(ItalianRestaurant.objects.filter(restaurant__seats=40)))
+refused('Italian filter italianrestaurant__wood_oven', lambda: list(
+    ItalianRestaurant.objects.filter(italianrestaurant__wood_oven=True)))
+refused('Restaurant select_related restaurant', lambda: list(Restaurant.objects.select_related('restaurant')))
+refused('Italian select_related bogus', lambda: list(ItalianRestaurant.objects.select_related('bogus')))
+q('Place filter restaurant__seats=40', lambda: [p.name for p in Place.objects.filter(restaurant__seats=40)])
+q('Restaurant filter italianrestaurant__wood_oven', lambda: [r.name for r in
+                                                             Restaurant.objects.filter(italianrestaurant__wood_oven=True)])
+q('Restaurant filter place_ptr__restaurant__seats=40', lambda: [r.name for r in
+                                                                Restaurant.objects.filter(place_ptr__restaurant__seats=40)])
+# select_related of the parent link (ParentLinkLoadingTest): accepted, no join besides the parent's.
+q('Restaurant select_related place_ptr', lambda: [(r.name, r.place_ptr.name, type(r.place_ptr).__name__) for r in
+                                                  Restaurant.objects.select_related('place_ptr').order_by('name')])
+print('select_related place_ptr SQL == all() SQL', str(Restaurant.objects.select_related('place_ptr').query)
+      == str(Restaurant.objects.all().query))
+for path in ('restaurant_ptr', 'restaurant_ptr__place_ptr', 'place_ptr'):
+    q('Italian select_related ' + path, lambda: [(r.name, r.seats) for r in ItalianRestaurant.objects.select_related(path)])
+q('Restaurant select_related place_ptr__bogus', lambda: len(Restaurant.objects.select_related('place_ptr__bogus')))
+q('Restaurant prefetch_related place_ptr__reviews', lambda: [(r.name, sorted(x.stars for x in r.place_ptr.reviews.all()))
+                                                             for r in Restaurant.objects.prefetch_related('place_ptr__reviews')
+                                                             .order_by('name')])
+q('Restaurant prefetch_related place_ptr', lambda: [(r.name, r.place_ptr.name) for r in
+                                                    Restaurant.objects.prefetch_related('place_ptr').order_by('name')])
+
 rome = City.objects.create(name='rome')
 Place.objects.filter(name__in=['luigi', 'mario']).update(city=rome)
 q('select_related city', lambda: [(r.name, r.city and r.city.name) for r in
                                   Restaurant.objects.select_related('city').order_by('name')])
+q('Restaurant select_related place_ptr__city', lambda: [(r.name, r.city and r.city.name) for r in
+                                                        Restaurant.objects.select_related('place_ptr__city').order_by('name')])
 q('Italian filter city__name', lambda: [r.name for r in ItalianRestaurant.objects.filter(city__name='rome')])
 Place.objects.update(city=None)
 q('restaurant.reviews', lambda: [r.stars for r in Restaurant.objects.get(name='luigi').reviews.order_by('id')])

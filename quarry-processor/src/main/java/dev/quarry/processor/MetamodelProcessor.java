@@ -77,7 +77,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             }
         }
         Map<TypeElement, ModelSource> complete = ok ? ReverseNames.addReverse(models, forwards, reader::concrete,
-                processingEnv.getMessager()) : null;
+                reader::multiTableParent, processingEnv.getMessager()) : null;
         if (complete == null) {
             return false;
         }

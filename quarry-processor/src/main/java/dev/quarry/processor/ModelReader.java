@@ -24,7 +24,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Reads one model class as the core's {@code ModelMeta} does, from annotation names alone: its value
- * fields (with the implicit {@code id} when no field is the primary key) and its forward relations. A
+ * fields (with the implicit {@code id} when no field is the primary key) and its forward relations, a
+ * multi-table child's with its parents' and its parent links ({@code storePtr}). A
  * declaration the core would refuse at start-up is reported as a compile error on the field, with the
  * core's message.
  */
@@ -96,10 +97,31 @@ final class ModelReader {
         return m;
     }
 
+    /**
+     * The parent of a multi-table child ({@code @Meta(multiTable = true)}): the nearest non-abstract model class
+     * it extends, as the core's {@code Inheritance.concreteParent}; {@code null} for any other model.
+     */
+    TypeElement multiTableParent(TypeElement model) {
+        if (!meta(model, "multiTable") || meta(model, "proxy")) {
+            return null; // proxy and multiTable together: the core refuses it at start-up
+        }
+        for (TypeElement up = superclass(model); up != null && !up.getQualifiedName().contentEquals(MODEL);
+             up = superclass(up)) {
+            if (!up.getModifiers().contains(Modifier.ABSTRACT)) {
+                return up;
+            }
+        }
+        return null; // a multi-table child of no model: the core refuses it at start-up
+    }
+
     private boolean isProxy(TypeElement type) {
+        return meta(type, "proxy");
+    }
+
+    private boolean meta(TypeElement type, String option) {
         for (AnnotationMirror a : type.getAnnotationMirrors()) {
             if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATIONS + "Meta")) {
-                return bool(a, "proxy");
+                return bool(a, option);
             }
         }
         return false;
@@ -119,6 +141,10 @@ final class ModelReader {
             // Fields of a concrete ancestor (a multi-table parent, a proxy's model) are readable here, but their
             // relations' reverse sides belong to that ancestor, as in the registry; an abstract base's are copied.
             boolean inherited = c != model && !c.getModifiers().contains(Modifier.ABSTRACT);
+            TypeElement parent = multiTableParent(c);
+            if (parent != null) {
+                parentLink(model, c, parent, inherited, links, forwards);
+            }
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (f.getModifiers().contains(Modifier.STATIC)) {
                     continue;
@@ -141,10 +167,10 @@ final class ModelReader {
                             types.erasure(target.asType()), types.erasure(model.asType()));
                     if (!inherited) {
                         String modelName = Names.modelName(model.getSimpleName().toString());
-                        forwards.add(new ModelSource.Forward(model, f, target,
+                        forwards.add(new ModelSource.Forward(model, f, name, target,
                                 string(relation, "relatedName").replace("%(class)s", modelName),
                                 string(relation, "relatedQueryName").replace("%(class)s", modelName),
-                                annotation.equals("OneToOneField"), m2m, symmetrical));
+                                annotation.equals("OneToOneField"), m2m, symmetrical, false));
                     }
                 } else if (quarry.keySet().stream().anyMatch(n -> !MARKERS.contains(n))) {
                     ModelSource.Field field = field(f);
@@ -171,6 +197,22 @@ final class ModelReader {
             fields.add(1, new ModelSource.Field("pk", "pk", pk.kind(), pk.valueType(), pk.rawType()));
         }
         return ok ? new ModelSource(model, ClassName.get(model), fields, links) : null;
+    }
+
+    /**
+     * The parent link of the multi-table child {@code child} (itself or an ancestor of {@code model}), named as the
+     * core's {@code Inheritance.parentLink} names it: Java name {@code <parent model name>Ptr} ({@code storePtr}),
+     * lookups {@code store_ptr}, a one-to-one to the parent. Django 3.2 lists it in {@code Kiosk._meta.get_fields()},
+     * and a grandchild's fields hold both links ({@code kiosk_ptr}, {@code store_ptr}). Its reverse side
+     * ({@code kiosk} on Store) is the child's own, so it is added to {@code forwards} only when read for the child.
+     */
+    private static void parentLink(TypeElement model, TypeElement child, TypeElement parent, boolean inherited,
+                                   List<ModelSource.Link> links, List<ModelSource.Forward> forwards) {
+        String name = Names.modelName(parent.getSimpleName().toString()) + "Ptr";
+        links.add(new ModelSource.Link(name, Names.snake(name), name, false, parent, child));
+        if (!inherited) {
+            forwards.add(new ModelSource.Forward(model, child, name, parent, "", "", true, false, false, true));
+        }
     }
 
     private ModelSource.Field field(VariableElement f) {

@@ -9,7 +9,9 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * What the processor read of one model: its value fields and its relations (forward ones from its own
- * fields, reverse ones added once every model of the round is read).
+ * fields and its ancestors', reverse ones added once every model of the round is read). A multi-table
+ * child has its parents' value fields, relations and parent links, and their reverse sides but those of
+ * their parent links, as Django's {@code _meta.get_fields()}.
  *
  * @param element the model class
  * @param type the model's class name
@@ -39,7 +41,7 @@ record ModelSource(TypeElement element, ClassName type, List<Field> fields, List
      * @param accessor the name {@code prefetchRelated} uses
      * @param many whether it reaches many rows
      * @param target the model at the far end
-     * @param origin the declaring field, for messages
+     * @param origin the declaring field (the child class for a parent link), for messages
      */
     record Link(String member, String queryName, String accessor, boolean many, TypeElement target, Element origin) {}
 
@@ -47,16 +49,24 @@ record ModelSource(TypeElement element, ClassName type, List<Field> fields, List
      * A forward relation with the names its reverse side is built from.
      *
      * @param source the declaring model
-     * @param field the declaring field
+     * @param field the declaring field, or for a parent link the child class (where messages point)
+     * @param name the declaring field's Java name ({@code storePtr} for a parent link), for messages
      * @param target the model pointed at
      * @param relatedName {@code relatedName} as declared ({@code ""} when not)
      * @param relatedQueryName {@code relatedQueryName} as declared
      * @param oneToOne whether it is a one-to-one field
      * @param manyToMany whether it is a many-to-many field
      * @param symmetrical whether it is a symmetrical many-to-many of a model to itself (no reverse side)
+     * @param parentLink whether it is a multi-table child's link to its parent ({@code store_ptr}), whose reverse
+     *     side ({@code kiosk} on Store) the parent's other children do not inherit
      */
-    record Forward(TypeElement source, Element field, TypeElement target, String relatedName, String relatedQueryName,
-                   boolean oneToOne, boolean manyToMany, boolean symmetrical) {}
+    record Forward(TypeElement source, Element field, String name, TypeElement target, String relatedName,
+                   String relatedQueryName, boolean oneToOne, boolean manyToMany, boolean symmetrical, boolean parentLink) {
+        /** {@code Kiosk.storePtr}: the field as the core's messages name it. */
+        String label() {
+            return source.getSimpleName() + "." + name;
+        }
+    }
 
     /** The names of the members, to find clashes. */
     List<String> memberNames() {

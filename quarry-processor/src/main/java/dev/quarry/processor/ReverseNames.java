@@ -17,15 +17,20 @@ import javax.tools.Diagnostic;
  * metamodel member is named by the query name, as lookups use it. A name that clashes with a field or
  * another reverse side is a compile error naming both, as the registry refuses it at start-up. As in the
  * registry (and Django), reverse sides belong to the concrete model: a relation to a proxy is a reverse side of
- * the proxy's concrete model, and every proxy of a model has the concrete model's reverse sides.
+ * the proxy's concrete model, and every proxy of a model has the concrete model's reverse sides. A multi-table
+ * child's parent link ({@code Kiosk.storePtr}) has a reverse one-to-one on the parent named after the child
+ * ({@code kiosk}), and a child has its parents' reverse sides but those of their parent links, as Django 3.2's
+ * {@code Kiosk._meta.get_fields()}: {@code sales} (a foreign key to Store), not {@code kiosk} or a sibling's link.
  */
 final class ReverseNames {
     private ReverseNames() {}
 
     /** The models with their reverse links added; {@code null} after an error. */
     static Map<TypeElement, ModelSource> addReverse(Map<TypeElement, ModelSource> models, List<ModelSource.Forward> forwards,
-                                                    UnaryOperator<TypeElement> concrete, Messager messager) {
+                                                    UnaryOperator<TypeElement> concrete, UnaryOperator<TypeElement> parent,
+                                                    Messager messager) {
         Map<TypeElement, List<ModelSource.Link>> reverse = new HashMap<>();
+        Map<TypeElement, List<ModelSource.Link>> inheritable = new HashMap<>();
         Map<TypeElement, Map<String, ModelSource.Forward>> claimed = new HashMap<>();
         boolean ok = true;
         for (ModelSource.Forward f : forwards) {
@@ -38,7 +43,7 @@ final class ReverseNames {
             String related = f.relatedName();
             String accessor = related.isEmpty() ? (f.oneToOne() ? model : model + "_set") : related;
             String query = !f.relatedQueryName().isEmpty() ? f.relatedQueryName() : !related.isEmpty() ? related : model;
-            String label = f.source().getSimpleName() + "." + f.field().getSimpleName();
+            String label = f.label();
             if (target.memberNames().contains(query)) {
                 messager.printMessage(Diagnostic.Kind.ERROR, String.format("Reverse name '%s' of %s clashes with field %s.%s; "
                         + "give %s a different relatedName", query, label, target.type().simpleName(), query, label), f.field());
@@ -48,14 +53,17 @@ final class ReverseNames {
             ModelSource.Forward other = claimed.computeIfAbsent(owner, t -> new HashMap<>()).putIfAbsent(query, f);
             if (other != null) {
                 messager.printMessage(Diagnostic.Kind.ERROR, String.format("Reverse query name '%s' on %s is claimed by both "
-                        + "%s.%s and %s; give one of them a relatedName", query, target.type().simpleName(),
-                        other.source().getSimpleName(), other.field().getSimpleName(), label), f.field());
+                        + "%s and %s; give one of them a relatedName", query, target.type().simpleName(),
+                        other.label(), label), f.field());
                 ok = false;
                 continue;
             }
-            reverse.computeIfAbsent(owner, t -> new ArrayList<>()).add(new ModelSource.Link(
-                    javax.lang.model.SourceVersion.isKeyword(query) ? query + "_" : query, query, accessor,
-                    !f.oneToOne(), f.source(), f.field()));
+            ModelSource.Link link = new ModelSource.Link(javax.lang.model.SourceVersion.isKeyword(query) ? query + "_" : query,
+                    query, accessor, !f.oneToOne(), f.source(), f.field());
+            reverse.computeIfAbsent(owner, t -> new ArrayList<>()).add(link);
+            if (!f.parentLink()) {
+                inheritable.computeIfAbsent(owner, t -> new ArrayList<>()).add(link);
+            }
         }
         if (!ok) {
             return null;
@@ -64,6 +72,17 @@ final class ReverseNames {
         models.forEach((type, m) -> {
             List<ModelSource.Link> links = new ArrayList<>(m.links());
             links.addAll(reverse.getOrDefault(concrete.apply(type), List.of()));
+            // A name of the child's own wins over a parent's reverse side, as the core's lookups resolve it.
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            m.fields().forEach(f -> taken.add(f.member()));
+            links.forEach(l -> taken.add(l.member()));
+            for (TypeElement p = parent.apply(concrete.apply(type)); p != null; p = parent.apply(p)) {
+                for (ModelSource.Link l : inheritable.getOrDefault(p, List.of())) {
+                    if (taken.add(l.member())) {
+                        links.add(l);
+                    }
+                }
+            }
             out.put(type, new ModelSource(m.element(), m.type(), m.fields(), List.copyOf(links)));
         });
         return out;

@@ -7,6 +7,8 @@ import dev.quarry.Model;
 import dev.quarry.ModelInfo;
 import dev.quarry.Quarry;
 import dev.quarry.RelationInfo;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
 import dev.quarry.query.typed.FieldPath;
 import dev.quarry.query.typed.ManyPath;
 import dev.quarry.query.typed.RelatedPath;
@@ -17,7 +19,9 @@ import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +69,51 @@ class NamingAgreesWithCoreTest {
             }
             """;
 
+    /** Multi-table inheritance: Kiosk and PopUpStore are children of Store, NightKiosk of Kiosk, SummerPopUp of PopUpStore. */
+    private static final String STORES = """
+            package stores;
+            import dev.quarry.Model;
+            import dev.quarry.Ref;
+            import dev.quarry.annotation.*;
+            public class Stores {
+                public static class Owner extends Model {
+                    @CharField(maxLength = 20) public String fullName;
+                }
+                public static class Store extends Model {
+                    @CharField(maxLength = 20) public String name;
+                    @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true) public Ref<Owner> owner;
+                }
+                @Meta(multiTable = true)
+                public static class Kiosk extends Store {
+                    @BooleanField public boolean open;
+                }
+                @Meta(multiTable = true)
+                public static class NightKiosk extends Kiosk {
+                    @IntegerField public int closesAt;
+                }
+                @Meta(multiTable = true)
+                public static class PopUpStore extends Store {
+                    @DateField(nullable = true) public java.time.LocalDate until;
+                }
+                @Meta(multiTable = true)
+                public static class SummerPopUp extends PopUpStore {
+                    @CharField(maxLength = 20) public String beach;
+                }
+                @Meta(proxy = true)
+                public static class KioskByName extends Kiosk {}
+                public static class Sale extends Model {
+                    @ForeignKey(onDelete = OnDelete.CASCADE, relatedName = "sales") public Ref<Store> store;
+                    @IntegerField public int amount;
+                }
+                public static class Visit extends Model {
+                    @ForeignKey(onDelete = OnDelete.CASCADE) public Ref<Store> store;
+                }
+                public static class Permit extends Model {
+                    @OneToOneField(onDelete = OnDelete.CASCADE) public Ref<Kiosk> kiosk;
+                }
+            }
+            """;
+
     @Test
     void snakeCaseNamesAreTheCores() {
         for (String name : List.of("publishedDate", "totalEUR", "HTMLParser", "isGift", "x", "already_snake", "aB",
@@ -104,6 +153,85 @@ class NamingAgreesWithCoreTest {
                         .isEqualTo(members(loader.loadClass("shop.Customer_")));
             }
         }
+    }
+
+    /**
+     * A multi-table child's metamodel has what Django 3.2's {@code Kiosk._meta.get_fields()} lists (checked with
+     * python3-django: {@code id, name, owner, open, store_ptr, sales, visit, nightkiosk, permit}): the parents' fields
+     * and relations, its parent link ({@code store_ptr}; a grandchild has {@code kiosk_ptr} and {@code store_ptr}),
+     * and the parents' reverse sides but those of their parent links; the parent has a reverse one-to-one to each
+     * child ({@code Store_.kiosk}, Django's {@code store.kiosk}). Each is named as the registry names it, and each
+     * lookup name is one the core's string lookups accept, and no other.
+     */
+    @Test
+    void multiTableChildrenHaveTheirParentsFieldsLinksAndReverseSides() throws Exception {
+        Javac.Result r = Javac.compile(Map.of("stores/Stores.java", STORES));
+        assertThat(r.errors()).isEmpty();
+        try (URLClassLoader loader = r.loader()) {
+            List<Class<? extends Model>> models = new ArrayList<>();
+            for (String name : List.of("Owner", "Store", "Kiosk", "NightKiosk", "PopUpStore", "SummerPopUp", "KioskByName",
+                    "Sale", "Visit", "Permit")) {
+                models.add(loader.loadClass("stores.Stores$" + name).asSubclass(Model.class));
+            }
+            Registry registry = Registry.of(models);
+            try (Quarry quarry = Quarry.builder().url("jdbc:sqlite::memory:").models(models).build()) {
+                for (Class<? extends Model> model : models) {
+                    Map<String, String> members = members(loader.loadClass("stores." + model.getSimpleName() + "_"));
+                    assertThat(members).as(model.getSimpleName()).isEqualTo(expectedWithParents(quarry, model));
+                    // The metamodel's lookup names are exactly the core's string lookups, but the key columns
+                    // (store_ptr_id, owner_id), which have no member. Neither offers a child its parents' reverse
+                    // sides of their parent links, as Django: Kiosk.objects.filter(kiosk__open=True) -> FieldError
+                    // "Cannot resolve keyword 'kiosk' into field. Choices are: id, name, open, sales, store_ptr, ...".
+                    Set<String> lookups = new TreeSet<>(members.values().stream().map(v -> v.split("\\|")[0]).toList());
+                    ModelMeta meta = ModelMeta.of(model);
+                    Set<String> core = new TreeSet<>(registry.queryNames(meta));
+                    core.add("pk");
+                    core.removeAll(keyColumns(meta));
+                    assertThat(core).as(model.getSimpleName()).isEqualTo(lookups);
+                }
+            }
+            Map<String, String> kiosk = members(loader.loadClass("stores.Kiosk_"));
+            assertThat(kiosk).containsEntry("storePtr", "store_ptr|storePtr|one").containsEntry("name", "name|value")
+                    .containsEntry("owner", "owner|owner|one").containsEntry("sales", "sales|sales|many")
+                    .containsEntry("visit", "visit|visit_set|many").containsEntry("nightkiosk", "nightkiosk|nightkiosk|one")
+                    .containsEntry("permit", "permit|permit|one").doesNotContainKeys("kiosk", "popupstore");
+            assertThat(members(loader.loadClass("stores.Store_"))).containsEntry("kiosk", "kiosk|kiosk|one")
+                    .containsEntry("popupstore", "popupstore|popupstore|one").doesNotContainKeys("nightkiosk", "storePtr");
+            assertThat(members(loader.loadClass("stores.NightKiosk_"))).containsEntry("kioskPtr", "kiosk_ptr|kioskPtr|one")
+                    .containsEntry("storePtr", "store_ptr|storePtr|one").containsEntry("sales", "sales|sales|many")
+                    .containsEntry("permit", "permit|permit|one").doesNotContainKeys("kiosk", "nightkiosk");
+            assertThat(members(loader.loadClass("stores.SummerPopUp_")))
+                    .containsEntry("popupstorePtr", "popupstore_ptr|popupstorePtr|one").containsKey("storePtr");
+            assertThat(members(loader.loadClass("stores.KioskByName_"))).isEqualTo(kiosk);
+        }
+    }
+
+    /** {@link #expected} of the model and of each multi-table parent, without the parents' reverse sides of parent links. */
+    private static Map<String, String> expectedWithParents(Quarry quarry, Class<? extends Model> model) {
+        ModelInfo info = quarry.model(model);
+        Map<String, String> out = expected(info);
+        for (Class<? extends Model> parent : info.parents()) {
+            ModelInfo p = quarry.model(parent);
+            Map<String, String> inherited = expected(p);
+            for (RelationInfo rel : p.relations()) {
+                ModelInfo far = quarry.model(rel.target());
+                if (rel.kind() == RelationInfo.Kind.REVERSE_ONE_TO_ONE && far.pk().isParentLink()
+                        && far.parents().get(0) == parent) {
+                    inherited.remove(rel.queryName());
+                }
+            }
+            inherited.forEach(out::putIfAbsent);
+        }
+        return out;
+    }
+
+    /** The key columns of a model and its parents ({@code owner_id}, {@code store_ptr_id}): lookups, but no members. */
+    private static Set<String> keyColumns(ModelMeta meta) {
+        Set<String> out = new TreeSet<>();
+        for (ModelMeta m = meta; m != null; m = m.parent()) {
+            m.fields().stream().filter(f -> f.isForeignKey() || f.isParentLink()).forEach(f -> out.add(f.column()));
+        }
+        return out;
     }
 
     /** Member name to "lookup path | accessor path | kind", as the registry describes the model. */

@@ -1,0 +1,23 @@
+package dev.quarry.spi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The reader of a 64-bit integer column: {@code getLong}, or {@code null} for SQL NULL. The loader
+ * recognises it and reads a foreign key column through {@code getLong} itself, so the rows of one
+ * result that point at the same parent can share one boxed key; a backend that reads such columns
+ * differently returns its own reader, and the loader then boxes each value as it did before.
+ */
+public final class LongColumn implements ColumnReader {
+    /** The one instance. */
+    public static final LongColumn INSTANCE = new LongColumn();
+
+    private LongColumn() {}
+
+    @Override
+    public Object read(ResultSet rs, int index) throws SQLException {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : v;
+    }
+}
