@@ -56,7 +56,7 @@ public final class ValueSlot {
     }
 
     /**
-     * The slots of every lookup of {@code c} in order (depth first, as {@link Condition#shape} lists
+     * The slots of every lookup of {@code c} in order (depth first, as {@link #shape} lists
      * their values), resolved against {@code before}, the tree the condition is applied to.
      */
     public static List<ValueSlot> of(QueryTree before, Condition c) {
