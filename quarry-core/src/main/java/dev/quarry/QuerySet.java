@@ -117,7 +117,8 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Prefetch p : inOrder) {
                 PrefetchedRows.checkNotSeen(p, seen);
-                dev.quarry.model.ModelMeta end = Prefetcher.check(t.registry(), t.model(), p.path(), named);
+                dev.quarry.model.ModelMeta end = Prefetcher.check(t.registry(), t.model(), p.path(), named,
+                        p.queryset() != null || p.toAttr() != null);
                 p.check(end);
                 if (p.toAttr() != null) {
                     Prefetcher.checkToAttr(t.registry(), t.model(), p.path(), p.toAttr(), named);

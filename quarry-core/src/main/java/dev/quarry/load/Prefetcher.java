@@ -56,9 +56,7 @@ public final class Prefetcher {
                 // Django's prefetch_related('place_ptr') reads the Place rows again (1 query); here they are the
                 // child's own rows, already loaded: the path goes on from the same instances.
                 if (last && (lastLevel != null || toAttr != null)) {
-                    throw new FieldError(meta.type(), parts[i], String.format("Prefetch(\"%s\") on %s: '%s' is the parent "
-                            + "link, whose rows are the %s rows themselves; it takes no queryset and no to(...)", path,
-                            meta.name(), parts[i], meta.name()));
+                    throw linkTakesNoQueryset(meta, parts[i], path);
                 }
                 continue;
             }
@@ -135,6 +133,32 @@ public final class Prefetcher {
             }
         }
         return meta;
+    }
+
+    /**
+     * As {@link #check(Registry, ModelMeta, String, Map)}, for a Prefetch with its own queryset or
+     * {@code to(...)} ({@code custom}): a path ending on a parent link is refused, since its rows are
+     * the owners themselves.
+     */
+    public static ModelMeta check(Registry registry, ModelMeta root, String path, Map<String, ModelMeta> named,
+                                  boolean custom) {
+        ModelMeta end = check(registry, root, path, named);
+        if (custom) {
+            String[] parts = dev.quarry.internal.Names.splitLookup(path);
+            String lastName = parts[parts.length - 1];
+            ModelMeta owner = parts.length == 1 ? root : check(registry, root,
+                    String.join("__", java.util.Arrays.copyOf(parts, parts.length - 1)), named);
+            if (parentLink(owner, lastName) != null) {
+                throw linkTakesNoQueryset(owner, lastName, path);
+            }
+        }
+        return end;
+    }
+
+    private static FieldError linkTakesNoQueryset(ModelMeta meta, String name, String path) {
+        return new FieldError(meta.type(), name, String.format("Prefetch(\"%s\") on %s: '%s' is the parent link, whose "
+                + "rows are the %s rows themselves; it takes no queryset and no to(...)", path, meta.name(), name,
+                meta.name()));
     }
 
     /**
