@@ -27,7 +27,7 @@ final class Shapes {
     /** The most nodes kept per registry. */
     static final int MAX_NODES = 4096;
 
-    /** The most values a cached shape has (two variant bits... three per value in a {@code long}). */
+    /** The most values a cached shape has: their variant bits, three per value, fit in one {@code long}. */
     private static final int MAX_VALUES = 21;
 
     /** The key of a registry's count of nodes among the values it derives. */

@@ -135,7 +135,7 @@ public final class CompiledShapes {
         Object entry = cached(key);
         if (entry instanceof Compiled c) {
             LoadContext context = new LoadContext(session, mode);
-            return db.query(CompiledSql.of(c.sql(), toDb(db.backend().operations(), values)),
+            return db.query(bound(db, c.sql(), values),
                     rs -> c.rows().readAll(rs, context));
         }
         QueryTree t = tree.get();
@@ -220,7 +220,7 @@ public final class CompiledShapes {
         Object entry = cached(key);
         if (entry instanceof Valued v) {
             ValuesRows rows = v.rows();
-            return db.query(CompiledSql.of(v.sql(), toDb(db.backend().operations(), values)),
+            return db.query(bound(db, v.sql(), values),
                     rs -> ValuesRows.all(rs, maps ? rows::map : rows::tuple));
         }
         QueryTree t = tree.get();
@@ -270,7 +270,7 @@ public final class CompiledShapes {
     private static CompiledSql known(Session session, Object shape, List<Object> values) {
         Database db = session.database();
         Object entry = cached(new RunKey(db, session.registry(), shape));
-        return entry instanceof Text text ? CompiledSql.of(text.sql(), toDb(db.backend().operations(), values)) : null;
+        return entry instanceof Text text ? bound(db, text.sql(), values) : null;
     }
 
     /** Keeps {@code sql}, compiled from {@code t}, as the text of {@code shape} if its parameters are the values. */
@@ -284,6 +284,11 @@ public final class CompiledShapes {
         if (fit != null) {
             store(key, fit == UNCACHEABLE ? fit : new Text(sql.sql()));
         }
+    }
+
+    /** A cached text with these prepared values bound as {@code db}'s backend binds them. */
+    private static CompiledSql bound(Database db, String sql, List<Object> values) {
+        return CompiledSql.of(sql, toDb(db.backend().operations(), values));
     }
 
     /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */

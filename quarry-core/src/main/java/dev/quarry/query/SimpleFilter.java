@@ -3,7 +3,6 @@ package dev.quarry.query;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
 import dev.quarry.query.expr.Col;
-import dev.quarry.query.lookup.Values;
 import dev.quarry.spi.FieldType;
 import java.util.Set;
 
@@ -17,15 +16,13 @@ import java.util.Set;
 public final class SimpleFilter {
     private static final Set<String> LOOKUPS = Set.of("exact", "gt", "gte", "lt", "lte");
 
-    private final ParsedPath parsed;
+    private final ValueSlot slot;
     private final Lookups.Resolved resolved;
-    private final String path;
     private final String subject;
 
     private SimpleFilter(ParsedPath parsed, Lookups.Resolved resolved, String path, String subject) {
-        this.parsed = parsed;
+        this.slot = new ValueSlot(path, subject, null, parsed, resolved);
         this.resolved = resolved;
-        this.path = path;
         this.subject = subject;
     }
 
@@ -72,8 +69,7 @@ public final class SimpleFilter {
                 || value instanceof dev.quarry.expr.Expression<?> || QueryHooks.get().isQuery(value)) {
             return null;
         }
-        parsed.checkInstances(value, path);
-        return resolved.lookup().prepare(Values.toStored(resolved.expr(), value), resolved.expr().outputType(), subject);
+        return slot.prepare(value);
     }
 
     @Override
