@@ -36,11 +36,15 @@ public final class BenchDb {
 
     private BenchDb() {}
 
-    /** The JDBC URL of a database: {@code sqlite} or {@code postgresql}. */
+    /**
+     * The JDBC URL of a database: {@code sqlite} or {@code postgresql}. SQLite's URL turns foreign
+     * keys on for every peer: Quarry turns them on for each connection it opens (as Django does), so
+     * the hand-written JDBC and Hibernate peers check the same constraints on W7's inserts.
+     */
     public static String url(String db) {
         return switch (db) {
             case "sqlite" -> "jdbc:sqlite:" + Path.of(System.getProperty("bench.dir", "target")).toAbsolutePath()
-                    .resolve("bench-" + AUTHORS + "-" + BOOKS + "-" + REVIEWS + ".db");
+                    .resolve("bench-" + AUTHORS + "-" + BOOKS + "-" + REVIEWS + ".db") + "?foreign_keys=true";
             case "postgresql" -> System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/test")
                     + "?currentSchema=quarry_bench&reWriteBatchedInserts=true";
             default -> throw new IllegalArgumentException("db must be sqlite or postgresql, got " + db);
@@ -65,8 +69,31 @@ public final class BenchDb {
                 .build().install();
     }
 
-    /** Creates the schema with Quarry and loads the rows, unless they are there already. */
+    /**
+     * Creates the schema with Quarry and loads the rows, unless they are there already; then
+     * {@linkplain #settle settles} the database, so every peer's fork starts from the same state.
+     */
     public static synchronized void ensureLoaded(String db) throws SQLException {
+        load(db);
+        settle(db);
+    }
+
+    /**
+     * Clears what earlier forks left behind: W7 and W10 write and roll back, which leaves dead
+     * rows in PostgreSQL's review table (vacuumed, and analysed, here instead of by autovacuum in
+     * the middle of some peer's run) and pages in SQLite's write-ahead log (checkpointed).
+     */
+    static void settle(String db) throws SQLException {
+        try (Connection c = connect(db); Statement s = c.createStatement()) {
+            if (db.equals("postgresql")) {
+                s.execute("VACUUM ANALYZE author, tag, book, book_tags, review");
+            } else {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        }
+    }
+
+    private static void load(String db) throws SQLException {
         if (db.equals("postgresql")) {
             try (Connection c = DriverManager.getConnection(System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/test"),
                     System.getProperty("bench.pg.user", "postgres"), null); Statement s = c.createStatement()) {
