@@ -8,7 +8,6 @@ import dev.quarry.query.QueryTree;
 import dev.quarry.query.ValueSlot;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +27,23 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
 
     final Class<? extends Model> type;
     final Plan plan;
-    final List<String> described;
+    final Described described;
 
-    QueryBase(Class<? extends Model> type, Plan plan, List<String> described) {
+    QueryBase(Class<? extends Model> type, Plan plan, Described described) {
         this.type = type;
         this.plan = plan;
         this.described = described;
     }
 
     /** A query of the subclass's kind with this plan and these described conditions, keeping its other settings. */
-    abstract S with(Plan plan, List<String> described);
+    abstract S with(Plan plan, Described described);
 
     /** A building step without values, as a key of the shapes QuerySets are built in: its name and its arguments. */
     record StepKey(String step, Object arguments) {}
 
-    /** This query with one more step; {@code description} (or {@code null}) names it in messages. */
-    final S next(UnaryOperator<QueryTree> op, String description) {
-        return with(plan.then(op), described(description));
+    /** This query with one more step that adds no condition to its messages. */
+    final S next(UnaryOperator<QueryTree> op) {
+        return with(plan.then(op), described);
     }
 
     /** This query with one more step without values, whose SQL depends only on {@code key}. */
@@ -52,32 +51,20 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         return with(plan.then(key, List.of(), null, op), described);
     }
 
-    /** The described conditions with {@code description} (or {@code null}) added. */
-    private List<String> described(String description) {
-        if (description == null) {
-            return described;
-        }
-        List<String> d = new ArrayList<>(described.size() + 1);
-        d.addAll(described);
-        d.add(description);
-        return Collections.unmodifiableList(d);
-    }
-
     /** This query filtered ({@code exclude} false) or excluded by {@code q}, through the known shapes when its values are plain. */
     final S condition(Q q, boolean exclude) {
         Condition c = q.condition();
         UnaryOperator<QueryTree> op = exclude ? t -> t.exclude(c) : t -> t.filter(c);
-        String d = (exclude ? "exclude(" : "filter(") + q.describe() + ")";
+        Described d = described.then(c, exclude);
         if (!plan.shaped()) {
-            return next(op, d);
+            return with(plan.then(op), d);
         }
         List<Object> values = new ArrayList<>(4);
         Object shape = ValueSlot.shape(c, values);
         if (shape == null) {
-            return next(op, d);
+            return with(plan.then(op), d);
         }
-        return with(plan.then(new StepKey(exclude ? "exclude" : "filter", shape), values, t -> ValueSlot.of(t, c), op),
-                described(d));
+        return with(plan.then(new StepKey(exclude ? "exclude" : "filter", shape), values, t -> ValueSlot.of(t, c), op), d);
     }
 
     /** Rows matching the lookup ({@code "books__title__icontains", "python"}). This query is not modified. */
@@ -119,7 +106,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
             return next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(raw)));
         }
         List<Ordering> terms = Steps.parse(first, more);
-        return next(t -> t.orderBy(terms), null);
+        return next(t -> t.orderBy(terms));
     }
 
     /** Orders by these terms, with NULL placement where given. This query is not modified. */
@@ -230,7 +217,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
 
     /** The conditions, with {@code ?} for every value. */
     final String describe() {
-        return described.isEmpty() ? "(all rows)" : String.join(".", described);
+        return described.render();
     }
 
     /** One aggregate over the rows, as its type. */

@@ -38,15 +38,15 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     private final Shortcut shortcut;
 
     QuerySet(Class<T> type, Plan plan) {
-        this(type, plan, List.of(), null, List.of(), null);
+        this(type, plan, List.of(), null, Described.NONE, null);
     }
 
-    private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, List<String> described,
+    private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, Described described,
                      List<T> rows) {
         this(type, plan, prefetches, mode, described, rows, null);
     }
 
-    private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, List<String> described,
+    private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, Described described,
                      List<T> rows, Shortcut shortcut) {
         super(type, plan, described);
         this.prefetches = prefetches;
@@ -65,7 +65,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             Shortcut s = Shortcut.of(plan.boundTo() != null ? plan.boundTo() : Quarry.installedOrNull(), type(), lookup, value);
             if (s != null) {
                 Q q = Q.of(lookup, value);
-                List<String> d = List.of("filter(" + q.describe() + ")");
+                Described d = Described.NONE.then(q.condition(), false);
                 return new QuerySet<>(type(), plan.thenLazily(t -> t.filter(q.condition())), prefetches, mode, d, null, s);
             }
         }
@@ -73,13 +73,13 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     }
 
     @Override
-    QuerySet<T> with(Plan plan, List<String> described) {
+    QuerySet<T> with(Plan plan, Described described) {
         return new QuerySet<>(type(), plan, prefetches, mode, described, null);
     }
 
     /** The QuerySet of a prefetched relation: answers from {@code rows} until refined. */
     static <T extends Model> QuerySet<T> prefetched(Class<T> type, Plan plan, List<T> rows) {
-        return new QuerySet<>(type, plan, List.of(), null, List.of(), Collections.unmodifiableList(rows));
+        return new QuerySet<>(type, plan, List.of(), null, Described.NONE, Collections.unmodifiableList(rows));
     }
 
     // ----- building -----
@@ -88,7 +88,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     @Override
     public QuerySet<T> selectRelated(String... paths) {
         List<String> p = List.of(paths);
-        return next(t -> t.selectRelated(p), null);
+        return next(t -> t.selectRelated(p));
     }
 
     /** Loads these relations with one query per level after the main query. This QuerySet is not modified. */
@@ -146,7 +146,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     @Override
     public QuerySet<T> selectForUpdate(OnLocked onLocked, String... of) {
         RowLock lock = Steps.lock(onLocked, of);
-        QuerySet<T> locked = next(t -> t.withLock(lock), null);
+        QuerySet<T> locked = next(t -> t.withLock(lock));
         // As Django: a locking read runs where writes go.
         return new QuerySet<>(type(), locked.plan.forWrite(), prefetches, mode, described, null);
     }

@@ -28,12 +28,12 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     private final Class<?> record;
 
     private ValuesQuerySet(Class<? extends Model> type, Plan plan, Kind kind, Function<Object, R> convert,
-                           List<String> described) {
+                           Described described) {
         this(type, plan, kind, convert, null, described);
     }
 
     private ValuesQuerySet(Class<? extends Model> type, Plan plan, Kind kind, Function<Object, R> convert, Class<?> record,
-                           List<String> described) {
+                           Described described) {
         super(type, plan, described);
         this.kind = kind;
         this.convert = convert;
@@ -41,23 +41,23 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     }
 
     @Override
-    ValuesQuerySet<R> with(Plan plan, List<String> described) {
+    ValuesQuerySet<R> with(Plan plan, Described described) {
         return new ValuesQuerySet<>(type, plan, kind, convert, record, described);
     }
 
     @SuppressWarnings("unchecked")
-    static ValuesQuerySet<Map<String, Object>> maps(Class<? extends Model> type, Plan plan, List<String> described) {
+    static ValuesQuerySet<Map<String, Object>> maps(Class<? extends Model> type, Plan plan, Described described) {
         return new ValuesQuerySet<>(type, plan, Kind.MAPS, o -> (Map<String, Object>) o, described);
     }
 
     @SuppressWarnings("unchecked")
-    static ValuesQuerySet<List<Object>> tuples(Class<? extends Model> type, Plan plan, List<String> described) {
+    static ValuesQuerySet<List<Object>> tuples(Class<? extends Model> type, Plan plan, Described described) {
         return new ValuesQuerySet<>(type, plan, Kind.TUPLES, o -> (List<Object>) o, described);
     }
 
     /** One path's values as {@code valueType}; the type is checked against the path's column when resolved. */
     static <V> ValuesQuerySet<V> single(Class<? extends Model> type, Plan plan, String path, Class<V> valueType,
-                                        List<String> described) {
+                                        Described described) {
         java.util.Objects.requireNonNull(valueType, "type");
         String where = "valuesList(\"" + path + "\", " + valueType.getSimpleName() + ".class)";
         Plan p = plan.then(new QueryBase.StepKey("valuesList", java.util.Arrays.asList(path, valueType)), List.of(), null, t -> {
@@ -177,7 +177,7 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     @Override
     public Optional<R> last() {
         Quarry q = plan.quarry();
-        List<R> found = plan.tree(q).isSliced() ? list() : next(t -> t.reverseOrdering().withLimit(1), null).list();
+        List<R> found = plan.tree(q).isSliced() ? list() : next(t -> t.reverseOrdering().withLimit(1)).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(plan.tree(q).isSliced() ? found.size() - 1 : 0));
     }
 
