@@ -81,7 +81,7 @@ public final class Prefetcher {
     public static void checkToAttr(Registry registry, ModelMeta root, String path, String toAttr, Map<String, ModelMeta> named) {
         int i = path.lastIndexOf("__");
         ModelMeta owner = i < 0 ? root : check(registry, root, path.substring(0, i), named);
-        if (owner.field(toAttr) != null || owner.manyToMany(toAttr) != null || registry.reverseByAccessor(owner, toAttr) != null) {
+        if (owner.anyField(toAttr) != null || owner.manyToMany(toAttr) != null || registry.reverseByAccessor(owner, toAttr) != null) {
             throw new FieldError(owner.type(), toAttr, String.format("Prefetch(\"%s\").to(\"%s\"): '%s' is already a field "
                     + "or relation of %s; keep the rows under another name, such as \"%sPrefetched\"", path, toAttr,
                     toAttr, owner.name(), toAttr));
@@ -121,7 +121,7 @@ public final class Prefetcher {
             }
             ReverseRelation reverse = registry.reverseByAccessor(meta, name);
             ManyToManyMeta m2m = meta.manyToMany(name);
-            FieldMeta fk = meta.field(name);
+            FieldMeta fk = meta.anyField(name); // a foreign key a multi-table parent declares (Restaurant's city) too
             if (reverse != null) {
                 meta = reverse.source();
             } else if (m2m != null) {
@@ -178,7 +178,7 @@ public final class Prefetcher {
     private static FieldError notARelation(Registry registry, ModelMeta meta, String name, String path) {
         List<String> choices = new ArrayList<>(registry.relatedNames(meta));
         choices.addAll(registry.oneToOneNames(meta));
-        meta.foreignKeys().forEach(f -> choices.add(f.name()));
+        meta.allFields().stream().filter(f -> f.isForeignKey() && !f.isParentLink()).forEach(f -> choices.add(f.name()));
         return new FieldError(meta.type(), name, String.format("Cannot find '%s' on %s (in prefetchRelated(\"%s\")): it "
                 + "is not a relation prefetchRelated can follow. Choices are: %s", name, meta.name(), path,
                 String.join(", ", choices.stream().sorted().toList())));
@@ -225,7 +225,7 @@ public final class Prefetcher {
             return PrefetchLevels.manyToMany(session, meta, owners, key, m.source(), m.target(), m.throughTable(),
                     m.sourceColumn(), m.targetColumn(), mode, custom, whole);
         }
-        FieldMeta fk = meta.field(name);
+        FieldMeta fk = meta.anyField(name);
         if (fk != null && fk.isForeignKey()) {
             return PrefetchLevels.forwardForeignKey(session, owners, fk, mode, custom, key.equals(name) ? null : key);
         }

@@ -104,4 +104,17 @@ class ParentLinkLoadingTest {
                 Prefetch.of("restaurant_ptr__place_ptr", Place.objects.all()))).isInstanceOf(FieldError.class)
                 .hasMessageContaining("'place_ptr' is the parent link"));
     }
+
+    @Test
+    void aForeignKeyTheParentDeclaresIsPrefetchedFromTheChild(Queries queries) {
+        rows();
+        // Django: Restaurant.objects.prefetch_related('city').order_by('name') -> luigi rome, mario None, in 2 queries
+        // (the restaurants with their Place columns, then the one city). The same from a grandchild: mario None, in 1
+        // query (no city to read).
+        queries.assertNumQueries(2, () -> assertThat(Restaurant.objects.prefetchRelated("city").orderBy("name").list())
+                .extracting(r -> r.name, r -> r.city.get() == null ? null : r.city.get().name)
+                .containsExactly(tuple("luigi", "rome"), tuple("mario", null)));
+        queries.assertNumQueries(1, () -> assertThat(ItalianRestaurant.objects.prefetchRelated("city").list())
+                .extracting(r -> r.name, r -> r.city.get()).containsExactly(tuple("mario", null)));
+    }
 }

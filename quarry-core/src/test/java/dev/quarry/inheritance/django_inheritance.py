@@ -208,6 +208,10 @@ q('select_related city', lambda: [(r.name, r.city and r.city.name) for r in
 q('Restaurant select_related place_ptr__city', lambda: [(r.name, r.city and r.city.name) for r in
                                                         Restaurant.objects.select_related('place_ptr__city').order_by('name')])
 q('Italian filter city__name', lambda: [r.name for r in ItalianRestaurant.objects.filter(city__name='rome')])
+Place.objects.filter(name='mario').update(city=None)
+q('Restaurant prefetch_related city', lambda: [(r.name, r.city and r.city.name) for r in
+                                               Restaurant.objects.prefetch_related('city').order_by('name')])
+q('Italian prefetch_related city', lambda: [(r.name, r.city) for r in ItalianRestaurant.objects.prefetch_related('city')])
 Place.objects.update(city=None)
 q('restaurant.reviews', lambda: [r.stars for r in Restaurant.objects.get(name='luigi').reviews.order_by('id')])
 q('prefetch reviews from restaurants', lambda: [(r.name, [x.stars for x in r.reviews.all()]) for r in
