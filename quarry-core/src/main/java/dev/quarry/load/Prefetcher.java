@@ -81,7 +81,7 @@ public final class Prefetcher {
     public static void checkToAttr(Registry registry, ModelMeta root, String path, String toAttr, Map<String, ModelMeta> named) {
         int i = path.lastIndexOf("__");
         ModelMeta owner = i < 0 ? root : check(registry, root, path.substring(0, i), named);
-        if (owner.anyField(toAttr) != null || owner.manyToMany(toAttr) != null || registry.reverseByAccessor(owner, toAttr) != null) {
+        if (owner.anyField(toAttr) != null || owner.anyManyToMany(toAttr) != null || registry.reverseByAccessor(owner, toAttr) != null) {
             throw new FieldError(owner.type(), toAttr, String.format("Prefetch(\"%s\").to(\"%s\"): '%s' is already a field "
                     + "or relation of %s; keep the rows under another name, such as \"%sPrefetched\"", path, toAttr,
                     toAttr, owner.name(), toAttr));
@@ -120,8 +120,9 @@ public final class Prefetcher {
                 continue;
             }
             ReverseRelation reverse = registry.reverseByAccessor(meta, name);
-            ManyToManyMeta m2m = meta.manyToMany(name);
-            FieldMeta fk = meta.anyField(name); // a foreign key a multi-table parent declares (Restaurant's city) too
+            // a relation a multi-table parent declares (Restaurant's city) too
+            ManyToManyMeta m2m = meta.anyManyToMany(name);
+            FieldMeta fk = meta.anyField(name);
             if (reverse != null) {
                 meta = reverse.source();
             } else if (m2m != null) {
@@ -215,7 +216,7 @@ public final class Prefetcher {
         if (reverse != null && !reverse.isManyToMany()) {
             return PrefetchLevels.reverseForeignKey(session, meta, owners, key, reverse, mode, custom, whole);
         }
-        ManyToManyMeta m2m = meta.manyToMany(name);
+        ManyToManyMeta m2m = meta.anyManyToMany(name);
         if (m2m != null) {
             return PrefetchLevels.manyToMany(session, meta, owners, key, m2m.target(), m2m.source(), m2m.throughTable(),
                     m2m.targetColumn(), m2m.sourceColumn(), mode, custom, whole);

@@ -100,8 +100,30 @@ class Video(Content):
         app_label = 'lib'
 
 
+class Feature(models.Model):
+    label = models.CharField(max_length=20)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Venue(models.Model):
+    name = models.CharField(max_length=20)
+    features = models.ManyToManyField(Feature)
+
+    class Meta:
+        app_label = 'lib'
+
+
+class Cafe(Venue):
+    tables = models.IntegerField()
+
+    class Meta:
+        app_label = 'lib'
+
+
 with connection.schema_editor() as s:
-    for m in (City, Place, Restaurant, ItalianRestaurant, Review, Tag, Article, Video):
+    for m in (City, Place, Restaurant, ItalianRestaurant, Review, Tag, Article, Video, Feature, Venue, Cafe):
         s.create_model(m)
 
 
@@ -292,3 +314,12 @@ try:
             app_label = 'lib'
 except Exception as e:  # noqa: BLE001
     print('child field named as a parent field ->', type(e).__name__, e)
+
+# ParentRelationsPrefetchTest: a child prefetches (and filters on) the many-to-many its parent declares.
+wifi, garden = Feature.objects.create(label='wifi'), Feature.objects.create(label='garden')
+Venue.objects.create(name='hall').features.add(garden)
+Cafe.objects.create(name='bean', tables=6).features.add(wifi, garden)
+Cafe.objects.create(name='cup', tables=2)
+q('Cafe prefetch_related features', lambda: [(c.name, sorted(f.label for f in c.features.all())) for c in
+                                             Cafe.objects.prefetch_related('features').order_by('name')])
+q('Cafe filter features__label', lambda: list(Cafe.objects.filter(features__label='wifi').values_list('name', flat=True)))
