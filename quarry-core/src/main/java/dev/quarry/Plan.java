@@ -116,8 +116,8 @@ final class Plan {
     }
 
     /**
-     * The plan with one more step, resolved only when the tree is needed: for a step whose errors
-     * were already checked (a cached simple filter, see {@link Shortcut}).
+     * The plan with one more step, resolved only when the tree is needed: for a step that cannot
+     * fail (a related manager's filter on its owner's key).
      */
     Plan thenLazily(UnaryOperator<QueryTree> op) {
         return new Plan(type, db, alias, hint, forWrite, new Step(steps, op), null);

@@ -35,7 +35,6 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     private final List<Prefetch> prefetches;
     private final FetchMode mode;
     private final List<T> rows;
-    private final Shortcut shortcut;
 
     QuerySet(Class<T> type, Plan plan) {
         this(type, plan, List.of(), null, Described.NONE, null);
@@ -43,33 +42,10 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
 
     private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, Described described,
                      List<T> rows) {
-        this(type, plan, prefetches, mode, described, rows, null);
-    }
-
-    private QuerySet(Class<T> type, Plan plan, List<Prefetch> prefetches, FetchMode mode, Described described,
-                     List<T> rows, Shortcut shortcut) {
         super(type, plan, described);
         this.prefetches = prefetches;
         this.mode = mode;
         this.rows = rows;
-        this.shortcut = shortcut;
-    }
-
-    /**
-     * Rows matching the lookup ({@code "books__title__icontains", "python"}). This QuerySet is not
-     * modified. One simple condition on all rows is run through the compiled-query cache.
-     */
-    @Override
-    public QuerySet<T> filter(String lookup, Object value) {
-        if (rows == null && prefetches.isEmpty() && plan.isRoot()) {
-            Shortcut s = Shortcut.of(plan.boundTo() != null ? plan.boundTo() : Quarry.installedOrNull(), type(), lookup, value);
-            if (s != null) {
-                Q q = Q.of(lookup, value);
-                Described d = Described.NONE.then(q.condition(), false);
-                return new QuerySet<>(type(), plan.thenLazily(t -> t.filter(q.condition())), prefetches, mode, d, null, s);
-            }
-        }
-        return super.filter(lookup, value);
     }
 
     @Override
@@ -271,14 +247,6 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} name the model and lookup. */
     @Override
     public T get() {
-        if (shortcut != null) {
-            Quarry q = plan.quarry();
-            List<T> found = shortcut.run(q, plan, mode != null ? mode : q.fetchMode(), "get",
-                    t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS));
-            if (found != null) {
-                return single(found);
-            }
-        }
         return single(rows != null ? rows
                 : next(new StepKey("get", null), t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
     }
@@ -288,13 +256,6 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     public Optional<T> first() {
         if (rows != null) {
             return rows.stream().findFirst();
-        }
-        if (shortcut != null) {
-            Quarry q = plan.quarry();
-            List<T> fast = shortcut.run(q, plan, mode != null ? mode : q.fetchMode(), "first", Steps::first);
-            if (fast != null) {
-                return fast.isEmpty() ? Optional.empty() : Optional.of(fast.get(0));
-            }
         }
         List<T> found = next(new StepKey("first", null), Steps::first).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -2,10 +2,8 @@ package dev.quarry.load;
 
 import dev.quarry.FetchMode;
 import dev.quarry.db.Database;
-import dev.quarry.model.ModelMeta;
 import dev.quarry.model.Registry;
 import dev.quarry.query.QueryTree;
-import dev.quarry.query.SimpleFilter;
 import dev.quarry.spi.Operations;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.sql.SelectCompiler;
@@ -37,7 +35,6 @@ public final class CompiledShapes {
     public static final int CAPACITY = 1024;
 
     private static final Object UNCACHEABLE = new Object();
-    private static final Object NOT_SIMPLE = new Object();
 
     /** The entries; read without a lock, so that a hit costs one hash lookup. */
     private static final ConcurrentHashMap<Object, Object> CACHE = new ConcurrentHashMap<>(256);
@@ -48,8 +45,6 @@ public final class CompiledShapes {
      * store an entry after {@link #forget} ran; weak, so that they can still be collected. Under ORDER's lock.
      */
     private static final java.util.Map<Registry, Boolean> FORGOTTEN = new java.util.WeakHashMap<>();
-
-    private record FilterKey(Registry registry, Class<?> model, String lookup) {}
 
     private record RunKey(Database database, Registry registry, Object shape) {}
 
@@ -69,7 +64,7 @@ public final class CompiledShapes {
 
     private static void store(Object key, Object value) {
         synchronized (ORDER) {
-            Registry owner = key instanceof FilterKey f ? f.registry() : ((RunKey) key).registry();
+            Registry owner = ((RunKey) key).registry();
             if (FORGOTTEN.containsKey(owner)) {
                 return;
             }
@@ -94,8 +89,7 @@ public final class CompiledShapes {
         synchronized (ORDER) {
             FORGOTTEN.put(registry, Boolean.TRUE);
             ORDER.removeIf(k -> {
-                boolean drop = k instanceof FilterKey f ? f.registry() == registry
-                        : k instanceof RunKey r && (r.registry() == registry || dbs.contains(r.database()));
+                boolean drop = k instanceof RunKey r && (r.registry() == registry || dbs.contains(r.database()));
                 if (drop) {
                     CACHE.remove(k);
                 }
@@ -109,18 +103,6 @@ public final class CompiledShapes {
         synchronized (ORDER) {
             return CACHE.size();
         }
-    }
-
-    /** The simple filter of {@code lookup} on {@code model}, resolved once per registry; {@code null} when it is not one. */
-    public static SimpleFilter filter(Registry registry, ModelMeta model, String lookup) {
-        FilterKey key = new FilterKey(registry, model.type(), lookup);
-        Object f = cached(key);
-        if (f == null) {
-            SimpleFilter resolved = SimpleFilter.of(registry, model, lookup);
-            f = resolved == null ? NOT_SIMPLE : resolved;
-            store(key, f);
-        }
-        return f == NOT_SIMPLE ? null : (SimpleFilter) f;
     }
 
     /**
