@@ -3,32 +3,24 @@ package dev.quarry.bench;
 import static dev.quarry.expr.Aggregates.avg;
 import static dev.quarry.expr.Aggregates.count;
 
-import dev.quarry.Quarry;
 import dev.quarry.example.library.Author;
-import dev.quarry.example.library.Book;
-import dev.quarry.example.library.Review;
-import dev.quarry.example.library.Tag;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * W9 with nothing cached (issue 13): building and compiling, without running, the guide's
  * top-authors query ({@code QuarryWorkloads.topAuthors}) when neither its shape nor its compiled
- * SQL is known. No rows are needed: the Quarry points at an empty in-memory SQLite database, since
- * compiling sends nothing.
+ * SQL is known, on the Quarry of {@link CompileOnlyQuarry}.
  *
  * <p>Why each call is uncached: the limit changes on every call, cycling over {@value #LIMITS}
  * values. A limit is part of its step's key in the registry's shapes ({@code dev.quarry.Shapes}),
  * so each new limit is a new node; the shapes keep at most 4,096 nodes per registry, which the
- * warm-up fills within its first milliseconds. From then on a limit step never finds its node and
+ * first warm-up iteration fills. From then on a limit step never finds its node and
  * cannot add one, so the QuerySet has no shape: its tree is built from all its steps (the four
  * steps before the limit do find their nodes, which only prepares the filter's value and leaves
  * the tree unbuilt until the limit needs it), and {@code sql()} compiles that tree without the
@@ -40,26 +32,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class UncachedBuildBenchmark {
+public class UncachedBuildBenchmark extends CompileOnlyQuarry {
     /** How many different limits the calls cycle over: far more than the shapes (4,096) or the compiled cache (1,024) hold. */
     static final int LIMITS = 1 << 20;
 
-    private Quarry db;
     private int next;
-
-    /** Opens the Quarry the query compiles against. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        db = Quarry.builder().url("jdbc:sqlite::memory:").models(Author.class, Book.class, Review.class, Tag.class)
-                .build().install();
-    }
-
-    /** Closes it. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        Quarry.uninstall();
-        db.close();
-    }
 
     /** Builds and compiles W9 with a limit not seen lately; returns the SQL's length so that nothing is optimised away. */
     @Benchmark
