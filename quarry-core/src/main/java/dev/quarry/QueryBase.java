@@ -39,7 +39,19 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     abstract S with(Plan plan, Described described);
 
     /** A building step without values, as a key of the shapes QuerySets are built in: its name and its arguments. */
-    record StepKey(String step, Object arguments) {}
+    record StepKey(String step, Object arguments) {
+        /** As a record's equals, written out: it runs on every step of a known shape, and the generated one is not always inlined. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof StepKey k && java.util.Objects.equals(step, k.step)
+                    && java.util.Objects.equals(arguments, k.arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(step) + java.util.Objects.hashCode(arguments);
+        }
+    }
 
     /** This query with one more step that adds no condition to its messages. */
     final S next(UnaryOperator<QueryTree> op) {

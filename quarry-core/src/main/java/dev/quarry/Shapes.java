@@ -94,7 +94,9 @@ final class Shapes {
         Cursor add(Object key, List<Object> raw, QueryTree before, Function<QueryTree, List<ValueSlot>> slots) {
             Node next = node.child(key);
             if (next == null) {
-                if (values.length + raw.size() > MAX_VALUES || node.count.incrementAndGet() > MAX_NODES) {
+                // Read before counting: once full, a miss neither writes the shared count nor can wrap it past the bound.
+                if (values.length + raw.size() > MAX_VALUES || node.count.get() >= MAX_NODES
+                        || node.count.incrementAndGet() > MAX_NODES) {
                     return null;
                 }
                 List<ValueSlot> s = raw.isEmpty() ? List.of() : slots.apply(before);

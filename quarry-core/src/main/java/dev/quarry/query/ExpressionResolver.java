@@ -60,8 +60,16 @@ final class ExpressionResolver {
                  boolean inAggregate) {
         /** annotate(), alias(), orderBy(): aggregates and windows allowed. */
         static Scope select(String context) {
-            return new Scope(context, JoinList.NO_GROUP, false, true, true, false, false);
+            return switch (context) {
+                case "annotate" -> ANNOTATE;
+                case "alias" -> ALIAS;
+                default -> new Scope(context, JoinList.NO_GROUP, false, true, true, false, false);
+            };
         }
+
+        /** The scopes of annotate() and alias(), made once (a Scope is immutable). */
+        private static final Scope ANNOTATE = new Scope("annotate", JoinList.NO_GROUP, false, true, true, false, false);
+        private static final Scope ALIAS = new Scope("alias", JoinList.NO_GROUP, false, true, true, false, false);
 
         /** The value side of a filter() condition: joins of its call; aggregates (HAVING) but no windows. */
         static Scope filter(int group, boolean outer) {

@@ -46,16 +46,26 @@ final class JoinList {
     Joined join(List<Hop> hops, int group, boolean outer) {
         String alias = rootAlias;
         boolean parentOuter = false;
-        List<Join> list = new ArrayList<>(joins);
+        // Copied only when a join is added or promoted: a path whose joins are all there already
+        // (a second aggregate over the same relation) keeps this list.
+        List<Join> list = joins;
+        boolean copied = false;
         for (Hop hop : hops) {
             for (JoinStep step : hop.steps()) {
                 boolean wantOuter = parentOuter || outer || (group < 0 && step.nullable());
-                Join j = add(list, alias, step, group, wantOuter);
+                Join j = find(list, alias, step, group);
+                if (j == null || (wantOuter && j.type() == Join.JoinType.INNER)) {
+                    if (!copied) {
+                        list = new ArrayList<>(joins);
+                        copied = true;
+                    }
+                    j = add(list, alias, step, group, wantOuter);
+                }
                 parentOuter = j.type() == Join.JoinType.LEFT;
                 alias = j.alias();
             }
         }
-        return new Joined(with(list), alias);
+        return new Joined(copied ? with(list) : this, alias);
     }
 
     /**
@@ -68,7 +78,13 @@ final class JoinList {
             return new Joined(this, found.alias());
         }
         List<Join> list = new ArrayList<>(joins);
-        boolean parentOuter = list.stream().anyMatch(x -> x.alias().equals(parentAlias) && x.type() == Join.JoinType.LEFT);
+        boolean parentOuter = false;
+        for (Join x : list) {
+            if (x.alias().equals(parentAlias) && x.type() == Join.JoinType.LEFT) {
+                parentOuter = true;
+                break;
+            }
+        }
         Join j = add(list, parentAlias, step, NO_GROUP, step.nullable() || parentOuter);
         return new Joined(with(list), j.alias());
     }

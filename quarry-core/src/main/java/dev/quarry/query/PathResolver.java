@@ -20,12 +20,13 @@ final class PathResolver {
     static Expr resolve(QueryTree t, String path, String context, int group, boolean outer) {
         int cut = path.indexOf("__");
         String head = cut < 0 ? path : path.substring(0, cut);
-        AnnotationRef ref = t.model.field(head) == null ? t.annotationRef(head) : null;
+        boolean field = t.model.field(head) != null;
+        AnnotationRef ref = field ? null : t.annotationRef(head);
         if (ref != null) {
             List<String> rest = cut < 0 ? List.of() : Arrays.asList(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2)));
             return Lookups.transforms(t.model.type(), ref, rest, head, path, context);
         }
-        if (!t.annotations.isEmpty() && t.model.field(head) == null && t.registry.hop(t.model, head) == null
+        if (!t.annotations.isEmpty() && !field && t.registry.hop(t.model, head) == null
                 && t.registry.reverseByAccessor(t.model, head) == null && t.registry.ancestorFor(t.model, head) == null) {
             // As Django, the choices name the query's annotations too.
             java.util.TreeSet<String> choices = new java.util.TreeSet<>(t.registry.queryNames(t.model));

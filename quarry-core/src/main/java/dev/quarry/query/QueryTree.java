@@ -64,18 +64,19 @@ public final class QueryTree {
     /** The first unresolved {@code OuterRef} path, when built outside its enclosing query; {@code null} when none. */
     String outerRef;
 
-    private QueryTree(Registry registry, ModelMeta model, char prefix, QueryTree outer) {
+    /** A tree with no steps, or a copy of {@code from}'s alias and joins (its other fields are copied by {@link #copy}). */
+    private QueryTree(Registry registry, ModelMeta model, char prefix, QueryTree outer, QueryTree from) {
         this.registry = registry;
         this.model = model;
         this.prefix = prefix;
         this.outer = outer;
-        this.rootAlias = prefix == 0 ? model.table() : prefix + "0";
-        this.joins = JoinList.empty(prefix, rootAlias);
+        this.rootAlias = from != null ? from.rootAlias : prefix == 0 ? model.table() : prefix + "0";
+        this.joins = from != null ? from.joins : JoinList.empty(prefix, rootAlias);
     }
 
     /** A tree selecting every row of the model, in its default ordering. */
     public static QueryTree of(Registry registry, ModelMeta model) {
-        return withDefaultOrdering(withParents(new QueryTree(registry, model, (char) 0, null)));
+        return withDefaultOrdering(withParents(new QueryTree(registry, model, (char) 0, null, null)));
     }
 
     /** A multi-table child's tree joins its parents, whose columns every instance holds ({@link SelectRelatedPlan#parents}). */
@@ -109,7 +110,7 @@ public final class QueryTree {
      * this tree's, and its {@code OuterRef}s resolve against this tree (adding joins to it).
      */
     public QueryTree nested(ModelMeta meta) {
-        return withDefaultOrdering(withParents(new QueryTree(registry, meta, nextPrefix(), this)));
+        return withDefaultOrdering(withParents(new QueryTree(registry, meta, nextPrefix(), this, null)));
     }
 
     private char nextPrefix() {
@@ -117,8 +118,7 @@ public final class QueryTree {
     }
 
     QueryTree copy() {
-        QueryTree t = new QueryTree(registry, model, prefix, outer);
-        t.joins = joins;
+        QueryTree t = new QueryTree(registry, model, prefix, outer, this);
         t.where = where;
         t.having = having;
         t.qualify = qualify;
@@ -144,7 +144,7 @@ public final class QueryTree {
 
     /** An empty tree of the same model for a subquery, with aliases that cannot clash with this tree's. */
     QueryTree subquery() {
-        return new QueryTree(registry, model, nextPrefix(), outer);
+        return new QueryTree(registry, model, nextPrefix(), outer, null);
     }
 
     // ----- conditions -----

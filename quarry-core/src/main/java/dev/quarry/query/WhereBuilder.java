@@ -68,15 +68,23 @@ final class WhereBuilder {
             return w;
         }
         List<Where> children = isAnd ? ((Where.And) w).children() : ((Where.Or) w).children();
-        List<Where> kept = new ArrayList<>(children.size());
-        for (Where c : children) {
+        // The kept children are copied only once a constant is met: most conditions have none.
+        List<Where> kept = null;
+        for (int i = 0; i < children.size(); i++) {
+            Where c = children.get(i);
             if (c instanceof Where.Constant k) {
                 if (k.value() != isAnd) {
                     return k;
                 }
-            } else {
+                if (kept == null) {
+                    kept = new ArrayList<>(children.subList(0, i));
+                }
+            } else if (kept != null) {
                 kept.add(c);
             }
+        }
+        if (kept == null) {
+            return children.size() == 1 ? children.get(0) : children.isEmpty() ? (isAnd ? null : new Where.Constant(false)) : w;
         }
         if (kept.isEmpty()) {
             return isAnd ? null : new Where.Constant(false);

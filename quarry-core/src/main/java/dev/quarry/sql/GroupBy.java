@@ -57,8 +57,10 @@ final class GroupBy {
         // of a condition applied around the query (a window's), which the wrapped query selects.
         collect(groups, t.having());
         collect(groups, t.qualify());
-        for (Expr e : t.wrappedInputs().values()) {
-            collect(groups, e);
+        if (!t.wrappedInputs().isEmpty()) {
+            for (Expr e : t.wrappedInputs().values()) {
+                collect(groups, e);
+            }
         }
         for (OrderTerm o : t.ordering()) {
             if (!(o.expr() instanceof Col c && c.alias().equals(t.rootAlias()) && t.values() == null)) {
@@ -104,6 +106,10 @@ final class GroupBy {
         }
         if (!e.containsAggregate()) {
             add(groups, e);
+            return;
+        }
+        if (e instanceof AnnotationRef r) {
+            collect(groups, r.target()); // its one child, without the list children() makes
             return;
         }
         for (Expr c : e.children()) {
