@@ -18,7 +18,7 @@ django_memory.setup(__file__, 'lib')
 
 from django.core.exceptions import FieldError  # noqa: E402
 from django.db import connection, models, reset_queries  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Count, Prefetch  # noqa: E402
 
 
 class City(models.Model):
@@ -234,6 +234,10 @@ Place.objects.filter(name='mario').update(city=None)
 q('Restaurant prefetch_related city', lambda: [(r.name, r.city and r.city.name) for r in
                                                Restaurant.objects.prefetch_related('city').order_by('name')])
 q('Italian prefetch_related city', lambda: [(r.name, r.city) for r in ItalianRestaurant.objects.prefetch_related('city')])
+# A to_attr named like a parent's field: Django 3.2 finds the attribute already there and skips the prefetch
+# without a word (r.city stays the City); Quarry refuses it, as it refuses a name of the model's own fields.
+q('Restaurant Prefetch reviews to_attr=city', lambda: [(r.name, type(r.city).__name__) for r in Restaurant.objects
+                                                       .prefetch_related(Prefetch('reviews', to_attr='city')).order_by('name')])
 Place.objects.update(city=None)
 q('restaurant.reviews', lambda: [r.stars for r in Restaurant.objects.get(name='luigi').reviews.order_by('id')])
 q('prefetch reviews from restaurants', lambda: [(r.name, [x.stars for x in r.reviews.all()]) for r in
