@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
 final class Plan {
     private record Step(Step previous, UnaryOperator<QueryTree> op) {}
 
-    private record Resolved(Registry registry, QueryTree tree) {}
+    /** A tree resolved against a registry's models (a model's all-rows one is made once, in {@link Shapes.Root}). */
+    record Resolved(Registry registry, QueryTree tree) {}
 
     /** The key of a model's tree of all rows among the values a registry derives (an immutable tree, shared). */
     private record AllRows(Class<? extends Model> type) {}
@@ -65,7 +66,7 @@ final class Plan {
         }
         Registry r = target.registry();
         Shapes.Root root = Shapes.root(r, type);
-        return new Plan(type, db, null, null, false, null, new Resolved(r, root.allRows()), root.cursor());
+        return new Plan(type, db, null, null, false, null, root.resolved(), root.cursor());
     }
 
     /**

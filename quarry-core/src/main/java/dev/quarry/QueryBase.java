@@ -53,6 +53,14 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         }
     }
 
+    /** The keys of the steps without arguments, made once. */
+    static final StepKey UNORDERED = new StepKey("unordered", null);
+    static final StepKey REVERSE = new StepKey("reverse", null);
+    static final StepKey DISTINCT = new StepKey("distinct", null);
+    static final StepKey GET = new StepKey("get", null);
+    static final StepKey FIRST = new StepKey("first", null);
+    static final StepKey LAST = new StepKey("last", null);
+
     /** This query with one more step that adds no condition to its messages. */
     final S next(UnaryOperator<QueryTree> op) {
         return with(plan.then(op), described);
@@ -131,19 +139,19 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Removes any ordering, the model's default included. This query is not modified. */
     @Override
     public S unordered() {
-        return next(new StepKey("unordered", null), QueryTree::unordered);
+        return next(UNORDERED, QueryTree::unordered);
     }
 
     /** The same rows in the opposite order. This query is not modified. */
     @Override
     public S reverse() {
-        return next(new StepKey("reverse", null), QueryTree::reverseOrdering);
+        return next(REVERSE, QueryTree::reverseOrdering);
     }
 
     /** Removes duplicate rows. This query is not modified. */
     @Override
     public S distinct() {
-        return next(new StepKey("distinct", null), QueryTree::distinct);
+        return next(DISTINCT, QueryTree::distinct);
     }
 
     /** At most {@code n} rows, keeping the offset. This query is not modified. */

@@ -248,7 +248,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     @Override
     public T get() {
         return single(rows != null ? rows
-                : next(new StepKey("get", null), t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
+                : next(GET, t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
     }
 
     /** The first row in the ordering (primary key order when unordered), if any. */
@@ -257,7 +257,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         if (rows != null) {
             return rows.stream().findFirst();
         }
-        List<T> found = next(new StepKey("first", null), Steps::first).list();
+        List<T> found = next(FIRST, Steps::first).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -272,7 +272,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
             List<T> all = list();
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
         }
-        List<T> found = next(new StepKey("last", null), t -> t.reverseOrdering().withLimit(1)).list();
+        List<T> found = next(LAST, t -> t.reverseOrdering().withLimit(1)).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

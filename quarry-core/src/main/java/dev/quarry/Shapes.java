@@ -40,8 +40,8 @@ final class Shapes {
 
     private Shapes() {}
 
-    /** A model's rows in a registry: the root of their shapes and the tree of all rows, shared. */
-    record Root(Cursor cursor, QueryTree allRows) {}
+    /** A model's rows in a registry: the root of their shapes and the tree of all rows, resolved, shared. */
+    record Root(Cursor cursor, Plan.Resolved resolved) {}
 
     /** The first step stored after a node, with its node: most nodes have one, found without hashing the key. */
     private record First(Object key, Node node) {}
@@ -149,7 +149,7 @@ final class Shapes {
         return registry.derived(new RootKey(type), k -> {
             AtomicInteger count = registry.derived(KEY, c -> new AtomicInteger());
             return new Root(new Cursor(registry, new Node(List.of(), count), new Object[0], 0L),
-                    QueryTree.of(registry, registry.meta(type)));
+                    new Plan.Resolved(registry, QueryTree.of(registry, registry.meta(type))));
         });
     }
 }

@@ -163,13 +163,13 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     /** The one row; {@link DoesNotExist} or {@link MultipleObjectsReturned} otherwise. */
     @Override
     public R get() {
-        return single(next(new StepKey("get", null), t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
+        return single(next(GET, t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
     }
 
     /** The first row (primary key order when unordered), if any. */
     @Override
     public Optional<R> first() {
-        List<R> found = next(new StepKey("first", null), Steps::first).list();
+        List<R> found = next(FIRST, Steps::first).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
