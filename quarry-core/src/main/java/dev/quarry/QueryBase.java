@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,12 +55,12 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     }
 
     /** The keys of the steps without arguments, made once. */
-    static final StepKey UNORDERED = new StepKey("unordered", null);
-    static final StepKey REVERSE = new StepKey("reverse", null);
-    static final StepKey DISTINCT = new StepKey("distinct", null);
-    static final StepKey GET = new StepKey("get", null);
-    static final StepKey FIRST = new StepKey("first", null);
-    static final StepKey LAST = new StepKey("last", null);
+    private static final StepKey UNORDERED = new StepKey("unordered", null);
+    private static final StepKey REVERSE = new StepKey("reverse", null);
+    private static final StepKey DISTINCT = new StepKey("distinct", null);
+    private static final StepKey GET = new StepKey("get", null);
+    private static final StepKey FIRST = new StepKey("first", null);
+    private static final StepKey LAST = new StepKey("last", null);
 
     /** This query with one more step that adds no condition to its messages. */
     final S next(UnaryOperator<QueryTree> op) {
@@ -233,6 +234,27 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
             throw new MultipleObjectsReturned(type, describe(), n);
         }
         return found.get(0);
+    }
+
+    /** The rows {@code get()} reads: at most {@value #MAX_GET_RESULTS}, or the slice as given. */
+    final List<R> rowsForGet() {
+        return next(GET, t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list();
+    }
+
+    /** The first row in the ordering (primary key order when unordered), read with a limit of one. */
+    final Optional<R> firstRow() {
+        List<R> found = next(FIRST, Steps::first).list();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The last row: a sliced query's rows read as they are, otherwise the reversed ordering read with a limit of one. */
+    final Optional<R> lastRow() {
+        if (plan.tree(plan.quarry()).isSliced()) {
+            List<R> all = list();
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        }
+        List<R> found = next(LAST, t -> t.reverseOrdering().withLimit(1)).list();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** The conditions, with {@code ?} for every value. */

@@ -247,18 +247,13 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
     /** The one matching row; {@link DoesNotExist} or {@link MultipleObjectsReturned} name the model and lookup. */
     @Override
     public T get() {
-        return single(rows != null ? rows
-                : next(GET, t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
+        return single(rows != null ? rows : rowsForGet());
     }
 
     /** The first row in the ordering (primary key order when unordered), if any. */
     @Override
     public Optional<T> first() {
-        if (rows != null) {
-            return rows.stream().findFirst();
-        }
-        List<T> found = next(FIRST, Steps::first).list();
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return rows != null ? rows.stream().findFirst() : firstRow();
     }
 
     /** The last row in the ordering (primary key order when unordered), if any. */
@@ -267,13 +262,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         if (rows != null) {
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
         }
-        Quarry q = plan.quarry();
-        if (plan.tree(q).isSliced()) {
-            List<T> all = list();
-            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-        }
-        List<T> found = next(LAST, t -> t.reverseOrdering().withLimit(1)).list();
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return lastRow();
     }
 
     /** Sets one field on every matching row in one UPDATE; returns the number of rows. */

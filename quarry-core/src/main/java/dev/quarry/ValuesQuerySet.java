@@ -163,22 +163,19 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
     /** The one row; {@link DoesNotExist} or {@link MultipleObjectsReturned} otherwise. */
     @Override
     public R get() {
-        return single(next(GET, t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list());
+        return single(rowsForGet());
     }
 
     /** The first row (primary key order when unordered), if any. */
     @Override
     public Optional<R> first() {
-        List<R> found = next(FIRST, Steps::first).list();
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return firstRow();
     }
 
     /** The last row (primary key order when unordered), if any. */
     @Override
     public Optional<R> last() {
-        Quarry q = plan.quarry();
-        List<R> found = plan.tree(q).isSliced() ? list() : next(t -> t.reverseOrdering().withLimit(1)).list();
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(plan.tree(q).isSliced() ? found.size() - 1 : 0));
+        return lastRow();
     }
 
     /** How a row read for {@code tree} becomes an {@code R}; a record is checked against the tree's values first. */

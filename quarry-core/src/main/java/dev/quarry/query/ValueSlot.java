@@ -31,7 +31,7 @@ public final class ValueSlot {
     /** The lookup on the field at a placeholder alias (the value's preparation does not depend on the alias). */
     final Lookups.Resolved probe;
 
-    ValueSlot(String path, String subject, Lookups.Resolved annotated, ParsedPath parsed, Lookups.Resolved probe) {
+    private ValueSlot(String path, String subject, Lookups.Resolved annotated, ParsedPath parsed, Lookups.Resolved probe) {
         this.path = path;
         this.subject = subject;
         this.annotated = annotated;
