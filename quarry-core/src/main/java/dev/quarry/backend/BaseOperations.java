@@ -56,9 +56,25 @@ public abstract class BaseOperations implements Operations {
         w.sql(")");
     }
 
+    /** The character this database quotes identifiers with: {@code "} (the SQL standard's) unless a subclass says otherwise. */
+    protected char identifierQuote() {
+        return '"';
+    }
+
     @Override
     public String quoteName(String name) {
-        return quoted(name, '"');
+        return quoted(name, identifierQuote());
+    }
+
+    /** Writes the quote, the name and the quote; a name holding the quote character goes through {@link #quoteName}, which doubles it. */
+    @Override
+    public void appendQuotedName(StringBuilder sql, String name) {
+        char quote = identifierQuote();
+        if (name.indexOf(quote) >= 0) {
+            sql.append(quoteName(name));
+        } else {
+            sql.append(quote).append(name).append(quote);
+        }
     }
 
     /**

@@ -112,36 +112,35 @@ final class Conversions {
     static Object integral(Object v, FieldType kind, Class<?> j, boolean strict) {
         long min = min(kind, j);
         long max = max(kind, j);
-        String expected = wholeRange(min, max);
         long l;
-        if (v instanceof String s) {
+        if (isWhole(v)) { // the common case first; the message's text is only made when a value is refused
+            l = ((Number) v).longValue();
+        } else if (v instanceof String s) {
             try {
                 l = Long.parseLong(s.trim());
             } catch (NumberFormatException e) {
-                throw new Rejected(expected);
+                throw new Rejected(wholeRange(min, max));
             }
         } else if (v instanceof BigInteger b) {
             if (b.bitLength() > 63) {
-                throw new Rejected(expected);
+                throw new Rejected(wholeRange(min, max));
             }
             l = b.longValue();
-        } else if (isWhole(v)) {
-            l = ((Number) v).longValue();
         } else if (v instanceof Number n) {
             if (!strict) {
                 return v; // 2.5 against an integer column: SQL compares it exactly
             }
-            BigDecimal d = n instanceof BigDecimal bd ? bd : finite(n.doubleValue(), expected);
+            BigDecimal d = n instanceof BigDecimal bd ? bd : finite(n.doubleValue(), wholeRange(min, max));
             try {
                 l = d.longValueExact();
             } catch (ArithmeticException e) {
-                throw new Rejected(expected);
+                throw new Rejected(wholeRange(min, max));
             }
         } else {
-            return other(v, strict, expected);
+            return strict ? other(v, true, wholeRange(min, max)) : v;
         }
         if (l < min || l > max) {
-            throw new Rejected(expected);
+            throw new Rejected(wholeRange(min, max));
         }
         // A lookup value takes the column's own width (int4 for an integer column, not int8), so the
         // database compares like with like and can use the column's index (issue 13).

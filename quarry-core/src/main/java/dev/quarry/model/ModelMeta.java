@@ -197,7 +197,7 @@ public final class ModelMeta {
                 lookup.putIfAbsent(f.column(), f);
             }
         }
-        this.fieldLookup = Map.copyOf(lookup);
+        this.fieldLookup = lookup; // never changed after this; a HashMap finds a name faster than Map.copyOf's probing
         Map<String, ManyToManyMeta> mmLookup = new HashMap<>();
         for (ManyToManyMeta m : manyToMany) {
             mmLookup.put(m.name(), m);

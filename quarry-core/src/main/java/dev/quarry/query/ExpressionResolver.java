@@ -34,7 +34,6 @@ import dev.quarry.query.func.FunctionDef;
 import dev.quarry.query.func.FunctionRegistry;
 import dev.quarry.query.func.Kinds;
 import dev.quarry.spi.FieldType;
-import dev.quarry.spi.NullsOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -291,7 +290,7 @@ final class ExpressionResolver {
         for (Ordering o : w.orderBy()) {
             Expr e = o.expression() != null ? resolve(t, o.expression(), parts)
                     : PathResolver.resolve(t, o.path(), "Window orderBy", s.group(), s.outer());
-            order.add(new OrderTerm(e, null, o.descending(), NullsOrder.valueOf(o.nulls().name())));
+            order.add(new OrderTerm(e, null, o.descending(), OrderTerm.nulls(o.nulls())));
         }
         Window.Frame frame = w.frame();
         if (frame != null && !frame.rows() && (nonZero(frame.start()) || nonZero(frame.end()))) {

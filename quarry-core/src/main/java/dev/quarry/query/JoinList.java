@@ -50,8 +50,10 @@ final class JoinList {
         // (a second aggregate over the same relation) keeps this list.
         List<Join> list = joins;
         boolean copied = false;
-        for (Hop hop : hops) {
-            for (JoinStep step : hop.steps()) {
+        for (int h = 0; h < hops.size(); h++) { // indexed: no iterator per path resolved
+            List<JoinStep> steps = hops.get(h).steps();
+            for (int s = 0; s < steps.size(); s++) {
+                JoinStep step = steps.get(s);
                 boolean wantOuter = parentOuter || outer || (group < 0 && step.nullable());
                 Join j = find(list, alias, step, group);
                 if (j == null || (wantOuter && j.type() == Join.JoinType.INNER)) {
@@ -112,7 +114,8 @@ final class JoinList {
 
     private static Join find(List<Join> list, String parent, JoinStep step, int group) {
         Join found = null;
-        for (Join j : list) {
+        for (int i = 0; i < list.size(); i++) {
+            Join j = list.get(i);
             if (j.parentAlias().equals(parent) && j.step().equals(step)) {
                 if (!step.multiValued()) {
                     return j;

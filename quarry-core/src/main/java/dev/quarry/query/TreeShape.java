@@ -7,7 +7,6 @@ import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.query.expr.RandomExpr;
-import dev.quarry.spi.NullsOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ final class TreeShape {
                 e = PathResolver.resolve(t, o.path(), "orderBy", JoinList.NO_GROUP, false);
                 annotation = e instanceof AnnotationRef r ? r.alias() : null;
             }
-            out.add(new OrderTerm(e, annotation, o.descending(), NullsOrder.valueOf(o.nulls().name())));
+            out.add(new OrderTerm(e, annotation, o.descending(), OrderTerm.nulls(o.nulls())));
         }
         t.ordering = List.copyOf(out);
         t.defaultOrdering = false;

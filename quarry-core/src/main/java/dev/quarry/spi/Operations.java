@@ -8,6 +8,14 @@ public interface Operations {
     /** Quotes an identifier taken from model metadata. */
     String quoteName(String name);
 
+    /**
+     * Appends {@code name} quoted, as {@link #quoteName} writes it, to {@code sql}: the form SQL
+     * writing uses, which a backend may implement without making a String per identifier.
+     */
+    default void appendQuotedName(StringBuilder sql, String name) {
+        sql.append(quoteName(name));
+    }
+
     /** Writes the LIMIT/OFFSET clause; either may be {@code null}. */
     void limitOffset(SqlWriter w, Long limit, Long offset);
 

@@ -24,7 +24,7 @@ final class SqlBuilder implements SqlWriter {
 
     @Override
     public SqlBuilder identifier(String name) {
-        sql.append(ops.quoteName(name));
+        ops.appendQuotedName(sql, name);
         return this;
     }
 

@@ -148,9 +148,10 @@ final class MysqlOperations extends BaseOperations {
         }
     }
 
+    /** MySQL and MariaDB quote identifiers with backticks. */
     @Override
-    public String quoteName(String name) {
-        return quoted(name, '`');
+    protected char identifierQuote() {
+        return '`';
     }
 
     @Override

@@ -20,6 +20,18 @@ public record AnnotationRef(String alias, Expr target) implements Expr {
         return java.util.List.of(target);
     }
 
+    /** The target's answer, without the one-element list {@link #children()} makes (asked of every term built). */
+    @Override
+    public boolean containsAggregate() {
+        return target.containsAggregate();
+    }
+
+    /** The target's answer, as {@link #containsAggregate()}. */
+    @Override
+    public boolean containsWindow() {
+        return target.containsWindow();
+    }
+
     @Override
     public boolean nullable() {
         return target.nullable();
