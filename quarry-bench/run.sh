@@ -9,7 +9,7 @@ cd quarry-bench
 CP="target/classes:$(cat target/classpath.txt)"
 JVM="-Xms2g -Xmx2g -XX:+AlwaysPreTouch"
 java $JVM -cp "$CP" dev.quarry.bench.Verify 2>/dev/null | grep -E "checksum|queries"
-java $JVM -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 3 -w 2s -i 3 -r 1s} -prof gc \
+java $JVM -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 5 -w 2s -i 3 -r 1s} -prof gc \
   -jvmArgs "$JVM" -rf csv -rff target/jmh.csv dev.quarry.bench.GuideBenchmark 2>/dev/null | grep -E "^# Run|Benchmark|p0.50" | tail -n 60 >&2 || true
 java $JVM -cp "$CP" dev.quarry.bench.Report target/jmh.csv 2>/dev/null
 # The interleaved mode: the three peers called in rotation in one JVM, median of rounds, ratios to JDBC,
