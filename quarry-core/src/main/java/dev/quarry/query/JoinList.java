@@ -116,7 +116,7 @@ final class JoinList {
         Join found = null;
         for (int i = 0; i < list.size(); i++) {
             Join j = list.get(i);
-            if (j.parentAlias().equals(parent) && j.step().equals(step)) {
+            if (j.parentAlias().equals(parent) && (j.step() == step || j.step().equals(step))) { // steps are the registry's, shared
                 if (!step.multiValued()) {
                     return j;
                 }

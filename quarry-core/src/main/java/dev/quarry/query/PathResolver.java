@@ -26,15 +26,12 @@ final class PathResolver {
             List<String> rest = cut < 0 ? List.of() : Arrays.asList(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2)));
             return Lookups.transforms(t.model.type(), ref, rest, head, path, context);
         }
-        if (!t.annotations.isEmpty() && !field && t.registry.hop(t.model, head) == null
-                && t.registry.reverseByAccessor(t.model, head) == null && t.registry.ancestorFor(t.model, head) == null) {
-            // As Django, the choices name the query's annotations too.
-            java.util.TreeSet<String> choices = new java.util.TreeSet<>(t.registry.queryNames(t.model));
-            choices.addAll(t.annotations.keySet());
-            throw new FieldError(t.model.type(), head, String.format("Cannot resolve keyword '%s' into field of %s (in lookup "
-                    + "'%s'). Choices are: %s", head, t.model.name(), path, String.join(", ", choices)));
+        ParsedPath parsed;
+        try {
+            parsed = ParsedPath.parse(t.registry, t.model, path);
+        } catch (FieldError unknown) {
+            throw withAnnotations(t, head, path, field, unknown);
         }
-        ParsedPath parsed = ParsedPath.parse(t.registry, t.model, path);
         JoinList.Joined j = t.joins.join(parsed.hops(), group, outer);
         t.joins = j.joins();
         Col col = Col.of(j.alias(), parsed.field());
@@ -47,5 +44,22 @@ final class PathResolver {
                     String.join("__", parsed.rest()), parsed.field().model().name()));
         }
         return Lookups.transforms(parsed.field().model().type(), col, parsed.rest(), parsed.field().toString(), path, context);
+    }
+
+    /**
+     * The error for a path that did not parse: when its first name is none of the model's (nor a
+     * relation's, nor a parent's) and the query has annotations, one whose choices name them too, as
+     * Django's do; otherwise {@code unknown} as the parser made it. Checked only after the parse
+     * failed, so a path that resolves pays for none of these lookups.
+     */
+    private static FieldError withAnnotations(QueryTree t, String head, String path, boolean field, FieldError unknown) {
+        if (t.annotations.isEmpty() || field || t.registry.hop(t.model, head) != null
+                || t.registry.reverseByAccessor(t.model, head) != null || t.registry.ancestorFor(t.model, head) != null) {
+            return unknown;
+        }
+        java.util.TreeSet<String> choices = new java.util.TreeSet<>(t.registry.queryNames(t.model));
+        choices.addAll(t.annotations.keySet());
+        return new FieldError(t.model.type(), head, String.format("Cannot resolve keyword '%s' into field of %s (in lookup "
+                + "'%s'). Choices are: %s", head, t.model.name(), path, String.join(", ", choices)));
     }
 }
