@@ -60,6 +60,13 @@ public final class Manager<T extends Model> implements DelegatingQueryable<T> {
     /** Every row, in the model's default ordering. */
     @Override
     public QuerySet<T> all() {
+        Quarry installed = db == null && database == null ? Quarry.installedOrNull() : null;
+        if (installed != null) {
+            // The same QuerySet Plan.of would build, made once per model by the installed Quarry's registry.
+            @SuppressWarnings("unchecked")
+            QuerySet<T> shared = (QuerySet<T>) Shapes.root(installed.registry(), type).all();
+            return shared;
+        }
         Plan p = Plan.of(type, db);
         return new QuerySet<>(type, database == null ? p : p.using(database));
     }

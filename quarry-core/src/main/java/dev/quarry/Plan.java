@@ -6,6 +6,7 @@ import dev.quarry.query.QueryTree;
 import dev.quarry.query.ValueSlot;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -66,7 +67,13 @@ final class Plan {
         }
         Registry r = target.registry();
         Shapes.Root root = Shapes.root(r, type);
-        return new Plan(type, db, null, null, false, null, root.resolved(), root.cursor());
+        return db == null ? root.all().plan
+                : new Plan(type, db, null, null, false, null, root.resolved(), root.cursor());
+    }
+
+    /** Every row of {@code type} on the installed Quarry, resolved as {@code resolved}: a {@link Shapes.Root}'s plan. */
+    static Plan root(Class<? extends Model> type, Resolved resolved, Shapes.Cursor cursor) {
+        return new Plan(type, null, null, null, false, null, resolved, cursor);
     }
 
     /**
@@ -100,6 +107,26 @@ final class Plan {
             added = null; // a value the tree took but its slot cannot: this query is built the usual way from here
         }
         return new Plan(type, db, alias, hint, forWrite, next, new Resolved(r, after), added);
+    }
+
+    /**
+     * Where this plan stands after a one-lookup filter on {@code lookup} with {@code value} and then
+     * the value-less step {@code next}, when both shapes are known (the value prepared as
+     * {@link #then(Object, List, Function, UnaryOperator)} prepares it, throwing as it does), without
+     * making either plan; {@code null} when they are not known, or not worth looking up.
+     * {@code keyOf} makes the filter's key, as {@code then} is given it ({@code null}: no shape).
+     */
+    Shapes.Cursor knownFilterThen(String lookup, Object value, BiFunction<String, Object, Object> keyOf, Object next) {
+        Shapes.Cursor c = cursor;
+        if (c == null || lookup == null || value == null) {
+            return null;
+        }
+        Quarry target = buildTarget();
+        if (target == null || target.registry() != c.registry()) {
+            return null;
+        }
+        Shapes.Cursor filtered = c.knownLeaf(lookup, value, keyOf);
+        return filtered == null ? null : filtered.known(next, List.of());
     }
 
     /** The plan with one more step, applied at once when a Quarry is known (so errors surface now). */

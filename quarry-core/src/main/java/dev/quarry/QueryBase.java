@@ -62,6 +62,9 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     private static final StepKey FIRST = new StepKey("first", null);
     private static final StepKey LAST = new StepKey("last", null);
 
+    /** The step of {@code get()}: at most {@value #MAX_GET_RESULTS} rows, or the slice as given. */
+    private static final UnaryOperator<QueryTree> GET_LIMIT = t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS);
+
     /** This query with one more step that adds no condition to its messages. */
     final S next(UnaryOperator<QueryTree> op) {
         return with(plan.then(op), described);
@@ -86,6 +89,12 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
             return with(plan.then(op), d);
         }
         return with(plan.then(new StepKey(exclude ? "exclude" : "filter", shape), values, t -> ValueSlot.of(t, c), op), d);
+    }
+
+    /** The key {@link #condition} gives {@code filter(lookup, value)}'s step, or {@code null} when the value is not a plain one. */
+    private static Object filterKey(String lookup, Object value) {
+        Object shape = ValueSlot.shape(new Condition.Leaf(lookup, value), new ArrayList<>(1));
+        return shape == null ? null : new StepKey("filter", shape);
     }
 
     /** Rows matching the lookup ({@code "books__title__icontains", "python"}). This query is not modified. */
@@ -212,10 +221,32 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
         return ValuesQuerySet.single(type, plan, path, valueType, described);
     }
 
-    /** The one row matching the lookup. */
+    /**
+     * The one row matching the lookup: {@code filter(lookup, value).get()}, run without building
+     * either QuerySet when that query's shape is known ({@link #knownRows}).
+     */
     @Override
     public R get(String lookup, Object value) {
-        return filter(lookup, value).get();
+        Shapes.Cursor at = plan.knownFilterThen(lookup, value, QueryBase::filterKey, GET);
+        List<R> found = at == null ? null : knownRows(at, lookup, value);
+        if (found == null) {
+            return filter(lookup, value).get();
+        }
+        return found.size() == 1 ? found.get(0) : single(found, described.then(Q.of(lookup, value).condition(), false));
+    }
+
+    /**
+     * The rows {@code get(lookup, value)} reads, whose shape {@code at} is, as {@link #list()} reads
+     * them (a miss of the compiled SQL builds the tree of {@link #planForGet}), or {@code null} when the
+     * query must be built and run the usual way; routes and runs nothing before deciding so.
+     */
+    List<R> knownRows(Shapes.Cursor at, String lookup, Object value) {
+        return null;
+    }
+
+    /** The plan of the query {@code get(lookup, value)} runs: {@code filter(lookup, value)} with get's step. */
+    final Plan planForGet(String lookup, Object value) {
+        return filter(lookup, value).next(GET, GET_LIMIT).plan;
     }
 
     /** The one row matching the conditions, as one filter() call. */
@@ -226,19 +257,24 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
 
     /** The one row of {@code found} (read with a limit of {@value #MAX_GET_RESULTS}), or the exception naming model and lookup. */
     final R single(List<R> found) {
+        return single(found, described);
+    }
+
+    /** As {@link #single(List)}, the exception naming the conditions {@code d}. */
+    private R single(List<R> found, Described d) {
         if (found.isEmpty()) {
-            throw new DoesNotExist(type, describe());
+            throw new DoesNotExist(type, d.render());
         }
         if (found.size() > 1) {
             String n = found.size() >= MAX_GET_RESULTS ? "more than " + (MAX_GET_RESULTS - 1) : String.valueOf(found.size());
-            throw new MultipleObjectsReturned(type, describe(), n);
+            throw new MultipleObjectsReturned(type, d.render(), n);
         }
         return found.get(0);
     }
 
     /** The rows {@code get()} reads: at most {@value #MAX_GET_RESULTS}, or the slice as given. */
     final List<R> rowsForGet() {
-        return next(GET, t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS)).list();
+        return next(GET, GET_LIMIT).list();
     }
 
     /** The first row in the ordering (primary key order when unordered), read with a limit of one. */

@@ -153,13 +153,39 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         Shapes.Cursor known = prefetches.isEmpty() ? plan.cursor(q) : null;
         if (known != null) {
             // A shape built before: its compiled SQL and row reader are reused, the tree is built only on a miss.
-            List<Object> found = dev.quarry.load.CompiledShapes.models(plan.session(q, false), known.terminal("list"),
-                    known.prepared(), () -> plan.tree(q), mode != null ? mode : q.fetchMode());
-            @SuppressWarnings("unchecked")
-            List<T> typed = (List<T>) (List<?>) found;
-            return Collections.unmodifiableList(typed);
+            FetchMode m = mode != null ? mode : q.fetchMode();
+            return typed(dev.quarry.load.CompiledShapes.models(plan.session(q, false), known.terminal("list"),
+                    known.prepared(), () -> plan.tree(q), m));
         }
         return fetch(q, plan.tree(q));
+    }
+
+    /** As {@link #list()} runs a known shape, for {@code get(lookup, value)}: nothing is built unless its SQL must be compiled. */
+    @Override
+    List<T> knownRows(Shapes.Cursor at, String lookup, Object value) {
+        if (!prefetches.isEmpty()) {
+            return null;
+        }
+        Quarry q = plan.quarry();
+        if (at.registry() != q.registry()) {
+            return null;
+        }
+        Session session = plan.session(q, false);
+        Object shape = at.terminal("list");
+        FetchMode m = mode != null ? mode : q.fetchMode();
+        List<Object> found = dev.quarry.load.CompiledShapes.knownModels(session, shape, at.prepared(), m);
+        if (found == null) {
+            found = dev.quarry.load.CompiledShapes.models(session, shape, at.prepared(),
+                    () -> planForGet(lookup, value).tree(q), m);
+        }
+        @SuppressWarnings("unchecked")
+        List<T> rows = (List<T>) (List<?>) found; // only get() reads it, and returns one of its rows
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> typed(List<Object> found) {
+        return Collections.unmodifiableList((List<T>) (List<?>) found);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -33,18 +34,32 @@ final class Shapes {
     /** The key of a registry's count of nodes among the values it derives. */
     private record Key() {}
 
-    /** The key of a model's root among the values a registry derives. */
-    private record RootKey(Class<?> type) {}
+    /** The key of a registry's roots, by model, among the values it derives. */
+    private record RootsKey() {}
 
     private static final Key KEY = new Key();
+    private static final RootsKey ROOTS = new RootsKey();
+
+    /** The most one-lookup filters and terminal keys a node remembers (see {@link Node#leaves}, {@link Node#terminals}). */
+    private static final int MAX_LEAVES = 4;
+    private static final int MAX_TERMINALS = 8;
 
     private Shapes() {}
 
-    /** A model's rows in a registry: the root of their shapes and the tree of all rows, resolved, shared. */
-    record Root(Cursor cursor, Plan.Resolved resolved) {}
+    /**
+     * A model's rows in a registry: the root of their shapes, the tree of all rows, resolved, and the
+     * QuerySet of all rows on the installed Quarry ({@code Manager.all()}), shared.
+     */
+    record Root(Cursor cursor, Plan.Resolved resolved, QuerySet<?> all) {}
 
     /** The first step stored after a node, with its node: most nodes have one, found without hashing the key. */
     private record First(Object key, Node node) {}
+
+    /** A one-lookup filter step after a node, found by its lookup and its value's class without making its key. */
+    private record Leaf(String lookup, Class<?> valueType, Node node) {}
+
+    private static final Leaf[] NO_LEAVES = {};
+    private static final Terminal[] NO_TERMINALS = {};
 
     /** One step of a shape: the slots of its values (none for a step without values), and the steps after it. */
     private static final class Node {
@@ -53,6 +68,10 @@ final class Shapes {
         final AtomicInteger count;
         final ConcurrentHashMap<Object, Node> children = new ConcurrentHashMap<>(4);
         volatile First first;
+        /** Some one-lookup filters stored after this node, at most {@value Shapes#MAX_LEAVES}; replaced whole, under its lock. */
+        volatile Leaf[] leaves = NO_LEAVES;
+        /** Some keys of this node's compiled SQL, at most {@value Shapes#MAX_TERMINALS}; replaced whole, under its lock. */
+        volatile Terminal[] terminals = NO_TERMINALS;
 
         Node(List<ValueSlot> slots, AtomicInteger count) {
             this.slots = slots;
@@ -66,10 +85,79 @@ final class Shapes {
             }
             return f == null ? null : children.get(key);
         }
+
+        /** The node after the one-lookup filter on {@code lookup} with a value of {@code type}, when remembered. */
+        Node leaf(String lookup, Class<?> type) {
+            for (Leaf l : leaves) {
+                if (l.valueType() == type && l.lookup().equals(lookup)) {
+                    return l.node();
+                }
+            }
+            return null;
+        }
+
+        /** Remembers {@code next} as the node after that filter, while there is room. */
+        void rememberLeaf(String lookup, Class<?> type, Node next) {
+            synchronized (this) {
+                Leaf[] now = leaves;
+                if (now.length < MAX_LEAVES && leaf(lookup, type) == null) {
+                    Leaf[] more = Arrays.copyOf(now, now.length + 1);
+                    more[now.length] = new Leaf(lookup, type, next);
+                    leaves = more;
+                }
+            }
+        }
+
+        /** The key of this node's compiled SQL for these variants and terminal call, made once while there is room. */
+        Terminal terminal(long variants, String name) {
+            for (Terminal t : terminals) {
+                if (t.variants == variants && t.name.equals(name)) {
+                    return t;
+                }
+            }
+            synchronized (this) {
+                Terminal[] now = terminals;
+                for (Terminal t : now) {
+                    if (t.variants == variants && t.name.equals(name)) {
+                        return t;
+                    }
+                }
+                Terminal made = new Terminal(this, variants, name);
+                if (now.length < MAX_TERMINALS) {
+                    Terminal[] more = Arrays.copyOf(now, now.length + 1);
+                    more[now.length] = made;
+                    terminals = more;
+                }
+                return made;
+            }
+        }
     }
 
-    /** What the compiled SQL of a shape depends on besides the database: its node and the variants of its values. */
-    private record Terminal(Node node, long variants, String name) {}
+    /**
+     * What the compiled SQL of a shape depends on besides the database: its node, the variants of its
+     * values and the terminal call; it keeps the entry last found for it ({@link dev.quarry.load.CompiledShapes.Memo}).
+     */
+    private static final class Terminal extends dev.quarry.load.CompiledShapes.Memo {
+        final Node node;
+        final long variants;
+        final String name;
+
+        Terminal(Node node, long variants, String name) {
+            this.node = node;
+            this.variants = variants;
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Terminal t && t.node == node && t.variants == variants && t.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(node) * 31 + Long.hashCode(variants)) * 31 + name.hashCode();
+        }
+    }
 
     /**
      * Where a QuerySet's building stands in its registry's shapes: the node of its last step, and
@@ -84,6 +172,27 @@ final class Shapes {
         Cursor known(Object key, List<Object> raw) {
             Node next = node.child(key);
             return next == null ? null : advance(next, raw);
+        }
+
+        /**
+         * The cursor after the one-lookup filter on {@code lookup} with {@code value} when this shape is
+         * known, as {@link #known} with the key {@code keyOf} makes ({@code null}: the value is not a
+         * plain one); the node is found by the lookup and the value's class once remembered, without
+         * making the key.
+         */
+        Cursor knownLeaf(String lookup, Object value, BiFunction<String, Object, Object> keyOf) {
+            Class<?> type = value.getClass();
+            Node next = node.leaf(lookup, type);
+            if (next == null) {
+                Object key = keyOf.apply(lookup, value);
+                next = key == null ? null : node.child(key);
+                if (next == null) {
+                    return null;
+                }
+                node.rememberLeaf(lookup, type, next);
+            }
+            Object[] more = Arrays.copyOf(values, values.length + 1);
+            return new Cursor(registry, next, more, prepare(next.slots.get(0), value, more, values.length, variants));
         }
 
         /**
@@ -125,12 +234,16 @@ final class Shapes {
             Object[] more = Arrays.copyOf(values, values.length + raw.size());
             long v = variants;
             for (int i = 0; i < raw.size(); i++) {
-                ValueSlot slot = next.slots.get(i);
-                Object prepared = slot.prepare(raw.get(i));
-                more[values.length + i] = prepared;
-                v |= (long) slot.variant(prepared) << (3 * (values.length + i));
+                v = prepare(next.slots.get(i), raw.get(i), more, values.length + i, v);
             }
             return new Cursor(registry, next, more, v);
+        }
+
+        /** Prepares {@code raw} with {@code slot} into {@code into[at]}; the variants with its bits added. */
+        private static long prepare(ValueSlot slot, Object raw, Object[] into, int at, long variants) {
+            Object prepared = slot.prepare(raw);
+            into[at] = prepared;
+            return variants | (long) slot.variant(prepared) << (3 * at);
         }
 
         /** The values prepared so far, in order. */
@@ -140,16 +253,28 @@ final class Shapes {
 
         /** The key of this shape's compiled SQL for the terminal call {@code name} ({@code "list"}, {@code "sql"}). */
         Object terminal(String name) {
-            return new Terminal(node, variants, name);
+            return node.terminal(variants, name);
         }
     }
 
-    /** All rows of {@code type} in {@code registry}: the cursor at the root of their shapes, and their tree. */
+    /**
+     * All rows of {@code type} in {@code registry}: the cursor at the root of their shapes, their tree,
+     * and their QuerySet; made once per model and registry, found without making a key.
+     */
     static Root root(Registry registry, Class<? extends Model> type) {
-        return registry.derived(new RootKey(type), k -> {
-            AtomicInteger count = registry.derived(KEY, c -> new AtomicInteger());
-            return new Root(new Cursor(registry, new Node(List.of(), count), new Object[0], 0L),
-                    new Plan.Resolved(registry, QueryTree.of(registry, registry.meta(type))));
-        });
+        ConcurrentHashMap<Class<?>, Root> roots = registry.derived(ROOTS, k -> new ConcurrentHashMap<>());
+        Root root = roots.get(type);
+        if (root != null) {
+            return root;
+        }
+        AtomicInteger count = registry.derived(KEY, c -> new AtomicInteger());
+        Cursor cursor = new Cursor(registry, new Node(List.of(), count), new Object[0], 0L);
+        Plan.Resolved resolved = new Plan.Resolved(registry, QueryTree.of(registry, registry.meta(type)));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        QuerySet<?> all = new QuerySet(type, Plan.root(type, resolved, cursor));
+        Root made = new Root(cursor, resolved, all);
+        // Bounded by the registry's models: meta(type) has refused any other class.
+        Root raced = roots.putIfAbsent(type, made);
+        return raced != null ? raced : made;
     }
 }

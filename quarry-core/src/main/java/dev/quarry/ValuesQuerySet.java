@@ -130,6 +130,24 @@ public final class ValuesQuerySet<R> extends QueryBase<R, ValuesQuerySet<R>> {
             c = converter(t);
             raw = kind == Kind.TUPLES ? Loader.tuples(d, t) : Loader.maps(d, t);
         }
+        return converted(raw, c);
+    }
+
+    /** As {@link #list()} runs a known shape, for {@code get(lookup, value)}: nothing is built unless its SQL must be compiled. */
+    @Override
+    List<R> knownRows(Shapes.Cursor at, String lookup, Object value) {
+        if (kind == Kind.RECORDS) {
+            return null;
+        }
+        Quarry q = plan.quarry();
+        if (at.registry() != q.registry()) {
+            return null;
+        }
+        return converted(dev.quarry.load.CompiledShapes.values(plan.session(q, false), at.terminal("values"), at.prepared(),
+                () -> planForGet(lookup, value).tree(q), kind == Kind.MAPS), convert);
+    }
+
+    private static <R> List<R> converted(List<?> raw, Function<Object, R> c) {
         List<R> out = new ArrayList<>(raw.size());
         for (Object o : raw) {
             out.add(c.apply(o));

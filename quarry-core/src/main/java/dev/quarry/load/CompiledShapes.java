@@ -48,18 +48,67 @@ public final class CompiledShapes {
 
     private record RunKey(Database database, Registry registry, Object shape) {}
 
-    private record Compiled(String sql, ModelRows rows) {}
+    /** A cached entry; {@code dropped} once it has left the cache, so that a {@link Memo} no longer gives it. */
+    private abstract static class Entry {
+        volatile boolean dropped;
+    }
 
-    /** The text of a values query's shape and its row reader. */
-    private record Valued(String sql, ValuesRows rows) {}
+    /**
+     * The text of a shape's statement and the reader of its rows: a {@link ModelRows}, a
+     * {@link ValuesRows}, or {@code null} when its rows need no reader of their own ({@code sql()}, a
+     * count, an exists).
+     */
+    private static final class Compiled extends Entry {
+        final String sql;
+        final Object rows;
 
-    /** The text of a shape's statement whose rows need no reader of their own: {@code sql()}, a count, an exists. */
-    private record Text(String sql) {}
+        Compiled(String sql, Object rows) {
+            this.sql = sql;
+            this.rows = rows;
+        }
+    }
+
+    /** The entry a {@link Memo} last found, with the key it is stored under. */
+    private record Hit(RunKey key, Entry entry) {}
+
+    /**
+     * A shape (the {@code shape} of this class's methods) that keeps the entry last found for it, so
+     * that running it again on the same database and registry finds its compiled SQL without making
+     * or hashing a key, for as long as that entry is in the cache. A subclass is a key: it defines
+     * {@code equals} and {@code hashCode}. Safe to share between threads.
+     */
+    public abstract static class Memo {
+        private volatile Hit hit;
+
+        /** A shape with nothing found yet. */
+        protected Memo() {
+        }
+    }
 
     private CompiledShapes() {}
 
-    private static Object cached(Object key) {
-        return CACHE.get(key);
+    /** The entry of {@code shape} on {@code db} for {@code registry}, or {@code null}; a {@link Memo} answers first. */
+    private static Object cached(Database db, Registry registry, Object shape) {
+        Memo memo = shape instanceof Memo m ? m : null;
+        if (memo != null) {
+            Hit h = memo.hit;
+            if (h != null && h.key().database() == db && h.key().registry() == registry && !h.entry().dropped) {
+                return h.entry();
+            }
+        }
+        RunKey key = new RunKey(db, registry, shape);
+        Object entry = CACHE.get(key);
+        if (memo != null && entry instanceof Entry e) {
+            memo.hit = new Hit(key, e);
+        }
+        return entry;
+    }
+
+    /** Marks {@code entry}, just removed from the cache, as gone. */
+    private static void dropped(Object entry) {
+        if (entry instanceof Entry e) {
+            e.dropped = true;
+        }
     }
 
     private static void store(Object key, Object value) {
@@ -71,7 +120,7 @@ public final class CompiledShapes {
             if (CACHE.putIfAbsent(key, value) == null) {
                 ORDER.addLast(key);
                 while (ORDER.size() > CAPACITY) {
-                    CACHE.remove(ORDER.removeFirst());
+                    dropped(CACHE.remove(ORDER.removeFirst()));
                 }
             }
         }
@@ -91,7 +140,7 @@ public final class CompiledShapes {
             ORDER.removeIf(k -> {
                 boolean drop = k instanceof RunKey r && (r.registry() == registry || dbs.contains(r.database()));
                 if (drop) {
-                    CACHE.remove(k);
+                    dropped(CACHE.remove(k));
                 }
                 return drop;
             });
@@ -112,14 +161,13 @@ public final class CompiledShapes {
      */
     public static List<Object> models(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree,
                                       FetchMode mode) {
+        List<Object> known = knownModels(session, shape, values, mode);
+        if (known != null) {
+            return known;
+        }
         Database db = session.database();
         RunKey key = new RunKey(db, session.registry(), shape);
-        Object entry = cached(key);
-        if (entry instanceof Compiled c) {
-            LoadContext context = new LoadContext(session, mode);
-            return db.query(bound(db, c.sql(), values),
-                    rs -> c.rows().readAll(rs, context));
-        }
+        Object entry = CACHE.get(key);
         QueryTree t = tree.get();
         if (entry == null) {
             Object compiled = compile(db, t, values);
@@ -128,6 +176,19 @@ public final class CompiledShapes {
             }
         }
         return Loader.models(session, t, mode);
+    }
+
+    /**
+     * As {@link #models}, when {@code shape} is compiled for the session's database: the instances;
+     * {@code null} when it is not (then nothing ran).
+     */
+    public static List<Object> knownModels(Session session, Object shape, List<Object> values, FetchMode mode) {
+        Database db = session.database();
+        if (cached(db, session.registry(), shape) instanceof Compiled c && c.rows instanceof ModelRows rows) {
+            LoadContext context = new LoadContext(session, mode);
+            return db.query(bound(db, c.sql, values), rs -> rows.readAll(rs, context));
+        }
+        return null;
     }
 
     private static Object compile(Database db, QueryTree t, List<Object> values) {
@@ -198,11 +259,9 @@ public final class CompiledShapes {
     public static List<Object> values(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree,
                                       boolean maps) {
         Database db = session.database();
-        RunKey key = new RunKey(db, session.registry(), shape);
-        Object entry = cached(key);
-        if (entry instanceof Valued v) {
-            ValuesRows rows = v.rows();
-            return db.query(bound(db, v.sql(), values),
+        Object entry = cached(db, session.registry(), shape);
+        if (entry instanceof Compiled v && v.rows instanceof ValuesRows rows) {
+            return db.query(bound(db, v.sql, values),
                     rs -> ValuesRows.all(rs, maps ? rows::map : rows::tuple));
         }
         QueryTree t = tree.get();
@@ -211,7 +270,8 @@ public final class CompiledShapes {
             CompiledSql sql = Loader.selectSql(db.backend(), t);
             Object fit = fit(sql, toDb(ops, values));
             if (fit != null) {
-                store(key, fit == UNCACHEABLE ? fit : new Valued(sql.sql(), new ValuesRows(t, ops)));
+                store(new RunKey(db, session.registry(), shape),
+                        fit == UNCACHEABLE ? fit : new Compiled(sql.sql(), new ValuesRows(t, ops)));
             }
         }
         return new ArrayList<>(maps ? Loader.maps(db, t) : Loader.tuples(db, t));
@@ -251,20 +311,20 @@ public final class CompiledShapes {
     /** The cached text of {@code shape} on the session's database with {@code values} bound, or {@code null} on a miss. */
     private static CompiledSql known(Session session, Object shape, List<Object> values) {
         Database db = session.database();
-        Object entry = cached(new RunKey(db, session.registry(), shape));
-        return entry instanceof Text text ? bound(db, text.sql(), values) : null;
+        Object entry = cached(db, session.registry(), shape);
+        return entry instanceof Compiled text && text.rows == null ? bound(db, text.sql, values) : null;
     }
 
     /** Keeps {@code sql}, compiled from {@code t}, as the text of {@code shape} if its parameters are the values. */
     private static void remember(Session session, Object shape, List<Object> values, QueryTree t, CompiledSql sql) {
         Database db = session.database();
         RunKey key = new RunKey(db, session.registry(), shape);
-        if (cached(key) != null) {
+        if (CACHE.get(key) != null) {
             return;
         }
         Object fit = reusable(t) ? fit(sql, toDb(db.backend().operations(), values)) : UNCACHEABLE;
         if (fit != null) {
-            store(key, fit == UNCACHEABLE ? fit : new Text(sql.sql()));
+            store(key, fit == UNCACHEABLE ? fit : new Compiled(sql.sql(), null));
         }
     }
 
@@ -275,10 +335,10 @@ public final class CompiledShapes {
 
     /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */
     private static List<Object> toDb(Operations ops, List<Object> values) {
-        List<Object> params = new ArrayList<>(values.size());
-        for (Object v : values) {
-            params.add(ops.toDb(v));
+        Object[] params = new Object[values.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = ops.toDb(values.get(i));
         }
-        return params;
+        return java.util.Arrays.asList(params);
     }
 }

@@ -89,6 +89,31 @@ class CompiledQueryCacheTest {
     }
 
     @Test
+    void getOfAKnownShapeFailsAndReadsValuesAsTheGeneralPathDoes(Queries queries) {
+        List<Gadget> made = rows("k", 4);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> Gadget.objects.get("name", "missing")).isInstanceOf(DoesNotExist.class)
+                    .hasMessage(catchMessage(() -> Gadget.objects.filter("name", "missing").get()));
+            assertThatThrownBy(() -> Gadget.objects.get("size", 0)).isInstanceOf(MultipleObjectsReturned.class)
+                    .hasMessage(catchMessage(() -> Gadget.objects.filter("size", 0).get()));
+            queries.assertNumQueries(0, () -> assertThatThrownBy(() -> Gadget.objects.get("size", "big"))
+                    .isInstanceOf(InvalidValueError.class));
+            assertThat(Gadget.objects.all().get("pk", made.get(i).id).name).isEqualTo("k" + i);
+            assertThat(Gadget.objects.valuesList("name", String.class).get("pk", made.get(i).id)).isEqualTo("k" + i);
+            assertThat(Gadget.objects.values("name").get("pk", made.get(i).id)).containsEntry("name", "k" + i);
+        }
+    }
+
+    private static String catchMessage(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no exception");
+    }
+
+    @Test
     void aCachedShapeStillRefinesAndChainsLikeAnyQuerySet(Queries queries) {
         rows("c", 6);
         assertThat(Gadget.objects.filter("size", 1).count()).isEqualTo(2);
