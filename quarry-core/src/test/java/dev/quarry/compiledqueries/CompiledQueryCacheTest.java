@@ -138,6 +138,47 @@ class CompiledQueryCacheTest {
     }
 
     @Test
+    void getsStayRightWhileOtherShapesEvictTheirCompiledEntries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // A known get keeps the entry it last found (CompiledShapes.Memo); an evicted entry is flagged and not given
+        // again. Four threads add 3,200 shapes of their own (a new limit each, compiled by sql()), far more than the
+        // JVM-wide cache holds, so the gets' entries are evicted while twelve threads keep getting rows. A fresh
+        // Quarry, so its registry has room for every one of those shapes.
+        try (Quarry other = Quarry.builder().url("jdbc:sqlite:" + dir.resolve("evicting.db")).models(Gadget.class).build()) {
+            other.createTables();
+            List<Gadget> made = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                int k = i;
+                made.add(Gadget.objects.using(other).create(g -> g.name = "e" + k));
+            }
+            List<String> wrong = SixteenThreads.run(200, (thread, i) -> {
+                if (thread < 4) {
+                    for (int k = 0; k < 4; k++) {
+                        int limit = 10_000 + (thread * 200 + i) * 4 + k;
+                        String text = Gadget.objects.using(other).filter("name", "x").limit(limit).sql().text();
+                        if (!text.contains("LIMIT " + limit)) {
+                            return text;
+                        }
+                    }
+                    return null;
+                }
+                Gadget expected = made.get((thread * 7 + i) % made.size());
+                Gadget got = Gadget.objects.using(other).get("pk", expected.id);
+                return expected.name.equals(got.name) ? null : expected.name + " read as " + got.name;
+            });
+            assertThat(wrong).isEmpty();
+            assertThat(CompiledShapes.size()).isLessThanOrEqualTo(CompiledShapes.CAPACITY);
+            // Once more, one thread: a get remembers its entry, new shapes evict it, the get still reads its row.
+            assertThat(Gadget.objects.using(other).get("pk", made.get(3).id).name).isEqualTo("e3");
+            for (int i = 0; i < CompiledShapes.CAPACITY + 10; i++) {
+                Gadget.objects.using(other).filter("name", "y").limit(20_000 + i).sql();
+            }
+            assertThat(Gadget.objects.using(other).get("pk", made.get(3).id).name).isEqualTo("e3");
+            assertThat(Gadget.objects.using(other).get("pk", made.get(4).id).name).isEqualTo("e4");
+        }
+    }
+
+    @Test
     void theCacheIsBounded() {
         // Each limit is a shape of its own; sql() compiles and keeps its text without running it.
         for (int i = 0; i < CompiledShapes.CAPACITY + 100; i++) {
