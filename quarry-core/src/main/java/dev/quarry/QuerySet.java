@@ -152,12 +152,19 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         Quarry q = plan.quarry();
         Shapes.Cursor known = prefetches.isEmpty() ? plan.cursor(q) : null;
         if (known != null) {
-            // A shape built before: its compiled SQL and row reader are reused, the tree is built only on a miss.
-            FetchMode m = mode != null ? mode : q.fetchMode();
-            return typed(dev.quarry.load.CompiledShapes.models(plan.session(q, false), known.terminal("list"),
-                    known.prepared(), () -> plan.tree(q), m));
+            return runKnown(q, known, () -> plan.tree(q));
         }
         return fetch(q, plan.tree(q));
+    }
+
+    /**
+     * The rows of the shape {@code at}, built before: its compiled SQL and row reader are reused, and
+     * {@code tree} (the query's tree) is built only on a miss.
+     */
+    private List<T> runKnown(Quarry q, Shapes.Cursor at, java.util.function.Supplier<QueryTree> tree) {
+        FetchMode m = mode != null ? mode : q.fetchMode();
+        return typed(dev.quarry.load.CompiledShapes.models(plan.session(q, false), at.terminal("list"), at.prepared(),
+                tree, m));
     }
 
     /** As {@link #list()} runs a known shape, for {@code get(lookup, value)}: nothing is built unless its SQL must be compiled. */
@@ -170,17 +177,7 @@ public final class QuerySet<T extends Model> extends QueryBase<T, QuerySet<T>> i
         if (at.registry() != q.registry()) {
             return null;
         }
-        Session session = plan.session(q, false);
-        Object shape = at.terminal("list");
-        FetchMode m = mode != null ? mode : q.fetchMode();
-        List<Object> found = dev.quarry.load.CompiledShapes.knownModels(session, shape, at.prepared(), m);
-        if (found == null) {
-            found = dev.quarry.load.CompiledShapes.models(session, shape, at.prepared(),
-                    () -> planForGet(lookup, value).tree(q), m);
-        }
-        @SuppressWarnings("unchecked")
-        List<T> rows = (List<T>) (List<?>) found; // only get() reads it, and returns one of its rows
-        return rows;
+        return runKnown(q, at, () -> planForGet(lookup, value).tree(q));
     }
 
     @SuppressWarnings("unchecked")

@@ -110,17 +110,15 @@ final class Shapes {
 
         /** The key of this node's compiled SQL for these variants and terminal call, made once while there is room. */
         Terminal terminal(long variants, String name) {
-            for (Terminal t : terminals) {
-                if (t.variants == variants && t.name.equals(name)) {
-                    return t;
-                }
+            Terminal found = find(terminals, variants, name);
+            if (found != null) {
+                return found;
             }
             synchronized (this) {
                 Terminal[] now = terminals;
-                for (Terminal t : now) {
-                    if (t.variants == variants && t.name.equals(name)) {
-                        return t;
-                    }
+                found = find(now, variants, name);
+                if (found != null) {
+                    return found;
                 }
                 Terminal made = new Terminal(this, variants, name);
                 if (now.length < MAX_TERMINALS) {
@@ -131,6 +129,16 @@ final class Shapes {
                 return made;
             }
         }
+    }
+
+    /** The terminal key of {@code in} for these variants and terminal call, or {@code null}. */
+    private static Terminal find(Terminal[] in, long variants, String name) {
+        for (Terminal t : in) {
+            if (t.variants == variants && t.name.equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**

@@ -161,34 +161,20 @@ public final class CompiledShapes {
      */
     public static List<Object> models(Session session, Object shape, List<Object> values, Supplier<QueryTree> tree,
                                       FetchMode mode) {
-        List<Object> known = knownModels(session, shape, values, mode);
-        if (known != null) {
-            return known;
-        }
         Database db = session.database();
-        RunKey key = new RunKey(db, session.registry(), shape);
-        Object entry = CACHE.get(key);
+        Object entry = cached(db, session.registry(), shape); // looked up once: a hit, a miss, or uncacheable
+        if (entry instanceof Compiled c && c.rows instanceof ModelRows rows) {
+            LoadContext context = new LoadContext(session, mode);
+            return db.query(bound(db, c.sql, values), rs -> rows.readAll(rs, context));
+        }
         QueryTree t = tree.get();
         if (entry == null) {
             Object compiled = compile(db, t, values);
             if (compiled != null) {
-                store(key, compiled);
+                store(new RunKey(db, session.registry(), shape), compiled);
             }
         }
         return Loader.models(session, t, mode);
-    }
-
-    /**
-     * As {@link #models}, when {@code shape} is compiled for the session's database: the instances;
-     * {@code null} when it is not (then nothing ran).
-     */
-    public static List<Object> knownModels(Session session, Object shape, List<Object> values, FetchMode mode) {
-        Database db = session.database();
-        if (cached(db, session.registry(), shape) instanceof Compiled c && c.rows instanceof ModelRows rows) {
-            LoadContext context = new LoadContext(session, mode);
-            return db.query(bound(db, c.sql, values), rs -> rows.readAll(rs, context));
-        }
-        return null;
     }
 
     private static Object compile(Database db, QueryTree t, List<Object> values) {

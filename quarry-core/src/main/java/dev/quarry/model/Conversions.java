@@ -137,7 +137,10 @@ final class Conversions {
                 throw new Rejected(wholeRange(min, max));
             }
         } else {
-            return strict ? other(v, true, wholeRange(min, max)) : v;
+            if (strict) {
+                throw new Rejected(wholeRange(min, max));
+            }
+            return v;
         }
         if (l < min || l > max) {
             throw new Rejected(wholeRange(min, max));
