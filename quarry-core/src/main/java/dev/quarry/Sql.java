@@ -1,7 +1,5 @@
 package dev.quarry;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,7 +16,7 @@ public final class Sql {
 
     private Sql(String text, List<Object> parameters, Supplier<String> inliner) {
         this.text = Objects.requireNonNull(text, "text");
-        this.parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
+        this.parameters = dev.quarry.sql.CompiledSql.frozen(parameters);
         this.inliner = inliner;
     }
 

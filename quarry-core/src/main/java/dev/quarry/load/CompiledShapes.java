@@ -316,15 +316,19 @@ public final class CompiledShapes {
 
     /** A cached text with these prepared values bound as {@code db}'s backend binds them. */
     private static CompiledSql bound(Database db, String sql, List<Object> values) {
-        return CompiledSql.of(sql, toDb(db.backend().operations(), values));
+        return CompiledSql.ofOwned(sql, toDbArray(db.backend().operations(), values));
     }
 
     /** The values as the backend binds them (the parameters a compiled tree of this shape carries). */
     private static List<Object> toDb(Operations ops, List<Object> values) {
+        return java.util.Arrays.asList(toDbArray(ops, values));
+    }
+
+    private static Object[] toDbArray(Operations ops, List<Object> values) {
         Object[] params = new Object[values.size()];
         for (int i = 0; i < params.length; i++) {
             params[i] = ops.toDb(values.get(i));
         }
-        return java.util.Arrays.asList(params);
+        return params;
     }
 }

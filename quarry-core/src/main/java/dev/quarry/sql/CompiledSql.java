@@ -1,20 +1,57 @@
 package dev.quarry.sql;
 
 import dev.quarry.spi.Operations;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /** A statement ready to run: SQL text with {@code ?} placeholders and its bind parameters, in order. */
 public record CompiledSql(String sql, List<Object> params) {
-    /** A statement; the parameters are copied into an unmodifiable list. */
+    /** A statement; the parameters are copied into an unmodifiable list (unless they are one already, see {@link #frozen}). */
     public CompiledSql {
-        params = Collections.unmodifiableList(new ArrayList<>(params));
+        params = frozen(params);
     }
 
     /** A statement and its parameters. */
     public static CompiledSql of(String sql, List<Object> params) {
         return new CompiledSql(sql, params);
+    }
+
+    /**
+     * A statement whose parameters are this array, which the caller hands over: it must not change
+     * it afterwards. Saves the copy {@link #of} makes, on the paths that bind a cached text anew
+     * for every call.
+     */
+    public static CompiledSql ofOwned(String sql, Object[] params) {
+        return new CompiledSql(sql, new Frozen(params));
+    }
+
+    /**
+     * {@code params} as an unmodifiable list that may contain nulls: the list itself when it is
+     * already such a list made here (a {@code CompiledSql}'s parameters), else a copy. Lets
+     * {@code dev.quarry.Sql} keep a statement's parameters without copying them again.
+     */
+    public static List<Object> frozen(List<Object> params) {
+        return params instanceof Frozen ? params : new Frozen(params.toArray());
+    }
+
+    /** An unmodifiable list over an array nobody else changes; equal to any list of the same elements. */
+    private static final class Frozen extends AbstractList<Object> implements RandomAccess {
+        private final Object[] values;
+
+        Frozen(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Object get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 
     /**
