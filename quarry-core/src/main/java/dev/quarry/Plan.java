@@ -250,7 +250,8 @@ final class Plan {
         return t;
     }
 
-    private Quarry buildTarget() {
+    /** The Quarry a step added now is resolved against: the bound one, or the installed one ({@code null}: none yet). */
+    Quarry buildTarget() {
         return db != null ? db : Quarry.installedOrNull();
     }
 

@@ -30,6 +30,14 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     final Plan plan;
     final Described described;
 
+    /**
+     * The last step built on this query that a later call may repeat, and the query it gave; see
+     * {@link Repeats}. Written rarely and read lock-free: a racing write only replaces one memo by another.
+     */
+    private volatile Repeats.Memo repeat;
+    /** Whether a step was built on this query before (a benign race: it only turns true), so that a query used once keeps no memo. */
+    private boolean stepped;
+
     QueryBase(Class<? extends Model> type, Plan plan, Described described) {
         this.type = type;
         this.plan = plan;
@@ -64,6 +72,27 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
 
     /** The step of {@code get()}: at most {@value #MAX_GET_RESULTS} rows, or the slice as given. */
     private static final UnaryOperator<QueryTree> GET_LIMIT = t -> t.isSliced() ? t : t.withLimit(MAX_GET_RESULTS);
+
+    /** The query this one gave the last time {@code step} was built on it with equal arguments, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    private S recall(String step, Object first, Object second) {
+        Repeats.Memo m = repeat;
+        return m != null && m.matches(step, first, second, plan.buildTarget()) ? (S) m.result() : null;
+    }
+
+    /** {@code made}, just built by {@code step} with these arguments, remembered as {@link Repeats} allows. */
+    private S remember(String step, Object first, Object second, S made) {
+        Repeats.Memo current = repeat;
+        if (current == null && !stepped) {
+            stepped = true;
+            return made;
+        }
+        Repeats.Memo m = Repeats.memo(current, step, first, second, plan.buildTarget(), made, made.plan.shaped());
+        if (m != null) {
+            repeat = m;
+        }
+        return made;
+    }
 
     /** This query with one more step that adds no condition to its messages. */
     final S next(UnaryOperator<QueryTree> op) {
@@ -100,7 +129,8 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Rows matching the lookup ({@code "books__title__icontains", "python"}). This query is not modified. */
     @Override
     public S filter(String lookup, Object value) {
-        return filter(Q.of(lookup, value));
+        S again = recall(Repeats.FILTER, lookup, value);
+        return again != null ? again : remember(Repeats.FILTER, lookup, value, filter(Q.of(lookup, value)));
     }
 
     /**
@@ -127,13 +157,18 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Orders by these terms, replacing any ordering. This query is not modified. */
     @Override
     public S orderBy(String first, String... more) {
+        S again = recall(Repeats.ORDER_BY, first, more);
+        if (again != null) {
+            return again;
+        }
         if (plan.shaped()) {
             // Keyed by the strings as given (their hash is kept); parsed when the tree is built, which a
             // known shape skips (a term that does not parse never became one).
             List<String> raw = new ArrayList<>(1 + more.length);
             raw.add(first);
             raw.addAll(Arrays.asList(more));
-            return next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(raw)));
+            return remember(Repeats.ORDER_BY, first, more.clone(),
+                    next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(raw))));
         }
         List<Ordering> terms = Steps.parse(first, more);
         return next(t -> t.orderBy(terms));
@@ -168,7 +203,8 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public S limit(long n) {
         Steps.checkNonNegative(n, "limit");
-        return next(new StepKey("limit", n), t -> t.withLimit(n));
+        S again = recall(Repeats.LIMIT, n, null);
+        return again != null ? again : remember(Repeats.LIMIT, n, null, next(new StepKey("limit", n), t -> t.withLimit(n)));
     }
 
     /** Skips the first {@code n} rows, keeping the limit. This query is not modified. */
@@ -188,7 +224,9 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     /** Adds an expression to each row under {@code alias}. This query is not modified. */
     @Override
     public S annotate(String alias, Expression<?> expression) {
-        return next(new StepKey("annotate", Arrays.asList(alias, expression)), t -> t.annotate(alias, expression));
+        S again = recall(Repeats.ANNOTATE, alias, expression);
+        return again != null ? again : remember(Repeats.ANNOTATE, alias, expression,
+                next(new StepKey("annotate", Arrays.asList(alias, expression)), t -> t.annotate(alias, expression)));
     }
 
     /** Adds an expression under {@code alias} that is usable but not selected. This query is not modified. */
