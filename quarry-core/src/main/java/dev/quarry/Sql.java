@@ -16,7 +16,7 @@ public final class Sql {
 
     private Sql(String text, List<Object> parameters, Supplier<String> inliner) {
         this.text = Objects.requireNonNull(text, "text");
-        this.parameters = dev.quarry.sql.CompiledSql.frozen(parameters);
+        this.parameters = dev.quarry.internal.FrozenList.of(parameters);
         this.inliner = inliner;
     }
 

@@ -1,15 +1,14 @@
 package dev.quarry.sql;
 
+import dev.quarry.internal.FrozenList;
 import dev.quarry.spi.Operations;
-import java.util.AbstractList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /** A statement ready to run: SQL text with {@code ?} placeholders and its bind parameters, in order. */
 public record CompiledSql(String sql, List<Object> params) {
-    /** A statement; the parameters are copied into an unmodifiable list (unless they are one already, see {@link #frozen}). */
+    /** A statement; the parameters are copied into an unmodifiable list (unless they are one already: {@link FrozenList}). */
     public CompiledSql {
-        params = frozen(params);
+        params = FrozenList.of(params);
     }
 
     /** A statement and its parameters. */
@@ -23,35 +22,7 @@ public record CompiledSql(String sql, List<Object> params) {
      * for every call.
      */
     public static CompiledSql ofOwned(String sql, Object[] params) {
-        return new CompiledSql(sql, new Frozen(params));
-    }
-
-    /**
-     * {@code params} as an unmodifiable list that may contain nulls: the list itself when it is
-     * already such a list made here (a {@code CompiledSql}'s parameters), else a copy. Lets
-     * {@code dev.quarry.Sql} keep a statement's parameters without copying them again.
-     */
-    public static List<Object> frozen(List<Object> params) {
-        return params instanceof Frozen ? params : new Frozen(params.toArray());
-    }
-
-    /** An unmodifiable list over an array nobody else changes; equal to any list of the same elements. */
-    private static final class Frozen extends AbstractList<Object> implements RandomAccess {
-        private final Object[] values;
-
-        Frozen(Object[] values) {
-            this.values = values;
-        }
-
-        @Override
-        public Object get(int index) {
-            return values[index];
-        }
-
-        @Override
-        public int size() {
-            return values.length;
-        }
+        return new CompiledSql(sql, FrozenList.owning(params));
     }
 
     /**
