@@ -29,23 +29,8 @@ class RepeatedChainsTest {
     private final List<Maker> makers = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
 
-    /** Makers a..d with ranks 0..3; parts p00..p11 of weight i % 5, of maker i % 4. */
     private void seed() {
-        for (int i = 0; i < 4; i++) {
-            int k = i;
-            makers.add(Maker.objects.create(m -> {
-                m.name = String.valueOf((char) ('a' + k));
-                m.rank = k;
-            }));
-        }
-        for (int i = 0; i < 12; i++) {
-            int k = i;
-            parts.add(Part.objects.create(p -> {
-                p.name = "p" + (k < 10 ? "0" : "") + k;
-                p.weight = k % 5;
-                p.maker.set(makers.get(k % 4));
-            }));
-        }
+        Catalog.seed(makers, parts);
     }
 
     private static QuerySet<Maker> withParts(int atLeast) {
@@ -102,10 +87,11 @@ class RepeatedChainsTest {
         QuerySet<Maker> filtered = base.filter("n__gte", 3);
         assertThat(filtered.orderBy("name")).isNotSameAs(filtered.orderBy("-name"));
         assertThat(filtered.orderBy("name").limit(1)).isNotSameAs(filtered.orderBy("name").limit(2));
-        assertThat(filtered.orderBy("-name").limit(1).list()).extracting(m -> m.name).containsExactly("d");
+        // Three parts each for makers a and c; b and d lost their sixth parts (Catalog.seed).
+        assertThat(filtered.orderBy("-name").limit(1).list()).extracting(m -> m.name).containsExactly("c");
         assertThat(filtered.orderBy("name").limit(1).list()).extracting(m -> m.name).containsExactly("a");
         assertThat(Maker.objects.annotate("m", count("parts")).filter("m__gte", 3).orderBy("name").list())
-                .extracting(m -> m.annotation("m", Long.class)).containsExactly(3L, 3L, 3L, 3L);
+                .extracting(m -> m.annotation("m", Long.class)).containsExactly(3L, 3L);
     }
 
     @Test

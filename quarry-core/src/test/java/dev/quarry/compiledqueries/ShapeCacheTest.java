@@ -35,25 +35,8 @@ class ShapeCacheTest {
     private final List<Maker> makers = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
 
-    /** Makers a..d with ranks 0..3; parts p0..p11 of weight i % 5, of maker i % 4, none for every sixth. */
     private void seed() {
-        for (int i = 0; i < 4; i++) {
-            int k = i;
-            makers.add(Maker.objects.create(m -> {
-                m.name = String.valueOf((char) ('a' + k));
-                m.rank = k;
-            }));
-        }
-        for (int i = 0; i < 12; i++) {
-            int k = i;
-            parts.add(Part.objects.create(p -> {
-                p.name = "p" + (k < 10 ? "0" : "") + k;
-                p.weight = k % 5;
-                if (k % 6 != 5) {
-                    p.maker.set(makers.get(k % 4));
-                }
-            }));
-        }
+        Catalog.seed(makers, parts);
     }
 
     private static QuerySet<Part> heaviest(int atLeast) {
