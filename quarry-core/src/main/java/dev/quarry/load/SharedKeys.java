@@ -3,27 +3,21 @@ package dev.quarry.load;
 /**
  * The boxed keys of one foreign key column within one result, so that rows pointing at the same
  * parent share one {@code Long} instead of each boxing its own: 20,000 books by 2,000 authors box
- * about 2,000 author keys, not 20,000 (a {@code Long} is 16 bytes). A {@code Long} is immutable, so
+ * about 2,000 author keys, not 20,000 (a {@code Long} is 24 bytes). A {@code Long} is immutable, so
  * sharing it changes no value, equality or hash; a {@code Ref} given another key simply holds
  * another object.
  *
  * <p>The first {@value #UNSHARED_ROWS} keys are boxed one by one, so a result that small costs
- * exactly what it did before. Then the keys near the first shared one (below {@value #WINDOW} when
- * it is, else within half of that on either side of it: the usual keys of a table with an
- * increasing key) keep their box in an array indexed by the key itself, which grows by doubling up
- * to {@value #WINDOW} slots (32 KB): a row costs one array read, with no hashing and no probing.
- * On W1 (20,000 books by 2,000 authors) on PostgreSQL that took about 10% off the CPU time of the
- * table alone (quarry-bench {@code TwoBuilds}, both orders: 0.894 and 0.895).
- *
- * <p>Keys outside that window go to a table: open addressing (linear probing) over the boxes
- * themselves, so a stored key costs one reference. The table grows at three quarters full, up to
- * {@value #MAX_SLOTS} slots (then it only looks up). Past {@value #FREE_KEYS} distinct keys it needs
- * one shared key per {@value #REPEATS} stored, or the table stops sharing for the rest of the
- * result (with keys drawn at random from {@code n} parents, about {@code s * s / (2 * n)} rows have
- * shared one by the time {@code s} keys are stored, so this holds for up to about 8,000 parents).
- * A column whose keys do not repeat therefore costs at most the window and about 8 KB of table
- * over its whole result, then only its boxes. Values from -128 to 127 come from
- * {@link Long#valueOf}'s own cache. Lives for one result, on the thread that reads it.
+ * exactly what it did before (a table of keys that hardly repeat costs more than their boxes); then
+ * open addressing (linear probing) over the boxes themselves, so a stored key costs one
+ * reference. The table grows at three quarters full, up to {@value #MAX_SLOTS} slots (then it only
+ * looks up). Past {@value #FREE_KEYS} distinct keys it needs one shared key per {@value #REPEATS}
+ * stored, or sharing stops for the rest of the result (with keys drawn at random from {@code n}
+ * parents, about {@code s * s / (2 * n)} rows have shared one by the time {@code s} keys are stored,
+ * so this holds for up to about 8,000 parents). A column whose keys do not repeat therefore costs
+ * about 8 KB of tables over its whole result, then only its boxes.
+ * Values from -128 to 127 come from {@link Long#valueOf}'s own cache. Lives for one result, on the
+ * thread that reads it.
  */
 final class SharedKeys {
     /** Keys boxed one by one before the table exists: a small result is read exactly as without sharing. */
@@ -34,12 +28,7 @@ final class SharedKeys {
     /** Growing past {@link #FREE_KEYS} needs one shared key (a hit) per this many stored keys. */
     private static final int REPEATS = 32;
     private static final int MAX_SLOTS = 8192;
-    /** The most keys the window holds, and so the span of keys it covers. */
-    private static final int WINDOW = 8192;
 
-    /** The boxes of the keys from {@link #base} on, indexed by {@code key - base}; {@code null} until the first shared key. */
-    private Long[] window;
-    private long base;
     private Long[] slots;
     private int unshared;
     private int size;
@@ -52,43 +41,9 @@ final class SharedKeys {
         if (key >= -128 && key <= 127) {
             return key;
         }
-        Long[] d = window;
-        if (d == null) {
-            if (++unshared <= UNSHARED_ROWS) {
-                return key;
-            }
-            base = key < WINDOW ? 0 : key - WINDOW / 2;
-        }
-        // Wraps around for keys far from the base, but key -> key - base is one-to-one, so a slot never holds another key's box.
-        long at = key - base;
-        if (at >= 0 && at < WINDOW) {
-            int i = (int) at;
-            if (d == null || i >= d.length) {
-                d = grow(i);
-            }
-            Long b = d[i];
-            if (b == null) {
-                b = key;
-                d[i] = b;
-            }
-            return b;
-        }
-        return boxInTable(key);
-    }
-
-    /** The window, grown (by doubling, from {@value #FIRST_SLOTS} slots) to hold slot {@code i}. */
-    private Long[] grow(int i) {
-        int n = Math.max(FIRST_SLOTS, Integer.highestOneBit(i) << 1);
-        Long[] d = window == null ? new Long[n] : java.util.Arrays.copyOf(window, n);
-        window = d;
-        return d;
-    }
-
-    /** {@code key}, outside the window, boxed through the table. */
-    private Long boxInTable(long key) {
         Long[] t = slots;
         if (t == null) {
-            if (off) {
+            if (off || ++unshared <= UNSHARED_ROWS) {
                 return key;
             }
             t = new Long[FIRST_SLOTS];
@@ -147,7 +102,6 @@ final class SharedKeys {
 
     @Override
     public String toString() {
-        return "SharedKeys(window " + (window == null ? 0 : window.length) + " from " + base + ", table " + size + " keys, "
-                + hits + " shared" + (off ? ", off" : frozen ? ", full" : "") + ")";
+        return "SharedKeys(" + size + " keys, " + hits + " shared" + (off ? ", off" : frozen ? ", full" : "") + ")";
     }
 }
