@@ -13,9 +13,8 @@ import dev.quarry.query.expr.RandomExpr;
 import dev.quarry.query.expr.SubqueryAggregate;
 import dev.quarry.spi.Feature;
 import dev.quarry.spi.Features;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The GROUP BY terms of an aggregated query, as Django chooses them: the grouping fixed by
@@ -31,7 +30,7 @@ final class GroupBy {
         if (!t.isAggregated()) {
             return List.of();
         }
-        Map<String, Expr> groups = new LinkedHashMap<>();
+        List<Expr> groups = new ArrayList<>(4);
         if (t.groupBy() != null) {
             for (Expr e : t.groupBy()) {
                 collect(groups, e);
@@ -67,7 +66,7 @@ final class GroupBy {
                 collect(groups, o.expr());
             }
         }
-        return List.copyOf(groups.values());
+        return groups;
     }
 
     /**
@@ -89,7 +88,7 @@ final class GroupBy {
         return 0;
     }
 
-    private static void addRelatedPks(Map<String, Expr> groups, SelectRelatedNode n) {
+    private static void addRelatedPks(List<Expr> groups, SelectRelatedNode n) {
         add(groups, Col.of(n.alias(), n.model().pk()));
         for (SelectRelatedNode c : n.children()) {
             addRelatedPks(groups, c);
@@ -100,7 +99,7 @@ final class GroupBy {
      * Adds the grouping terms of {@code e}: itself when it holds no aggregate, else its parts that hold
      * none ({@code stock} in {@code COUNT(x) + stock}); an aggregate's own argument groups nothing.
      */
-    private static void collect(Map<String, Expr> groups, Expr e) {
+    private static void collect(List<Expr> groups, Expr e) {
         if (e instanceof AggregateExpr || e instanceof SubqueryAggregate || e.containsWindow()) {
             return;
         }
@@ -117,7 +116,7 @@ final class GroupBy {
         }
     }
 
-    private static void collect(Map<String, Expr> groups, Where w) {
+    private static void collect(List<Expr> groups, Where w) {
         if (w instanceof Where.And a) {
             a.children().forEach(c -> collect(groups, c));
         } else if (w instanceof Where.Or o) {
@@ -132,12 +131,31 @@ final class GroupBy {
         }
     }
 
-    /** Adds a grouping term; aggregates, windows, random numbers and constants group nothing. */
-    private static void add(Map<String, Expr> groups, Expr e) {
+    /**
+     * Adds a grouping term unless it is there already (a column by its alias and name, another
+     * expression by its text); aggregates, windows, random numbers and constants group nothing. The
+     * terms are few, so a list searched in order costs less than a map with a key made per term.
+     */
+    private static void add(List<Expr> groups, Expr e) {
         if (e.containsAggregate() || e.containsWindow() || e instanceof RandomExpr || e instanceof Param) {
             return;
         }
-        String key = e instanceof Col c ? c.alias() + "." + c.column() : e.toString();
-        groups.putIfAbsent(key, e);
+        String text = null;
+        for (int i = 0; i < groups.size(); i++) {
+            Expr g = groups.get(i);
+            if (e instanceof Col c) {
+                if (g instanceof Col d && c.column().equals(d.column()) && c.alias().equals(d.alias())) {
+                    return;
+                }
+            } else if (!(g instanceof Col)) {
+                if (text == null) {
+                    text = e.toString();
+                }
+                if (text.equals(g.toString())) {
+                    return;
+                }
+            }
+        }
+        groups.add(e);
     }
 }

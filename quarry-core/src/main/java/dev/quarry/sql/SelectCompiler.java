@@ -2,6 +2,7 @@ package dev.quarry.sql;
 
 import dev.quarry.QueryError;
 import dev.quarry.model.FieldMeta;
+import dev.quarry.model.JoinStep;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.query.AggregateQuery;
 import dev.quarry.query.Join;
@@ -262,13 +263,17 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
+    /**
+     * The select list after the root model's own columns ({@code own}, written from their cached text
+     * by {@link #writePlainSelect}): select_related models' columns, then annotations (or, in values
+     * mode, where {@code own} is {@code null}, the values), then extra columns and wrapped inputs.
+     */
     private List<Item> items(QueryTree t) {
         List<Item> items = new ArrayList<>();
         Map<String, Expr> values = t.values();
         if (values == null) {
-            addModelColumns(t.model(), t.rootAlias(), items);
             for (SelectRelatedNode n : t.selectRelated()) {
-                addRelated(n, items);
+                addRelated(t, n, items);
             }
             t.selectedAnnotations().forEach((alias, e) -> items.add(new Item(new AnnotationRef(alias, e), alias)));
         } else {
@@ -281,6 +286,29 @@ public final class SelectCompiler implements RenderContext {
         return items;
     }
 
+    /** What a model's columns under a table alias depend on when written by a database's operations. */
+    private record ColumnsKey(ModelMeta model, String alias, Operations ops) {}
+
+    /** A model's columns under a table alias, as selected: the expressions, and their text ({@code "a"."x", "a"."y"}). */
+    private record ModelColumns(List<Col> cols, String text) {}
+
+    /**
+     * The columns of {@code meta} under {@code alias}, worked out once per registry, model, alias and
+     * database: every query of a model selects the same ones, so neither their expressions nor their
+     * text is made again.
+     */
+    private ModelColumns modelColumns(QueryTree t, ModelMeta meta, String alias) {
+        return t.registry().derived(new ColumnsKey(meta, alias, ops), k -> {
+            List<Col> cols = new ArrayList<>(meta.fields().size());
+            SqlBuilder text = new SqlBuilder(ops);
+            for (FieldMeta f : meta.fields()) {
+                text.sql(cols.isEmpty() ? "" : ", ").identifier(alias).sql(".").identifier(f.column());
+                cols.add(Col.of(alias, f));
+            }
+            return new ModelColumns(List.copyOf(cols), text.build().sql());
+        });
+    }
+
     /**
      * The SELECT of {@code t} without a window wrapper: its select list ({@code 1} for EXISTS when
      * {@code one}), FROM, WHERE, GROUP BY, HAVING; then ORDER BY, LIMIT and the lock, unless
@@ -290,8 +318,12 @@ public final class SelectCompiler implements RenderContext {
      */
     private void writePlainSelect(QueryTree t, boolean one, QualifyInputs wrapper) {
         boolean wrapped = wrapper != null;
+        ModelColumns own = t.values() == null ? modelColumns(t, t.model(), t.rootAlias()) : null;
         List<Item> items = items(t);
-        List<Expr> selected = new ArrayList<>(items.size());
+        List<Expr> selected = new ArrayList<>((own == null ? 0 : own.cols().size()) + items.size());
+        if (own != null) {
+            selected.addAll(own.cols());
+        }
         items.forEach(i -> selected.add(i.expr()));
         w.sql(t.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         boolean first = true;
@@ -299,6 +331,18 @@ public final class SelectCompiler implements RenderContext {
             w.sql("1");
         } else {
             int unnamed = 0;
+            if (own != null && !wrapped && qualifying == null) {
+                w.sql(own.text());
+                first = own.cols().isEmpty();
+            } else if (own != null) {
+                for (Col c : own.cols()) {
+                    first = comma(first);
+                    c.render(this);
+                    if (wrapped) {
+                        w.sql(" AS ").identifier("__c" + ++unnamed);
+                    }
+                }
+            }
             for (Item i : items) {
                 first = comma(first);
                 i.expr().render(this);
@@ -366,16 +410,12 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
-    private static void addModelColumns(ModelMeta meta, String alias, List<Item> items) {
-        for (FieldMeta f : meta.fields()) {
-            items.add(new Item(Col.of(alias, f), null));
+    private void addRelated(QueryTree t, SelectRelatedNode n, List<Item> items) {
+        for (Col c : modelColumns(t, n.model(), n.alias()).cols()) {
+            items.add(new Item(c, null));
         }
-    }
-
-    private static void addRelated(SelectRelatedNode n, List<Item> items) {
-        addModelColumns(n.model(), n.alias(), items);
         for (SelectRelatedNode c : n.children()) {
-            addRelated(c, items);
+            addRelated(t, c, items);
         }
     }
 
@@ -390,18 +430,43 @@ public final class SelectCompiler implements RenderContext {
         w.sql(" FROM ");
         table(t.model().table(), t.rootAlias());
         for (Join j : t.joins()) {
-            w.sql(j.type() == Join.JoinType.INNER ? " INNER JOIN " : " LEFT OUTER JOIN ");
-            table(j.step().table(), j.alias());
-            w.sql(" ON (");
-            column(j.parentAlias(), j.step().parentColumn());
-            w.sql(" = ");
-            column(j.alias(), j.step().childColumn());
-            w.sql(")");
+            if (qualifying == null) {
+                w.sql(joinText(t, j));
+            } else {
+                writeJoin(j);
+            }
         }
         if (t.where() != null) {
             w.sql(" WHERE ");
             t.where().render(this);
         }
+    }
+
+    /** What a join's text depends on when written by a database's operations (not the filter call that made it). */
+    private record JoinKey(JoinStep step, String alias, String parentAlias, Join.JoinType type, Operations ops) {}
+
+    /** The text of {@code j} ({@code LEFT OUTER JOIN "book" ON (...)}), written once per registry, join and database. */
+    private String joinText(QueryTree t, Join j) {
+        return t.registry().derived(new JoinKey(j.step(), j.alias(), j.parentAlias(), j.type(), ops), k -> {
+            SqlBuilder saved = w;
+            w = new SqlBuilder(ops);
+            try {
+                writeJoin(j);
+                return w.build().sql();
+            } finally {
+                w = saved;
+            }
+        });
+    }
+
+    private void writeJoin(Join j) {
+        w.sql(j.type() == Join.JoinType.INNER ? " INNER JOIN " : " LEFT OUTER JOIN ");
+        table(j.step().table(), j.alias());
+        w.sql(" ON (");
+        column(j.parentAlias(), j.step().parentColumn());
+        w.sql(" = ");
+        column(j.alias(), j.step().childColumn());
+        w.sql(")");
     }
 
     private void table(String table, String alias) {
