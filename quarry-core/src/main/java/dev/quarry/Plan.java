@@ -4,7 +4,6 @@ import dev.quarry.load.Session;
 import dev.quarry.model.Registry;
 import dev.quarry.query.QueryTree;
 import dev.quarry.query.ValueSlot;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -257,25 +256,24 @@ final class Plan {
 
     /** The tree of these steps resolved as a subquery of {@code outer} (its OuterRefs resolve there). */
     QueryTree fold(QueryTree outer) {
-        ArrayDeque<UnaryOperator<QueryTree>> ops = new ArrayDeque<>();
-        for (Step s = steps; s != null; s = s.previous()) {
-            ops.push(s.op());
-        }
-        QueryTree t = outer.nested(outer.registry().meta(type));
-        for (UnaryOperator<QueryTree> op : ops) {
-            t = op.apply(t);
-        }
-        return t;
+        return apply(steps, outer.nested(outer.registry().meta(type)));
     }
 
     private QueryTree fold(Registry registry) {
         QueryTree t = registry.derived(new AllRows(type), k -> QueryTree.of(registry, registry.meta(k.type())));
-        if (steps == null) {
-            return t;
+        return apply(steps, t);
+    }
+
+    /** {@code t} with the steps up to {@code last} applied, first to last (the steps are linked from the last). */
+    @SuppressWarnings("unchecked")
+    private static QueryTree apply(Step last, QueryTree t) {
+        int n = 0;
+        for (Step s = last; s != null; s = s.previous()) {
+            n++;
         }
-        ArrayDeque<UnaryOperator<QueryTree>> ops = new ArrayDeque<>();
-        for (Step s = steps; s != null; s = s.previous()) {
-            ops.push(s.op());
+        UnaryOperator<QueryTree>[] ops = new UnaryOperator[n];
+        for (Step s = last; s != null; s = s.previous()) {
+            ops[--n] = s.op();
         }
         for (UnaryOperator<QueryTree> op : ops) {
             t = op.apply(t);

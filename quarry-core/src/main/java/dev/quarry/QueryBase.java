@@ -168,7 +168,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
             raw.add(first);
             raw.addAll(Arrays.asList(more));
             return remember(Repeats.ORDER_BY, first, more.clone(),
-                    next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(raw))));
+                    next(new StepKey("orderByTerms", raw), t -> t.orderBy(Steps.parse(t.registry(), raw))));
         }
         List<Ordering> terms = Steps.parse(first, more);
         return next(t -> t.orderBy(terms));
@@ -203,8 +203,10 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
     @Override
     public S limit(long n) {
         Steps.checkNonNegative(n, "limit");
-        S again = recall(Repeats.LIMIT, n, null);
-        return again != null ? again : remember(Repeats.LIMIT, n, null, next(new StepKey("limit", n), t -> t.withLimit(n)));
+        Long boxed = n; // boxed once for the memo, the key and the tree
+        S again = recall(Repeats.LIMIT, boxed, null);
+        return again != null ? again
+                : remember(Repeats.LIMIT, boxed, null, next(new StepKey("limit", boxed), t -> t.withLimit(boxed)));
     }
 
     /** Skips the first {@code n} rows, keeping the limit. This query is not modified. */
@@ -327,7 +329,7 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
             List<R> all = list();
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
         }
-        List<R> found = next(LAST, t -> t.reverseOrdering().withLimit(1)).list();
+        List<R> found = next(LAST, t -> t.reverseOrdering().withLimit(1L)).list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

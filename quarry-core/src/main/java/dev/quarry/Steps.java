@@ -96,6 +96,22 @@ final class Steps {
         return List.copyOf(out);
     }
 
+    /** The key of a parsed ordering term among the values a registry derives. */
+    private record OrderingTerm(String term) {}
+
+    /**
+     * {@code terms} parsed as {@link #parse(List)} parses them, each term once per registry (an orderBy
+     * step is applied each time its tree is built); a term that does not parse throws each time, and
+     * is never kept.
+     */
+    static List<Ordering> parse(dev.quarry.model.Registry registry, List<String> terms) {
+        Ordering[] out = new Ordering[terms.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = registry.derived(new OrderingTerm(terms.get(i)), k -> Ordering.parse(k.term()));
+        }
+        return List.of(out);
+    }
+
     static List<Ordering> of(Ordering first, Ordering... more) {
         List<Ordering> out = new ArrayList<>(1 + more.length);
         out.add(first);

@@ -3,12 +3,11 @@ package dev.quarry.query;
 import dev.quarry.FieldError;
 import dev.quarry.QueryError;
 import dev.quarry.expr.Expression;
+import dev.quarry.internal.OrderedMap;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
 import dev.quarry.query.expr.SubqueryAggregate;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,9 +55,7 @@ final class Annotator {
                     Col.of(base.rootAlias, base.model.pk())), sub.where);
             value = new SubqueryAggregate(sub, subValue);
         }
-        Map<String, Expr> a = new LinkedHashMap<>(t.annotations);
-        a.put(alias, value);
-        t.annotations = Collections.unmodifiableMap(a);
+        t.annotations = OrderedMap.copyOf(t.annotations).with(alias, value);
         if (hidden) {
             Set<String> h = new HashSet<>(t.hidden);
             h.add(alias);

@@ -58,7 +58,8 @@ final class JoinList {
                 Join j = find(list, alias, step, group);
                 if (j == null || (wantOuter && j.type() == Join.JoinType.INNER)) {
                     if (!copied) {
-                        list = new ArrayList<>(joins);
+                        list = new ArrayList<>(joins.size() + hops.size() + 1);
+                        list.addAll(joins);
                         copied = true;
                     }
                     j = add(list, alias, step, group, wantOuter);

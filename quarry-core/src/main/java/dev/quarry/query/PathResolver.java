@@ -1,7 +1,6 @@
 package dev.quarry.query;
 
 import dev.quarry.FieldError;
-import dev.quarry.query.expr.AnnotationRef;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.expr.Expr;
 import java.util.Arrays;
@@ -19,18 +18,19 @@ final class PathResolver {
     /** The value at {@code path} in {@code t}, named in errors as used by {@code context} ({@code "annotate"}). */
     static Expr resolve(QueryTree t, String path, String context, int group, boolean outer) {
         int cut = path.indexOf("__");
-        String head = cut < 0 ? path : path.substring(0, cut);
-        boolean field = t.model.field(head) != null;
-        AnnotationRef ref = field ? null : t.annotationRef(head);
-        if (ref != null) {
+        // An annotation's alias is never a field's, a relation's or a parent's name (Annotator refuses
+        // them), so a path that starts with one is read from the annotation; the others are parsed.
+        String alias = t.annotations.isEmpty() ? null : annotationAt(t, path, cut);
+        if (alias != null) {
             List<String> rest = cut < 0 ? List.of() : Arrays.asList(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2)));
-            return Lookups.transforms(t.model.type(), ref, rest, head, path, context);
+            return Lookups.transforms(t.model.type(), t.annotationRef(alias), rest, alias, path, context);
         }
         ParsedPath parsed;
         try {
             parsed = ParsedPath.parse(t.registry, t.model, path);
         } catch (FieldError unknown) {
-            throw withAnnotations(t, head, path, field, unknown);
+            String head = cut < 0 ? path : path.substring(0, cut);
+            throw withAnnotations(t, head, path, t.model.field(head) != null, unknown);
         }
         JoinList.Joined j = t.joins.join(parsed.hops(), group, outer);
         t.joins = j.joins();
@@ -44,6 +44,22 @@ final class PathResolver {
                     String.join("__", parsed.rest()), parsed.field().model().name()));
         }
         return Lookups.transforms(parsed.field().model().type(), col, parsed.rest(), parsed.field().toString(), path, context);
+    }
+
+    /**
+     * The alias of the annotation {@code path} starts with (its first {@code cut} characters: the part
+     * before its first {@code __}; all of it when negative), or {@code null}; no string is made.
+     */
+    static String annotationAt(QueryTree t, String path, int cut) {
+        if (cut < 0) {
+            return t.annotations.containsKey(path) ? path : null;
+        }
+        for (String alias : t.annotations.keySet()) {
+            if (alias.length() == cut && path.startsWith(alias)) {
+                return alias;
+            }
+        }
+        return null;
     }
 
     /**

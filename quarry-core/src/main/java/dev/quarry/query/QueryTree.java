@@ -248,10 +248,10 @@ public final class QueryTree {
 
     // ----- paging -----
 
-    /** At most {@code n} rows, replacing any limit; the offset is unchanged. */
-    public QueryTree withLimit(long n) {
+    /** At most {@code n} rows (not null), replacing any limit; the offset is unchanged. */
+    public QueryTree withLimit(Long n) {
         QueryTree t = copy();
-        t.limit = n;
+        t.limit = java.util.Objects.requireNonNull(n, "limit");
         return t;
     }
 

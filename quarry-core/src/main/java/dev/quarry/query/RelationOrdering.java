@@ -63,8 +63,6 @@ final class RelationOrdering {
     }
 
     private static boolean isAlias(QueryTree t, String path) {
-        int cut = path.indexOf("__");
-        String head = cut < 0 ? path : path.substring(0, cut);
-        return t.model.field(head) == null && t.annotationRef(head) != null;
+        return !t.annotations.isEmpty() && PathResolver.annotationAt(t, path, path.indexOf("__")) != null;
     }
 }

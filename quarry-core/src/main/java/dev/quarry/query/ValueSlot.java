@@ -1,6 +1,7 @@
 package dev.quarry.query;
 
-import dev.quarry.query.expr.AnnotationRef;
+import dev.quarry.model.ModelMeta;
+import dev.quarry.model.Registry;
 import dev.quarry.query.expr.Col;
 import dev.quarry.query.lookup.Values;
 import java.util.ArrayList;
@@ -42,13 +43,20 @@ public final class ValueSlot {
     /** The lookup {@code path} resolved against {@code t} (an annotation of {@code t} or a field path), or its error. */
     static ValueSlot resolve(QueryTree t, String path) {
         int cut = path.indexOf("__");
-        String head = cut < 0 ? path : path.substring(0, cut);
-        AnnotationRef ref = t.model.field(head) == null ? t.annotationRef(head) : null;
-        if (ref != null) {
+        // An annotation's alias is never a field's, a relation's or a parent's name (Annotator refuses them).
+        String alias = t.annotations.isEmpty() ? null : PathResolver.annotationAt(t, path, cut);
+        if (alias != null) {
             List<String> rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
-            return new ValueSlot(path, head, Lookups.resolve(t.model.type(), ref, rest, head), null, null);
+            return new ValueSlot(path, alias, Lookups.resolve(t.model.type(), t.annotationRef(alias), rest, alias), null, null);
         }
-        ParsedPath parsed = ParsedPath.parse(t.registry, t.model, path);
+        return t.registry.derived(new FieldSlot(t.model, path), k -> onField(t.registry, k.model(), k.path()));
+    }
+
+    /** What the slot of a lookup on a field depends on besides the registry: it is worked out once per registry, model and path. */
+    private record FieldSlot(ModelMeta model, String path) {}
+
+    private static ValueSlot onField(Registry registry, ModelMeta model, String path) {
+        ParsedPath parsed = ParsedPath.parse(registry, model, path);
         String subject = parsed.field().toString();
         Lookups.Resolved probe = Lookups.resolve(parsed.field().model().type(), Col.of("?", parsed.field()), parsed.rest(),
                 subject);

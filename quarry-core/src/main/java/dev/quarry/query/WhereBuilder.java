@@ -28,6 +28,16 @@ final class WhereBuilder {
      * conditions on window annotations around the query (QUALIFY).
      */
     static void add(QueryTree t, Where w) {
+        if (!(w instanceof Where.And)) { // one condition: no lists to sort it into
+            if (w.containsWindow()) {
+                t.qualify = and(t.qualify, w);
+            } else if (w.containsAggregate()) {
+                t.having = and(t.having, w);
+            } else {
+                t.where = and(t.where, w);
+            }
+            return;
+        }
         List<Where> plain = new ArrayList<>();
         List<Where> aggregated = new ArrayList<>();
         List<Where> windowed = new ArrayList<>();
@@ -47,6 +57,9 @@ final class WhereBuilder {
 
     /** {@code existing AND added}, flattened and with constants folded ({@code null}: no condition). */
     static Where and(Where existing, Where added) {
+        if (existing == null && !(added instanceof Where.And)) {
+            return added instanceof Where.Constant k && k.value() ? null : added; // what the general case folds it to
+        }
         List<Where> all = new ArrayList<>();
         for (Where w : new Where[] {existing, added}) {
             if (w instanceof Where.And a) {
