@@ -320,6 +320,23 @@ class AggregateInFullTest {
     }
 
     @Test
+    void manyAnnotationsKeepTheirOrderAndValues(Queries queries) {
+        Book.rows();
+        // More annotations than an OrderedMap searches in order (8): found by name, selected in the order given.
+        QuerySet<Book> qs = Book.objects.filter("title", "Dune");
+        for (int i = 1; i <= 12; i++) {
+            qs = qs.annotate("p" + i, F.of("pages").times(i));
+        }
+        QuerySet<Book> annotated = qs.filter("p12__gt", 0).orderBy("-p11");
+        List<Object> row = queries.assertNumQueries(1, () -> annotated.valuesList("p12", "p1", "p9", "title").list().get(0));
+        assertThat(row).containsExactly(412L * 12, 412L, 412L * 9, "Dune");
+        Book dune = queries.assertNumQueries(1, () -> annotated.get());
+        for (int i = 1; i <= 12; i++) {
+            assertThat(((Number) dune.annotation("p" + i)).longValue()).isEqualTo(412L * i);
+        }
+    }
+
+    @Test
     void aggregateLeavesTheQuerySetUnchanged(Queries queries) {
         Book.rows();
         String before = COUNTED.sql().text();
