@@ -97,7 +97,18 @@ final class Steps {
     }
 
     /** The key of a parsed ordering term among the values a registry derives. */
-    private record OrderingTerm(String term) {}
+    private record OrderingTerm(String term) {
+        // Written out: looked up for every orderBy applied, and the generated equality is not always inlined.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OrderingTerm k && k.term.equals(term);
+        }
+
+        @Override
+        public int hashCode() {
+            return term.hashCode();
+        }
+    }
 
     /**
      * {@code terms} parsed as {@link #parse(List)} parses them, each term once per registry (an orderBy
@@ -107,7 +118,8 @@ final class Steps {
     static List<Ordering> parse(dev.quarry.model.Registry registry, List<String> terms) {
         Ordering[] out = new Ordering[terms.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = registry.derived(new OrderingTerm(terms.get(i)), k -> Ordering.parse(k.term()));
+            String term = terms.get(i);
+            out[i] = term == null ? Ordering.parse(null) : registry.derived(new OrderingTerm(term), k -> Ordering.parse(k.term()));
         }
         return List.of(out);
     }

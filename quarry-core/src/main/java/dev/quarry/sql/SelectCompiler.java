@@ -2,8 +2,6 @@ package dev.quarry.sql;
 
 import dev.quarry.QueryError;
 import dev.quarry.model.FieldMeta;
-import dev.quarry.model.JoinStep;
-import dev.quarry.model.ModelMeta;
 import dev.quarry.query.AggregateQuery;
 import dev.quarry.query.Join;
 import dev.quarry.query.OrderTerm;
@@ -286,29 +284,6 @@ public final class SelectCompiler implements RenderContext {
         return items;
     }
 
-    /** What a model's columns under a table alias depend on when written by a database's operations. */
-    private record ColumnsKey(ModelMeta model, String alias, Operations ops) {}
-
-    /** A model's columns under a table alias, as selected: the expressions, and their text ({@code "a"."x", "a"."y"}). */
-    private record ModelColumns(List<Col> cols, String text) {}
-
-    /**
-     * The columns of {@code meta} under {@code alias}, worked out once per registry, model, alias and
-     * database: every query of a model selects the same ones, so neither their expressions nor their
-     * text is made again.
-     */
-    private ModelColumns modelColumns(QueryTree t, ModelMeta meta, String alias) {
-        return t.registry().derived(new ColumnsKey(meta, alias, ops), k -> {
-            List<Col> cols = new ArrayList<>(meta.fields().size());
-            SqlBuilder text = new SqlBuilder(ops);
-            for (FieldMeta f : meta.fields()) {
-                text.sql(cols.isEmpty() ? "" : ", ").identifier(alias).sql(".").identifier(f.column());
-                cols.add(Col.of(alias, f));
-            }
-            return new ModelColumns(List.copyOf(cols), text.build().sql());
-        });
-    }
-
     /**
      * The SELECT of {@code t} without a window wrapper: its select list ({@code 1} for EXISTS when
      * {@code one}), FROM, WHERE, GROUP BY, HAVING; then ORDER BY, LIMIT and the lock, unless
@@ -318,7 +293,7 @@ public final class SelectCompiler implements RenderContext {
      */
     private void writePlainSelect(QueryTree t, boolean one, QualifyInputs wrapper) {
         boolean wrapped = wrapper != null;
-        ModelColumns own = t.values() == null ? modelColumns(t, t.model(), t.rootAlias()) : null;
+        SchemaText.ModelColumns own = t.values() == null ? SchemaText.columns(t.registry(), ops, t.model(), t.rootAlias()) : null;
         List<Item> items = items(t);
         List<Expr> selected = new ArrayList<>((own == null ? 0 : own.cols().size()) + items.size());
         if (own != null) {
@@ -411,7 +386,7 @@ public final class SelectCompiler implements RenderContext {
     }
 
     private void addRelated(QueryTree t, SelectRelatedNode n, List<Item> items) {
-        for (Col c : modelColumns(t, n.model(), n.alias()).cols()) {
+        for (Col c : SchemaText.columns(t.registry(), ops, n.model(), n.alias()).cols()) {
             items.add(new Item(c, null));
         }
         for (SelectRelatedNode c : n.children()) {
@@ -442,16 +417,13 @@ public final class SelectCompiler implements RenderContext {
         }
     }
 
-    /** What a join's text depends on when written by a database's operations (not the filter call that made it). */
-    private record JoinKey(JoinStep step, String alias, String parentAlias, Join.JoinType type, Operations ops) {}
-
     /** The text of {@code j} ({@code LEFT OUTER JOIN "book" ON (...)}), written once per registry, join and database. */
     private String joinText(QueryTree t, Join j) {
-        return t.registry().derived(new JoinKey(j.step(), j.alias(), j.parentAlias(), j.type(), ops), k -> {
+        return SchemaText.join(t.registry(), ops, j, join -> {
             SqlBuilder saved = w;
             w = new SqlBuilder(ops);
             try {
-                writeJoin(j);
+                writeJoin(join);
                 return w.build().sql();
             } finally {
                 w = saved;
