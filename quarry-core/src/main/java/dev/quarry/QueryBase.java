@@ -49,6 +49,11 @@ abstract class QueryBase<R, S extends QueryBase<R, S>> implements Queryable<R, S
 
     /** A building step without values, as a key of the shapes QuerySets are built in: its name and its arguments. */
     record StepKey(String step, Object arguments) {
+        /** Whether this step pages ({@code limit}, {@code offset}, {@code slice}): its numbers make a key per page. */
+        boolean paging() {
+            return step.equals("limit") || step.equals("offset") || step.equals("slice");
+        }
+
         /** As a record's equals, written out: it runs on every step of a known shape, and the generated one is not always inlined. */
         @Override
         public boolean equals(Object o) {

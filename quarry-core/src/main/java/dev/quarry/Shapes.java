@@ -28,6 +28,14 @@ final class Shapes {
     /** The most nodes kept per registry. */
     static final int MAX_NODES = 4096;
 
+    /**
+     * The most paging steps ({@code limit}, {@code offset}, {@code slice}: their numbers are part of
+     * their keys) kept after one node, about: paging through a listing page by page would otherwise
+     * add a node per page until the registry's {@value #MAX_NODES} are used up, and no other query
+     * would find room for its shape. The pages after these are built the usual way.
+     */
+    static final int MAX_PAGING_CHILDREN = 16;
+
     /** The most values a cached shape has: their variant bits, three per value, fit in one {@code long}. */
     private static final int MAX_VALUES = 21;
 
@@ -72,6 +80,8 @@ final class Shapes {
         volatile Leaf[] leaves = NO_LEAVES;
         /** Some keys of this node's compiled SQL, at most {@value Shapes#MAX_TERMINALS}; replaced whole, under its lock. */
         volatile Terminal[] terminals = NO_TERMINALS;
+        /** How many of the children are paging steps; written under this node's lock. */
+        volatile int pagingChildren;
 
         Node(List<ValueSlot> slots, AtomicInteger count) {
             this.slots = slots;
@@ -211,9 +221,10 @@ final class Shapes {
         Cursor add(Object key, List<Object> raw, QueryTree before, Function<QueryTree, List<ValueSlot>> slots) {
             Node next = node.child(key);
             if (next == null) {
+                boolean paging = key instanceof QueryBase.StepKey k && k.paging();
                 // Read before counting: once full, a miss neither writes the shared count nor can wrap it past the bound.
                 if (values.length + raw.size() > MAX_VALUES || node.count.get() >= MAX_NODES
-                        || node.count.incrementAndGet() > MAX_NODES) {
+                        || paging && node.pagingChildren >= MAX_PAGING_CHILDREN || node.count.incrementAndGet() > MAX_NODES) {
                     return null;
                 }
                 List<ValueSlot> s = raw.isEmpty() ? List.of() : slots.apply(before);
@@ -226,6 +237,9 @@ final class Shapes {
                     if (next == null) {
                         next = made;
                         node.children.put(key, made);
+                        if (paging) {
+                            node.pagingChildren++; // under the lock: racing threads pass the bound by at most one each
+                        }
                         if (node.first == null) {
                             node.first = new First(key, made);
                         }

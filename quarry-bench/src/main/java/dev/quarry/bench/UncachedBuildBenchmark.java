@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Why each call is uncached: the limit changes on every call, cycling over {@value #LIMITS}
  * values. A limit is part of its step's key in the registry's shapes ({@code dev.quarry.Shapes}),
- * so each new limit is a new node; the shapes keep at most 4,096 nodes per registry, which the
- * first warm-up iteration fills. From then on a limit step never finds its node and
- * cannot add one, so the QuerySet has no shape: its tree is built from all its steps (the four
+ * so each new limit would be a new node; a node keeps about 16 paging steps (limit, offset, slice)
+ * after it, so that paging cannot use up the registry's 4,096 nodes, and the first calls use them
+ * up. From then on a limit step never finds its node and cannot add one, so the QuerySet has no shape: its tree is built from all its steps (the four
  * steps before the limit do find their nodes, which only prepares the filter's value and leaves
  * the tree unbuilt until the limit needs it), and {@code sql()} compiles that tree without the
  * compiled-query cache ({@code Loader.describe}), whose entries are keyed by a shape anyway (at
