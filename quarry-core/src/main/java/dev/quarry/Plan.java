@@ -29,18 +29,7 @@ final class Plan {
     record Resolved(Registry registry, QueryTree tree) {}
 
     /** The key of a model's tree of all rows among the values a registry derives (an immutable tree, shared). */
-    private record AllRows(Class<? extends Model> type) {
-        // Written out, as for the other keys looked up on every tree built: the generated ones are not always inlined.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof AllRows a && a.type == type;
-        }
-
-        @Override
-        public int hashCode() {
-            return type.hashCode();
-        }
-    }
+    private record AllRows(Class<? extends Model> type) {}
 
     private final Class<? extends Model> type;
     private final Quarry db;

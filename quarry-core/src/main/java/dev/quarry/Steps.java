@@ -97,18 +97,7 @@ final class Steps {
     }
 
     /** The key of a parsed ordering term among the values a registry derives. */
-    private record OrderingTerm(String term) {
-        // Written out: looked up for every orderBy applied, and the generated equality is not always inlined.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OrderingTerm k && k.term.equals(term);
-        }
-
-        @Override
-        public int hashCode() {
-            return term.hashCode();
-        }
-    }
+    private record OrderingTerm(String term) {}
 
     /**
      * {@code terms} parsed as {@link #parse(List)} parses them, each term once per registry (an orderBy

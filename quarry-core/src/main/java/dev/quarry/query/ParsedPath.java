@@ -21,18 +21,7 @@ import java.util.List;
 record ParsedPath(List<Hop> hops, FieldMeta field, List<String> rest, Hop endRelation) {
 
     /** What a parsed path depends on besides the registry. */
-    private record Key(ModelMeta root, String path) {
-        // Written out: looked up for every path resolved, and the generated equality is not always inlined.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.root == root && k.path.equals(path);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(root) * 31 + path.hashCode();
-        }
-    }
+    private record Key(ModelMeta root, String path) {}
 
     /** The path parsed against {@code root}'s relations in {@code registry}, worked out once per registry, model and string. */
     static ParsedPath parse(Registry registry, ModelMeta root, String path) {

@@ -53,18 +53,7 @@ public final class ValueSlot {
     }
 
     /** What the slot of a lookup on a field depends on besides the registry: it is worked out once per registry, model and path. */
-    private record FieldSlot(ModelMeta model, String path) {
-        // Written out: looked up for every filter resolved, and the generated equality is not always inlined.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FieldSlot k && k.model == model && k.path.equals(path);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(model) * 31 + path.hashCode();
-        }
-    }
+    private record FieldSlot(ModelMeta model, String path) {}
 
     private static ValueSlot onField(Registry registry, ModelMeta model, String path) {
         ParsedPath parsed = ParsedPath.parse(registry, model, path);

@@ -28,30 +28,16 @@ final class WhereBuilder {
      * conditions on window annotations around the query (QUALIFY).
      */
     static void add(QueryTree t, Where w) {
-        if (!(w instanceof Where.And)) { // one condition: no lists to sort it into
-            if (w.containsWindow()) {
-                t.qualify = and(t.qualify, w);
-            } else if (w.containsAggregate()) {
-                t.having = and(t.having, w);
-            } else {
-                t.where = and(t.where, w);
-            }
-            return;
-        }
-        List<Where> plain = new ArrayList<>();
-        List<Where> aggregated = new ArrayList<>();
-        List<Where> windowed = new ArrayList<>();
+        // Each part is ANDed on its own: and() flattens and folds, so this gives the same conditions as
+        // grouping the parts first, without lists for the common single condition.
         for (Where c : w instanceof Where.And and ? and.children() : List.of(w)) {
-            (c.containsWindow() ? windowed : c.containsAggregate() ? aggregated : plain).add(c);
-        }
-        if (!plain.isEmpty()) {
-            t.where = and(t.where, plain.size() == 1 ? plain.get(0) : new Where.And(plain));
-        }
-        if (!aggregated.isEmpty()) {
-            t.having = and(t.having, aggregated.size() == 1 ? aggregated.get(0) : new Where.And(aggregated));
-        }
-        if (!windowed.isEmpty()) {
-            t.qualify = and(t.qualify, windowed.size() == 1 ? windowed.get(0) : new Where.And(windowed));
+            if (c.containsWindow()) {
+                t.qualify = and(t.qualify, c);
+            } else if (c.containsAggregate()) {
+                t.having = and(t.having, c);
+            } else {
+                t.where = and(t.where, c);
+            }
         }
     }
 
