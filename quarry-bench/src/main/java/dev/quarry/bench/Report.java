@@ -115,7 +115,8 @@ public final class Report {
                 : String.format(Locale.ROOT, "%.1fKB", bytes / 1e3);
     }
 
-    private static List<String> csv(String line) {
+    /** The fields of one line of JMH's CSV (quoted fields may hold commas). */
+    static List<String> csv(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
