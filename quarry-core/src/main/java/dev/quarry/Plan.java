@@ -94,8 +94,7 @@ final class Plan {
             return new Plan(type, db, alias, hint, forWrite, next, null, known);
         }
         Registry r = c.registry();
-        Resolved m = memo;
-        QueryTree before = m != null && m.registry() == r ? m.tree() : fold(r);
+        QueryTree before = tree(target); // kept on this plan: a base paged past its shapes is folded once
         QueryTree after = op.apply(before);
         Shapes.Cursor added = null;
         try {
@@ -132,12 +131,10 @@ final class Plan {
     Plan then(UnaryOperator<QueryTree> op) {
         Step next = new Step(steps, op);
         Quarry target = buildTarget();
-        Resolved m = memo;
         Resolved resolved = null;
         if (target != null) {
-            Registry r = target.registry();
-            resolved = m != null && m.registry() == r ? new Resolved(r, op.apply(m.tree()))
-                    : new Resolved(r, new Plan(type, db, alias, hint, forWrite, next, null).fold(r));
+            // This plan's tree is kept on it, so that more steps on the same base fold its steps once.
+            resolved = new Resolved(target.registry(), op.apply(tree(target)));
         }
         return new Plan(type, db, alias, hint, forWrite, next, resolved);
     }

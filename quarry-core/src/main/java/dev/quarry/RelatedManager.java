@@ -83,15 +83,15 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
 
     /** The related rows as a query, with no fetch-mode check (for writes and for refinement). */
     private QuerySet<T> query() {
-        return query(false);
+        return new QuerySet<>(targetType(), plan(false));
     }
 
     /**
-     * The related rows as a query; {@code lazily}: its tree built only if it is ever needed (the QuerySet
+     * The plan of the related rows; {@code lazily}: its tree built only if it is ever needed (the QuerySet
      * of a prefetched relation, which answers from memory). The step cannot fail: the key is the saved
      * owner's and the relation comes from the models.
      */
-    private QuerySet<T> query(boolean lazily) {
+    private Plan plan(boolean lazily) {
         Object key = ownerKey();
         Plan plan = Plan.of(targetType(), owner.quarry()).hint(owner);
         java.util.function.UnaryOperator<dev.quarry.query.QueryTree> step;
@@ -104,7 +104,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                     ? t -> t.filterThrough(m.throughTable(), m.targetColumn(), m.sourceColumn(), key)
                     : t -> t.filterThrough(m.throughTable(), m.sourceColumn(), m.targetColumn(), key);
         }
-        return new QuerySet<>(targetType(), lazily ? plan.thenLazily(step) : plan.then(step));
+        return lazily ? plan.thenLazily(step) : plan.then(step);
     }
 
     /**
@@ -129,8 +129,7 @@ public sealed class RelatedManager<T extends Model> implements DelegatingQueryab
                 cached = cached();
             }
         }
-        QuerySet<T> q = query(cached != null);
-        return cached == null ? q : QuerySet.prefetched(targetType(), q.plan(), (List<T>) (List<?>) cached);
+        return cached == null ? query() : QuerySet.prefetched(targetType(), plan(true), (List<T>) (List<?>) cached);
     }
 
     /** Sets a field on every related row in one UPDATE: a write, allowed in every fetch mode. */
