@@ -23,7 +23,10 @@ import java.util.List;
  *     dev.quarry.bench.UncachedBuildBenchmark w9Uncached [calls per round, 100000] [rounds, 12]
  * </pre>
  *
- * <p>The class needs a public no-argument constructor; its public {@code setUp()} is called once if
+ * <p>The class needs a public no-argument constructor, or one taking a string given as
+ * {@code -Dtwobuilds.arg=...} (the database of {@link QuarryWorkloads}: {@code -Dtwobuilds.arg=postgresql
+ * ... dev.quarry.bench.QuarryWorkloads w1Hydrate 50 12} measures the Java side of a workload, since
+ * time spent waiting for the database is not CPU time); its public {@code setUp()} is called once if
  * it has one (as {@link CompileOnlyQuarry}'s subclasses do). Prints each build's median CPU time per
  * call and the median of the per-round ratios after/before. Run it twice with the builds swapped: the
  * build loaded second measured up to 3% slower in a null test (the same build twice).
@@ -47,7 +50,9 @@ public final class TwoBuilds {
             // JDBC drivers register themselves when loaded; DriverManager's own scan sees one loader only.
             java.util.ServiceLoader.load(java.sql.Driver.class, loader).forEach(d -> { });
             Class<?> c = Class.forName(args[2], true, loader);
-            target[i] = c.getDeclaredConstructor().newInstance();
+            String arg = System.getProperty("twobuilds.arg");
+            target[i] = arg == null ? c.getDeclaredConstructor().newInstance()
+                    : c.getDeclaredConstructor(String.class).newInstance(arg);
             for (Method m : c.getMethods()) {
                 if (m.getName().equals("setUp") && m.getParameterCount() == 0) {
                     m.invoke(target[i]);

@@ -54,4 +54,31 @@ class SharedKeysTest {
         assertThat(keys.box(Long.MAX_VALUE)).isSameAs(first).isEqualTo(Long.MAX_VALUE);
         assertThat(keys.box(Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
     }
+
+    @Test
+    void growingTheTableKeepsEachKeyWithItsOwnBoxUpToTheCap() {
+        SharedKeys keys = new SharedKeys();
+        for (int i = 0; i < 256; i++) {
+            keys.box(1_000_000 + i); // the rows boxed one by one
+        }
+        // 7,000 keys, each read four times in a row: enough repeats to grow through every size to the cap.
+        java.util.Map<Long, Long> first = new java.util.HashMap<>();
+        for (long key = -3_500; key < 3_500; key++) {
+            long k = key * 1_000_003L; // spread over the long range, negatives included
+            for (int r = 0; r < 4; r++) {
+                Long boxed = keys.box(k);
+                assertThat(boxed).isEqualTo(k);
+                first.putIfAbsent(k, boxed);
+            }
+        }
+        // After every growth (and once full, when it only looks up), a key stored earlier comes back as its own box.
+        int same = 0;
+        for (java.util.Map.Entry<Long, Long> e : first.entrySet()) {
+            Long again = keys.box(e.getKey());
+            assertThat(again).isEqualTo(e.getKey());
+            same += again == e.getValue() ? 1 : 0;
+        }
+        assertThat(keys.toString()).contains(", full)");
+        assertThat(same).isGreaterThan(6_000); // the 6,144 keys the table holds at its cap
+    }
 }
