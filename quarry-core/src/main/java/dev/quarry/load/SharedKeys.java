@@ -11,9 +11,10 @@ package dev.quarry.load;
  * exactly what it did before (a table of keys that hardly repeat costs more than their boxes); then
  * open addressing (linear probing) over the keys as {@code long}s, with their boxes in a parallel
  * array: a probe compares numbers in one small array and never reads a box (the boxes lie wherever
- * their rows were allocated, so reading one cost a cache miss per row: 12% of W1's CPU time on
- * PostgreSQL). A stored key costs a {@code long} and a reference. The table grows at three quarters full, up to {@value #MAX_SLOTS} slots (then it only
- * looks up). Past {@value #FREE_KEYS} distinct keys it needs one shared key per {@value #REPEATS}
+ * their rows were allocated, so reading one could miss the CPU cache on every row; W1 on PostgreSQL
+ * took 0.96–0.97 of the CPU time once probes stopped reading them). A stored key costs a
+ * {@code long} and a reference. The table grows at three quarters full, up to {@value #MAX_SLOTS}
+ * slots (then it only looks up). Past {@value #FREE_KEYS} distinct keys it needs one shared key per {@value #REPEATS}
  * stored, or sharing stops for the rest of the result (with keys drawn at random from {@code n}
  * parents, about {@code s * s / (2 * n)} rows have shared one by the time {@code s} keys are stored,
  * so this holds for up to about 8,000 parents). A column whose keys do not repeat therefore costs
