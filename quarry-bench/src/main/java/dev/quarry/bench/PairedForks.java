@@ -86,14 +86,9 @@ public final class PairedForks {
         }
     }
 
-    /** The median of {@code xs} (the mean of the middle two for an even count); {@code NaN} when empty. */
-    static double median(List<Double> xs) {
-        if (xs.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> s = xs.stream().sorted().toList();
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    /** The median of {@code xs}, as {@link Interleaved#median} takes it. */
+    private static double median(List<Double> xs) {
+        return Interleaved.median(xs.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String time(List<Double> xs, String unit) {

@@ -20,7 +20,7 @@ final class PathResolver {
         int cut = path.indexOf("__");
         // An annotation's alias is never a field's, a relation's or a parent's name (Annotator refuses
         // them), so a path that starts with one is read from the annotation; the others are parsed.
-        String alias = t.annotations.isEmpty() ? null : annotationAt(t, path, cut);
+        String alias = annotationAt(t, path, cut);
         if (alias != null) {
             List<String> rest = cut < 0 ? List.of() : Arrays.asList(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2)));
             return Lookups.transforms(t.model.type(), t.annotationRef(alias), rest, alias, path, context);
@@ -51,6 +51,9 @@ final class PathResolver {
      * before its first {@code __}; all of it when negative), or {@code null}; no string is made.
      */
     static String annotationAt(QueryTree t, String path, int cut) {
+        if (t.annotations.isEmpty()) {
+            return null;
+        }
         if (cut < 0) {
             return t.annotations.containsKey(path) ? path : null;
         }

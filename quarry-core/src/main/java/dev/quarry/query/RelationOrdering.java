@@ -63,6 +63,6 @@ final class RelationOrdering {
     }
 
     private static boolean isAlias(QueryTree t, String path) {
-        return !t.annotations.isEmpty() && PathResolver.annotationAt(t, path, path.indexOf("__")) != null;
+        return PathResolver.annotationAt(t, path, path.indexOf("__")) != null;
     }
 }

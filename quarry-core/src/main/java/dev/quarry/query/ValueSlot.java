@@ -44,7 +44,7 @@ public final class ValueSlot {
     static ValueSlot resolve(QueryTree t, String path) {
         int cut = path.indexOf("__");
         // An annotation's alias is never a field's, a relation's or a parent's name (Annotator refuses them).
-        String alias = t.annotations.isEmpty() ? null : PathResolver.annotationAt(t, path, cut);
+        String alias = PathResolver.annotationAt(t, path, cut);
         if (alias != null) {
             List<String> rest = cut >= 0 ? List.of(dev.quarry.internal.Names.splitLookup(path.substring(cut + 2))) : List.of();
             return new ValueSlot(path, alias, Lookups.resolve(t.model.type(), t.annotationRef(alias), rest, alias), null, null);
