@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -26,9 +28,15 @@ public final class Registry {
     /** Class names shared by two models of this registry, counted under their qualified names. */
     private final Set<String> sharedNames;
     /** Values worked out from these models alone (parsed lookup paths), by key; see {@link #derived}. */
-    private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Object> derived = new ConcurrentHashMap<>();
+    /** How many values {@link #derived} keeps of each kind of key (the key's class). */
+    private final ConcurrentHashMap<Class<?>, AtomicInteger> derivedKinds = new ConcurrentHashMap<>();
 
-    /** The most derived values a registry keeps (lookup strings built from data could otherwise grow it without end). */
+    /**
+     * The most derived values a registry keeps of one kind of key (lookup strings built from data,
+     * such as a sort order taken from a request, could otherwise grow it without end); a kind that
+     * reaches it leaves the other kinds their room.
+     */
     public static final int DERIVED_CAPACITY = 4096;
 
     /** The reverse sides of one model, by accessor and by query name. */
@@ -47,19 +55,35 @@ public final class Registry {
      * The value {@code compute} derives from this registry's models for {@code key} (a value with
      * equality, naming everything the value depends on besides these models), computed once and then
      * shared: the registry never changes, so neither does the value. A computation that throws keeps
-     * nothing, so the same error is thrown again. Thread-safe; at most {@value #DERIVED_CAPACITY} values
-     * are kept, later ones are computed each time.
+     * nothing, so the same error is thrown again. Thread-safe: threads that compute the same key at
+     * once all get the value kept. At most {@value #DERIVED_CAPACITY} values are kept per kind of key
+     * (its class); later ones of that kind are computed each time, and the other kinds are still kept.
      */
     @SuppressWarnings("unchecked")
     public <K, V> V derived(K key, java.util.function.Function<K, V> compute) {
         Object v = derived.get(key);
         if (v == null) {
             v = compute.apply(key);
-            if (derived.size() < DERIVED_CAPACITY) {
-                derived.putIfAbsent(key, v);
+            AtomicInteger kept = derivedKinds.computeIfAbsent(key.getClass(), k -> new AtomicInteger());
+            if (reserve(kept)) {
+                Object raced = derived.putIfAbsent(key, v);
+                if (raced != null) {
+                    kept.decrementAndGet();
+                    v = raced;
+                }
             }
         }
         return (V) v;
+    }
+
+    /** Counts one more value of a kind before it is kept, unless the kind is full: racing threads never keep more than the bound. */
+    private static boolean reserve(AtomicInteger kept) {
+        for (int n = kept.get(); n < DERIVED_CAPACITY; n = kept.get()) {
+            if (kept.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
