@@ -14,8 +14,10 @@ import java.util.function.ToLongFunction;
  * an application JVM where every library's call sites are shared (JMH's per-fork runs keep each
  * implementation's call sites to itself). Each round runs every workload with every implementation
  * (the order rotating from round to round) for at least a time budget; a round's figure is the
- * mean time per call; the result is the median over the rounds after the warm-up rounds, and the
- * ratios to JDBC. Prints a Markdown table and writes an SVG bar chart of the ratios.
+ * mean time per call; the result is the median over the rounds after the warm-up rounds, and, per
+ * implementation, the median of its per-round ratios to JDBC (paired within each round, so the host's
+ * slow drift cancels out) with their quartiles. Prints a Markdown table and writes an SVG bar chart of
+ * the ratios.
  *
  * <p>Arguments, all optional, as {@code key=value}: {@code dbs=sqlite,postgresql},
  * {@code workloads=w1,w2,w8} (w1-w9, w10u, w10s), {@code impls=jdbc,quarry,hibernate}, {@code rounds=9}, {@code warmup=2},
@@ -42,10 +44,21 @@ public final class Interleaved {
 
     private Interleaved() {}
 
-    /** One workload on one database: the median milliseconds per call of each implementation. */
-    record Row(String workload, String db, Map<String, Double> millis) {
+    /**
+     * One workload on one database: the median milliseconds per call of each implementation, and per
+     * implementation the quartiles of its per-round ratio to JDBC (each round's time divided by JDBC's in
+     * the same round, so drift slower than a round cancels out).
+     */
+    record Row(String workload, String db, Map<String, Double> millis, Map<String, double[]> ratios) {
+        /** The median over the rounds of this implementation's time divided by JDBC's in the same round. */
         double ratio(String impl) {
-            return millis.get(impl) / millis.get("jdbc");
+            return ratios.get(impl)[1];
+        }
+
+        /** The first and third quartiles of the per-round ratios, as {@code "0.93–1.04"}. */
+        String spread(String impl) {
+            double[] q = ratios.get(impl);
+            return String.format("%.2f–%.2f", q[0], q[2]);
         }
     }
 
@@ -95,12 +108,19 @@ public final class Interleaved {
                 }
                 System.err.printf("%s round %d/%d done%n", db, r + 1, warmup + rounds);
             }
+            int jdbc = impls.indexOf("jdbc");
             for (int w = 0; w < workloads.size(); w++) {
                 Map<String, Double> millis = new LinkedHashMap<>();
+                Map<String, double[]> ratios = new LinkedHashMap<>();
                 for (int i = 0; i < impls.size(); i++) {
                     millis.put(impls.get(i), median(perCall[w][i]));
+                    double[] perRound = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        perRound[r] = jdbc < 0 ? Double.NaN : perCall[w][i][r] / perCall[w][jdbc][r];
+                    }
+                    ratios.put(impls.get(i), quartiles(perRound));
                 }
-                rows.add(new Row(workloads.get(w), db, millis));
+                rows.add(new Row(workloads.get(w), db, millis, ratios));
             }
             peers.forEach(Workloads::close);
         }
@@ -120,6 +140,20 @@ public final class Interleaved {
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The first quartile, median and third quartile of {@code values} (linear between neighbours). */
+    static double[] quartiles(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return new double[] {quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75)};
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double at = q * (sorted.length - 1);
+        int low = (int) Math.floor(at);
+        int high = Math.min(low + 1, sorted.length - 1);
+        return sorted[low] + (at - low) * (sorted[high] - sorted[low]);
     }
 
     /** Milliseconds with two decimals, or microseconds (marked) below 0.1 ms, so W9's figures stay readable. */
@@ -148,12 +182,13 @@ public final class Interleaved {
             }
             for (String impl : impls) {
                 if (!impl.equals("jdbc")) {
-                    out.append(String.format(" %.2f× |", row.ratio(impl)));
+                    out.append(String.format(" %.2f× (%s) |", row.ratio(impl), row.spread(impl)));
                 }
             }
             out.append('\n');
         }
-        out.append("\n(median of ").append(rounds).append(" interleaved rounds, ms per call)\n");
+        out.append("\n(median of ").append(rounds).append(" interleaved rounds, ms per call; each ratio is the median of the"
+                + " per-round ratios to JDBC, with their first and third quartiles)\n");
         return out.toString();
     }
 }
