@@ -137,9 +137,7 @@ public final class Interleaved {
     private static long blackhole;
 
     static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return quartiles(values)[1];
     }
 
     /** The first quartile, median and third quartile of {@code values} (linear between neighbours). */
