@@ -60,6 +60,16 @@ final class ModelInternals extends ModelAccess {
     }
 
     @Override
+    public void setRefLong(Object ref, long id) {
+        ((Ref<?>) ref).assignLong(id);
+    }
+
+    @Override
+    public <V> V byRefKey(dev.quarry.internal.KeyMap<V> map, Object ref) {
+        return ((Ref<?>) ref).lookUp(map);
+    }
+
+    @Override
     public void cacheRef(Object ref, Object value) {
         ((Ref<?>) ref).cache(value);
     }

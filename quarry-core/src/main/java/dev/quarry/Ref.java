@@ -17,12 +17,16 @@ import java.util.Objects;
 public final class Ref<T extends Model> {
     /** The value of a Ref whose target is not loaded (distinct from a loaded {@code null}). */
     private static final Object NOT_LOADED = new Object();
+    /** The {@code id} of a Ref whose key is the whole number in {@code longId} (a loaded {@code BIGINT} key, not boxed). */
+    private static final Object LONG_ID = new Object();
 
-    // Three references and no more (24 bytes with compressed references), as every loaded row carries one
-    // Ref per foreign key: the field is found through the owner when needed, and "not loaded" is a sentinel.
+    // Three references and a long (32 bytes with compressed references), as every loaded row carries one Ref per
+    // foreign key: the field is found through the owner when needed, "not loaded" is a sentinel, and a loaded
+    // whole-number key is kept unboxed (boxed when id() is asked for it, which the JIT removes when the caller unboxes).
     private final Model owner;
     private Object id;
     private Object value = NOT_LOADED;
+    private long longId;
 
     Ref(Model owner) {
         this.owner = owner;
@@ -67,11 +71,21 @@ public final class Ref<T extends Model> {
 
     /** The target's primary key, or {@code null}; never runs a query. */
     public Object id() {
+        Object i = id;
+        if (i == LONG_ID) {
+            return longId;
+        }
         T target = target();
-        if (id == null && target != null) {
+        if (i == null && target != null) {
             return target.pk();
         }
-        return id;
+        return i;
+    }
+
+    /** The key as stored, boxed if it is held as a long; {@code null} for none. */
+    private Object key() {
+        Object i = id;
+        return i == LONG_ID ? Long.valueOf(longId) : i;
     }
 
     /**
@@ -94,10 +108,24 @@ public final class Ref<T extends Model> {
     /** Points at the target with this key, already of the key's type (Quarry's own callers). */
     void assignId(Object targetId) {
         T target = target();
-        if (!Objects.equals(this.id, targetId) || (target != null && !Objects.equals(target.pk(), targetId))) {
+        if (!Objects.equals(key(), targetId) || (target != null && !Objects.equals(target.pk(), targetId))) {
             this.value = NOT_LOADED;
         }
         this.id = targetId;
+    }
+
+    /** The value {@code map} holds for this Ref's key, or {@code null} (also for no key). */
+    <V> V lookUp(dev.quarry.internal.KeyMap<V> map) {
+        return id == LONG_ID ? map.get(longId) : map.get(id());
+    }
+
+    /** Points at the target with this whole-number key (a {@code Long} key read from a row), kept unboxed. */
+    void assignLong(long targetId) {
+        if (value != NOT_LOADED) {
+            assignId(targetId);
+        }
+        this.id = LONG_ID;
+        this.longId = targetId;
     }
 
     /**
@@ -157,7 +185,7 @@ public final class Ref<T extends Model> {
         Class<T> target = (Class<T>) field.relation().targetClass();
         T found;
         try {
-            found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", id);
+            found = new QuerySet<>(target, Plan.of(target, owner.quarry()).hint(owner)).get("pk", key());
         } catch (DoesNotExist e) {
             throw Dangling.of(field, e);
         }
@@ -176,6 +204,6 @@ public final class Ref<T extends Model> {
     /** The field and the key, for debugging; runs nothing. */
     @Override
     public String toString() {
-        return "Ref(" + field() + " -> " + id + (loaded() ? ", loaded" : "") + ")";
+        return "Ref(" + field() + " -> " + key() + (loaded() ? ", loaded" : "") + ")";
     }
 }

@@ -31,6 +31,11 @@ public final class KeyMap<V> {
         return others == null || key == null ? null : others.get(key);
     }
 
+    /** The value for the whole-number key {@code key}, or {@code null}; nothing is boxed. */
+    public V get(long key) {
+        return numbers.get(key);
+    }
+
     /** Stores {@code value} (not {@code null}) under {@code key} (not {@code null}). */
     public void put(Object key, V value) {
         if (whole(key)) {

@@ -51,6 +51,12 @@ public abstract class ModelAccess {
     /** Sets a {@code Ref}'s key to a value already of the target key's type (loading, defaults, saving). */
     public abstract void setRefId(Object ref, Object id);
 
+    /** Points {@code ref} (a {@code Ref}) at the target with this whole-number key, kept unboxed. */
+    public abstract void setRefLong(Object ref, long id);
+
+    /** The value {@code map} holds for the key of {@code ref} (a {@code Ref}), or {@code null}; a key held as a long is not boxed. */
+    public abstract <V> V byRefKey(KeyMap<V> map, Object ref);
+
     /** Stores a loaded target in a {@code Ref} so {@code get()} runs no query. */
     public abstract void cacheRef(Object ref, Object value);
 

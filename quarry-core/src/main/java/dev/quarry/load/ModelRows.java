@@ -30,8 +30,6 @@ public final class ModelRows {
     private final List<Block> related = new ArrayList<>();
     private final String[] annotationNames;
     private final ColumnReader[] annotationReaders;
-    /** How many foreign key columns share their boxed keys within one result ({@link SharedKeys}). */
-    private final int sharedColumns;
 
     /** One model's columns in the row, and where the loaded instance goes. */
     private static final class Block {
@@ -41,8 +39,8 @@ public final class ModelRows {
         final UnaryOperator<Object>[] coercions;
         /** Per field, the class of values its coercion returns unchanged (not called for them), or {@code null}. */
         final Class<?>[] unchanged;
-        /** Per field: its {@link SharedKeys} index within a result, or -1 (not a many-to-one key read as a long). */
-        final int[] shared;
+        /** Per field: whether it is a foreign key (not the primary key) read as a {@code long} into its Ref, unboxed. */
+        final boolean[] longKey;
         final int parent;
         final FieldMeta viaKey;
         /** The reverse one-to-one accessor this block fills on its parent, or {@code null} for a forward key. */
@@ -58,30 +56,18 @@ public final class ModelRows {
             this.readers = new ColumnReader[fields.length];
             this.coercions = new UnaryOperator[fields.length];
             this.unchanged = new Class<?>[fields.length];
-            this.shared = new int[fields.length];
+            this.longKey = new boolean[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 FieldMeta f = fields[i];
                 readers[i] = ops.reader(f.type());
                 coercions[i] = Coercion.to(f);
                 unchanged[i] = Coercion.unchanged(f);
-                // Only keys that repeat across rows: a one-to-one (a parent link too) holds each key once.
-                boolean repeats = i > 0 && f.isForeignKey() && !f.isOneToOne() && readers[i] instanceof LongColumn;
-                shared[i] = repeats ? 0 : -1; // numbered once every block is known
+                longKey[i] = i > 0 && f.isForeignKey() && readers[i] instanceof LongColumn;
             }
             this.parent = parent;
             this.viaKey = viaKey;
             this.reverseAccessor = reverseAccessor;
             this.intoOwner = viaKey != null && viaKey.isParentLink() && reverseAccessor == null;
-        }
-
-        /** Numbers this block's shared key columns from {@code next}; the next free number. */
-        int number(int next) {
-            for (int i = 0; i < shared.length; i++) {
-                if (shared[i] >= 0) {
-                    shared[i] = next++;
-                }
-            }
-            return next;
         }
     }
 
@@ -101,11 +87,6 @@ public final class ModelRows {
             annotationReaders[i] = ops.reader(annotations.get(annotationNames[i]).outputType());
         }
         this.annotationStart = column;
-        int shared = root.number(0);
-        for (Block b : related) {
-            shared = b.number(shared);
-        }
-        this.sharedColumns = shared;
     }
 
     private final int annotationStart;
@@ -138,9 +119,8 @@ public final class ModelRows {
         for (int i = 0; i < related.size(); i++) {
             children.add(new ArrayList<>());
         }
-        SharedKeys[] keys = sharedKeys();
         while (rs.next()) {
-            out.add(read(rs, context, children, keys));
+            out.add(read(rs, context, children));
         }
         context.setPeers(out);
         for (int i = 0; i < related.size(); i++) {
@@ -156,26 +136,11 @@ public final class ModelRows {
      * @throws SQLException if the driver cannot read a column
      */
     public Object read(ResultSet rs, LoadContext context) throws SQLException {
-        return read(rs, context, null, null);
+        return read(rs, context, null);
     }
 
-    /** The shared keys of one result read row by row with {@link #read(ResultSet, LoadContext, SharedKeys[])}. */
-    SharedKeys[] sharedKeys() {
-        return sharedColumns == 0 ? null : new SharedKeys[sharedColumns];
-    }
-
-    /**
-     * Reads the current row of a result whose rows share {@code keys} (from {@link #sharedKeys()}).
-     *
-     * @throws SQLException if the driver cannot read a column
-     */
-    Object read(ResultSet rs, LoadContext context, SharedKeys[] keys) throws SQLException {
-        return read(rs, context, null, keys);
-    }
-
-    private Object read(ResultSet rs, LoadContext context, List<List<Object>> children, SharedKeys[] keys)
-            throws SQLException {
-        Object obj = readBlock(rs, root, context, keys);
+    private Object read(ResultSet rs, LoadContext context, List<List<Object>> children) throws SQLException {
+        Object obj = readBlock(rs, root, context);
         if (!related.isEmpty()) {
             Object[] loaded = new Object[related.size()];
             for (int i = 0; i < loaded.length; i++) {
@@ -184,12 +149,12 @@ public final class ModelRows {
                 if (b.intoOwner) {
                     // A parent's columns: the child instance holds them (its inherited fields).
                     if (owner != null) {
-                        readInto(rs, b, owner, null, keys);
+                        readInto(rs, b, owner, null);
                     }
                     loaded[i] = owner;
                     continue;
                 }
-                Object child = owner == null ? null : readBlock(rs, b, context.related(i), keys);
+                Object child = owner == null ? null : readBlock(rs, b, context.related(i));
                 if (child != null && children != null) {
                     children.get(i).add(child);
                 }
@@ -211,18 +176,14 @@ public final class ModelRows {
         return obj;
     }
 
-    /** A foreign key column read as {@link LongColumn} does, boxed once per distinct key of the result. */
-    private static Long sharedKey(ResultSet rs, int index, SharedKeys[] keys, int k) throws SQLException {
+    /** A foreign key column read as {@link LongColumn} does, into {@code ref} with the key unboxed. */
+    private static void readLongKey(ResultSet rs, int index, Object ref) throws SQLException {
         long v = rs.getLong(index);
         if (rs.wasNull()) {
-            return null;
+            ACCESS.setRefId(ref, null);
+        } else {
+            ACCESS.setRefLong(ref, v);
         }
-        SharedKeys s = keys[k];
-        if (s == null) {
-            s = new SharedKeys();
-            keys[k] = s;
-        }
-        return s.box(v);
     }
 
     /** One column of field {@code f}; a value the reader refuses (out of the column's range) names the field. */
@@ -244,27 +205,27 @@ public final class ModelRows {
         }
     }
 
-    private static Object readBlock(ResultSet rs, Block b, LoadContext context, SharedKeys[] keys) throws SQLException {
+    private static Object readBlock(ResultSet rs, Block b, LoadContext context) throws SQLException {
         Object pk = b.readers[0].read(rs, b.start);
         if (pk == null) {
             return null;
         }
         Object obj = b.meta.newLoadedInstance();
-        readInto(rs, b, obj, pk, keys);
+        readInto(rs, b, obj, pk);
         ACCESS.setLoaded(obj, context);
         return obj;
     }
 
-    /**
-     * Sets the fields of block {@code b} on {@code obj} ({@code pk}: the key already read, or {@code null});
-     * {@code keys}: the result's shared foreign keys, or {@code null} for a row read on its own.
-     */
-    private static void readInto(ResultSet rs, Block b, Object obj, Object known, SharedKeys[] keys) throws SQLException {
+    /** Sets the fields of block {@code b} on {@code obj} ({@code pk}: the key already read, or {@code null}). */
+    private static void readInto(ResultSet rs, Block b, Object obj, Object known) throws SQLException {
         Object pk = known != null ? known : b.readers[0].read(rs, b.start);
         for (int i = 0; i < b.fields.length; i++) {
             FieldMeta f = b.fields[i];
-            int k = keys == null ? -1 : b.shared[i];
-            Object v = i == 0 ? pk : k >= 0 ? sharedKey(rs, b.start + i, keys, k) : read(b.readers[i], rs, b.start + i, f);
+            if (b.longKey[i]) {
+                readLongKey(rs, b.start + i, f.get(obj));
+                continue;
+            }
+            Object v = i == 0 ? pk : read(b.readers[i], rs, b.start + i, f);
             if (f.isForeignKey()) {
                 ACCESS.setRefId(f.get(obj), v);
             } else {

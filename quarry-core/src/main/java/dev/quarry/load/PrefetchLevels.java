@@ -140,7 +140,7 @@ final class PrefetchLevels {
                 // A multi-table child's parent link holds its parent's key itself, not a Ref.
                 Object value = fk.get(row);
                 Ref<?> ref = fk.isForeignKey() ? (Ref<?>) value : null;
-                Slot slot = byKey.get(ref != null ? ref.id() : value);
+                Slot slot = ref != null ? ACCESS.byRefKey(byKey, ref) : byKey.get(value);
                 if (slot != null) {
                     slot.add(row);
                     all.add(row);
@@ -199,9 +199,8 @@ final class PrefetchLevels {
             LoadContext context = new LoadContext(session, mode);
             int ownerColumn = rows.width() + 1;
             db.query(sql, rs -> {
-                SharedKeys[] shared = rows.sharedKeys();
                 while (rs.next()) {
-                    Object row = rows.read(rs, context, shared);
+                    Object row = rows.read(rs, context);
                     Slot slot = byOwner.get(keyReader.read(rs, ownerColumn));
                     if (slot == null) {
                         continue;
@@ -255,7 +254,7 @@ final class PrefetchLevels {
         for (Object o : owners) {
             Ref<?> ref = (Ref<?>) fk.get(o);
             if (toAttr != null) {
-                Object value = ref.id() == null ? null : byKey.get(ref.id());
+                Object value = ACCESS.byRefKey(byKey, ref);
                 ACCESS.prefetched(o, true).put(toAttr, value == null ? List.of() : List.of(value));
                 if (value != null) {
                     next.add(value);
@@ -263,8 +262,7 @@ final class PrefetchLevels {
                 continue;
             }
             if (ref.id() != null && !ACCESS.refLoaded(ref)) {
-                Object value = byKey.get(ref.id());
-                ACCESS.cacheRef(ref, value);
+                ACCESS.cacheRef(ref, ACCESS.byRefKey(byKey, ref));
             }
             Object value = ACCESS.refLoaded(ref) ? loadedTarget(ref) : null;
             if (value != null) {
