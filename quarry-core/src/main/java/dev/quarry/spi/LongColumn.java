@@ -5,9 +5,9 @@ import java.sql.SQLException;
 
 /**
  * The reader of a 64-bit integer column: {@code getLong}, or {@code null} for SQL NULL. The loader
- * recognises it and reads a foreign key column through {@code getLong} itself, so the rows of one
- * result that point at the same parent can share one boxed key; a backend that reads such columns
- * differently returns its own reader, and the loader then boxes each value as it did before.
+ * recognises it and reads a foreign key column through {@code getLong} itself, keeping the key in the
+ * row's {@code Ref} as a {@code long} rather than a box; a backend that reads such columns differently
+ * returns its own reader, and the loader then stores the boxed value its reader gives.
  */
 public final class LongColumn implements ColumnReader {
     /** The one instance. */
