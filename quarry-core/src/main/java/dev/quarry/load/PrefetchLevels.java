@@ -52,6 +52,39 @@ final class PrefetchLevels {
         List<Object> rows() {
             return rows == null ? List.of() : rows;
         }
+
+        /** Puts the rows in ascending order of their whole-number primary keys, unless they are already. */
+        void sortByKey(ModelMeta meta) {
+            if (rows == null || rows.size() < 2) {
+                return;
+            }
+            long previous = key(meta, rows.get(0));
+            for (int i = 1; i < rows.size(); i++) {
+                long k = key(meta, rows.get(i));
+                if (k < previous) {
+                    rows.sort(java.util.Comparator.comparingLong(row -> key(meta, row)));
+                    return;
+                }
+                previous = k;
+            }
+        }
+
+        private static long key(ModelMeta meta, Object row) {
+            return ((Number) meta.pkValue(row)).longValue();
+        }
+    }
+
+    /**
+     * Whether the rows of {@code related} can be put in primary-key order in Java rather than by the
+     * query: its key is a whole number (in SQL and Java alike; text or UUID keys may sort differently
+     * in the database's collation). A database that has no index order at hand sorts every row for an
+     * {@code ORDER BY}: PostgreSQL sorted W2's 100,000 reviews on disk (27 ms against 8 without).
+     */
+    private static boolean sortsInJava(ModelMeta related) {
+        FieldMeta pk = related.pk();
+        Class<?> t = pk.javaType();
+        return pk.type().isIntegral() && (t == Long.class || t == long.class || t == Integer.class || t == int.class
+                || t == Short.class || t == short.class || t == Byte.class || t == byte.class);
     }
 
     /**
@@ -118,6 +151,7 @@ final class PrefetchLevels {
         Slot[] slots = new Slot[owners.size()];
         List<Object> keys = new ArrayList<>(owners.size());
         KeyMap<Slot> byKey = slots(meta, owners, slots, keys);
+        boolean javaOrder = custom == null && sortsInJava(r.source());
         List<Object> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys, db.backend(), whole)) {
             List<Object> rows;
@@ -129,8 +163,10 @@ final class PrefetchLevels {
                 rows = Loader.models(session, chunk == null ? ordered(custom)
                         : ordered(custom).filter(new Condition.Leaf(fk.name() + "__in", chunk)), mode);
             } else {
-                // The default query of a level: compiled once per chunk size (the compiled-query cache).
-                QueryTree base = ordered(QueryTree.of(session.registry(), r.source()));
+                // The default query of a level: compiled once per chunk size (the compiled-query cache); with a
+                // whole-number key, unordered, each owner's rows put in key order below.
+                QueryTree plain = QueryTree.of(session.registry(), r.source());
+                QueryTree base = javaOrder ? plain : ordered(plain);
                 rows = CompiledShapes.models(session, new LevelShape(r.source().type(), fk.name(),
                         chunk == null ? -1 : chunk.size()), chunk == null ? List.of() : chunk,
                         () -> chunk == null ? base : base.filter(new Condition.Leaf(fk.name() + "__in", chunk)), mode);
@@ -150,6 +186,11 @@ final class PrefetchLevels {
                 }
             }
             keptAsPeers(rows, all.subList(before, all.size()));
+        }
+        if (javaOrder) {
+            for (Slot slot : slots) {
+                slot.sortByKey(r.source());
+            }
         }
         keep(owners, slots, name);
         boolean keyAlwaysSet = !fk.nullable() && (fk.relation() == null || fk.relation().dbConstraint());
