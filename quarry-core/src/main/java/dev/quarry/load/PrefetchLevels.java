@@ -41,6 +41,9 @@ final class PrefetchLevels {
     private static final class Slot {
         Object owner;
         List<Object> rows;
+        /** The whole-number key of the last row given to {@link #add(Object, long)}, and whether a row came before a smaller one. */
+        long lastKey = Long.MIN_VALUE;
+        boolean unordered;
 
         void add(Object row) {
             if (rows == null) {
@@ -49,29 +52,29 @@ final class PrefetchLevels {
             rows.add(row);
         }
 
+        /** Adds a row whose whole-number primary key is {@code key}, noting whether the rows stay in key order. */
+        void add(Object row, long key) {
+            add(row);
+            unordered |= key < lastKey;
+            lastKey = key;
+        }
+
         List<Object> rows() {
             return rows == null ? List.of() : rows;
         }
 
-        /** Puts the rows in ascending order of their whole-number primary keys, unless they are already. */
+        /** Puts the rows given to {@link #add(Object, long)} in ascending order of their keys, unless they came so. */
         void sortByKey(ModelMeta meta) {
-            if (rows == null || rows.size() < 2) {
-                return;
-            }
-            long previous = key(meta, rows.get(0));
-            for (int i = 1; i < rows.size(); i++) {
-                long k = key(meta, rows.get(i));
-                if (k < previous) {
-                    rows.sort(java.util.Comparator.comparingLong(row -> key(meta, row)));
-                    return;
-                }
-                previous = k;
+            if (unordered) {
+                rows.sort(java.util.Comparator.comparingLong(row -> wholeKey(meta, row)));
+                unordered = false;
             }
         }
+    }
 
-        private static long key(ModelMeta meta, Object row) {
-            return ((Number) meta.pkValue(row)).longValue();
-        }
+    /** The whole-number primary key of {@code row} (of a model whose rows {@link #sortsInJava}). */
+    private static long wholeKey(ModelMeta meta, Object row) {
+        return ((Number) meta.pkValue(row)).longValue();
     }
 
     /**
@@ -178,7 +181,11 @@ final class PrefetchLevels {
                 Ref<?> ref = fk.isForeignKey() ? (Ref<?>) value : null;
                 Slot slot = ref != null ? ACCESS.byRefKey(byKey, ref) : byKey.get(value);
                 if (slot != null) {
-                    slot.add(row);
+                    if (javaOrder) {
+                        slot.add(row, wholeKey(r.source(), row));
+                    } else {
+                        slot.add(row);
+                    }
                     all.add(row);
                     if (ref != null) {
                         ACCESS.cacheRef(ref, slot.owner);
