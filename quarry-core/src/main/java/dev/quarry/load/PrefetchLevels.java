@@ -154,7 +154,9 @@ final class PrefetchLevels {
         Slot[] slots = new Slot[owners.size()];
         List<Object> keys = new ArrayList<>(owners.size());
         KeyMap<Slot> byKey = slots(meta, owners, slots, keys);
-        boolean javaOrder = custom == null && sortsInJava(r.source());
+        // The default query: the model's own ordering if it has one, else the key's order, kept in Java for whole numbers.
+        QueryTree plain = custom == null ? QueryTree.of(session.registry(), r.source()) : null;
+        boolean javaOrder = plain != null && plain.ordering().isEmpty() && sortsInJava(r.source());
         List<Object> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys, db.backend(), whole)) {
             List<Object> rows;
@@ -168,7 +170,6 @@ final class PrefetchLevels {
             } else {
                 // The default query of a level: compiled once per chunk size (the compiled-query cache); with a
                 // whole-number key, unordered, each owner's rows put in key order below.
-                QueryTree plain = QueryTree.of(session.registry(), r.source());
                 QueryTree base = javaOrder ? plain : ordered(plain);
                 rows = CompiledShapes.models(session, new LevelShape(r.source().type(), fk.name(),
                         chunk == null ? -1 : chunk.size()), chunk == null ? List.of() : chunk,

@@ -77,6 +77,20 @@ class RelationOrderingTest {
                 .toList())).containsExactly(2, 1);
     }
 
+    /**
+     * A prefetched reverse relation lists each owner's rows in the related model's default ordering
+     * (Writer: {@code country, name}), not by key: abe is created last but named first.
+     */
+    @Test
+    void aPrefetchedReverseRelationKeepsTheRelatedModelsOrdering(Queries queries) {
+        RelationDetailsRows.create();
+        Writer.objects.create(Map.of("name", "abe", "country", Country.objects.get("name", "UK")));
+        List<Country> countries = queries.assertNumQueries(2, () -> Country.objects.prefetchRelated("writer_set").list());
+        assertThat(queries.assertNumQueries(0, () -> countries.stream().map(c -> c.name + "=" + c.related("writer_set",
+                Writer.class).all().list().stream().map(w -> w.name).toList()).toList()))
+                .containsExactly("UK=[abe, amy, cid]", "France=[bea]");
+    }
+
     @Test
     void theReverseSideOfARelationUsesTheRelatedModelsOrdering(Queries queries) {
         RelationDetailsRows.create();
