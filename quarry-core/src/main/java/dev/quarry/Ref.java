@@ -71,15 +71,9 @@ public final class Ref<T extends Model> {
 
     /** The target's primary key, or {@code null}; never runs a query. */
     public Object id() {
-        Object i = id;
-        if (i == LONG_ID) {
-            return longId;
-        }
-        T target = target();
-        if (i == null && target != null) {
-            return target.pk();
-        }
-        return i;
+        Object i = key();
+        T target = i == null ? target() : null;
+        return target != null ? target.pk() : i;
     }
 
     /** The key as stored, boxed if it is held as a long; {@code null} for none. */
