@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** SQLite through sqlite-jdbc: the embedded default; each connection gets the REGEXP function ({@link SqliteRegexp}). */
 public final class SqliteBackend extends BaseBackend {
@@ -39,10 +40,41 @@ public final class SqliteBackend extends BaseBackend {
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             if (!isMemory(connection.getMetaData().getURL())) {
-                s.execute("PRAGMA journal_mode = WAL");
+                useWal(s);
             }
         }
         registerRegexp(connection);
+    }
+
+    /** SQLite's primary result code for "database is locked". */
+    private static final int SQLITE_BUSY = 5;
+
+    /**
+     * Switches a file database to WAL. The switch needs the database to itself, and SQLite refuses it at
+     * once, without its busy handler, while another connection is writing to a database not yet in WAL
+     * (two application instances starting on a new file, say); so a refused switch is retried, with
+     * pauses of up to 50 ms, for as long as the busy timeout would have waited.
+     */
+    private static void useWal(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MS);
+        long pauseMs = 1;
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != SQLITE_BUSY || System.nanoTime() + pauseMs * 1_000_000 > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting to switch the SQLite database to WAL", "57014", e);
+            }
+            pauseMs = Math.min(pauseMs * 2, 50);
+        }
     }
 
     /** Registers SQLite's REGEXP function ({@link SqliteRegexp}), loaded by name so the core needs no driver to compile against at run time. */
