@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Turns rows of a model SELECT into instances: columns are read by index with a reader per
- * field chosen once per query, select_related models are attached to their {@code Ref}s, and
- * annotations are stored on the instance.
+ * field chosen once per query (by the model's generated accessor when it reads rows, see
+ * {@link GeneratedRows}, else field by field), select_related models are attached to their
+ * {@code Ref}s, and annotations are stored on the instance.
  */
 public final class ModelRows {
     private static final ModelAccess ACCESS = ModelAccess.get();
@@ -47,10 +48,13 @@ public final class ModelRows {
         final String reverseAccessor;
         /** Whether this block holds a multi-table parent's columns, read into its owner (the child instance). */
         final boolean intoOwner;
-        int start;
+        /** The 1-based column of the block's first field (its primary key). */
+        final int start;
+        /** The block's columns as its model's generated accessor reads them, or {@code null} to read them field by field. */
+        final GeneratedRows generated;
 
         @SuppressWarnings("unchecked")
-        Block(ModelMeta meta, Operations ops, int parent, FieldMeta viaKey, String reverseAccessor) {
+        Block(ModelMeta meta, Operations ops, int parent, FieldMeta viaKey, String reverseAccessor, int start) {
             this.meta = meta;
             this.fields = meta.fields().toArray(new FieldMeta[0]);
             this.readers = new ColumnReader[fields.length];
@@ -68,15 +72,15 @@ public final class ModelRows {
             this.viaKey = viaKey;
             this.reverseAccessor = reverseAccessor;
             this.intoOwner = viaKey != null && viaKey.isParentLink() && reverseAccessor == null;
+            this.start = start;
+            this.generated = intoOwner ? null : GeneratedRows.of(meta, fields, readers, coercions, unchanged, longKey, start);
         }
     }
 
     /** A reader for the rows of {@code tree}, with column readers from {@code ops} chosen once. */
     public ModelRows(QueryTree tree, Operations ops) {
-        this.root = new Block(tree.model(), ops, -1, null, null);
-        int column = 1;
-        root.start = column;
-        column += root.fields.length;
+        this.root = new Block(tree.model(), ops, -1, null, null, 1);
+        int column = 1 + root.fields.length;
         for (SelectRelatedNode n : tree.selectRelated()) {
             column = addRelated(n, -1, ops, column);
         }
@@ -97,8 +101,8 @@ public final class ModelRows {
     }
 
     private int addRelated(SelectRelatedNode n, int parent, Operations ops, int column) {
-        Block b = new Block(n.model(), ops, parent, n.foreignKey(), n.isReverse() ? n.reverse().accessorName() : null);
-        b.start = column;
+        Block b = new Block(n.model(), ops, parent, n.foreignKey(), n.isReverse() ? n.reverse().accessorName() : null,
+                column);
         related.add(b);
         int index = related.size() - 1;
         column += b.fields.length;
@@ -177,7 +181,7 @@ public final class ModelRows {
     }
 
     /** A foreign key column read as {@link LongColumn} does, into {@code ref} with the key unboxed. */
-    private static void readLongKey(ResultSet rs, int index, Object ref) throws SQLException {
+    static void readLongKey(ResultSet rs, int index, Object ref) throws SQLException {
         long v = rs.getLong(index);
         if (rs.wasNull()) {
             ACCESS.setRefId(ref, null);
@@ -211,7 +215,17 @@ public final class ModelRows {
             return null;
         }
         Object obj = b.meta.newLoadedInstance();
-        readInto(rs, b, obj, pk);
+        if (b.generated != null) {
+            try {
+                b.generated.read(rs, obj, pk);
+            } catch (InvalidValueError e) {
+                // Read the row again field by field, whose error names the row's key and the field.
+                readInto(rs, b, b.meta.newLoadedInstance(), pk);
+                throw e;
+            }
+        } else {
+            readInto(rs, b, obj, pk);
+        }
         ACCESS.setLoaded(obj, context);
         return obj;
     }

@@ -1,5 +1,7 @@
 package dev.quarry.spi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -40,5 +42,26 @@ public interface ModelAccessor {
      * constructor, so one call replaces a read and a write per relation.
      */
     default void newRelations(Object instance, RelationHolders holders) {
+    }
+
+    /**
+     * Whether {@link #readRow} reads rows; {@code false} for an accessor without it (written by an older
+     * {@code quarry-processor}), whose rows the core reads field by field through {@link #set}.
+     */
+    default boolean readsRows() {
+        return false;
+    }
+
+    /**
+     * Reads the current row of {@code rs} into the fields of {@code instance}, a new instance: sets the
+     * primary key field ({@link RowPlan#keyField()}) to {@code key}; for every other field with a reader in
+     * {@code plan}, calls that reader on its column and stores {@link RowPlan#value} of what it read (a
+     * primitive field keeps its default for SQL NULL); and hands each {@code Ref} field with a reader to
+     * {@link RowPlan#key}. Each field's reader is called from a call site of its own.
+     *
+     * @throws SQLException if the driver cannot read a column
+     */
+    default void readRow(Object instance, Object key, ResultSet rs, RowPlan plan) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getName() + " does not read rows; see readsRows()");
     }
 }

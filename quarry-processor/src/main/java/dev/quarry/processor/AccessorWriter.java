@@ -10,6 +10,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +30,17 @@ import javax.lang.model.util.Elements;
  * Writes the generated accessor of one model ({@code Book__Accessor}, the core's
  * {@code dev.quarry.spi.ModelAccessor}): a {@code switch} per read and write over the instance fields
  * the generated class can reach (those of the model and its superclasses, {@code Model.id} included,
- * that are not private, final or static), {@code new Book()}, and the creation of its relation holders
- * ({@code Ref} and {@code ManyToMany} fields) in one call from the model's constructor. Fields it cannot reach stay on the
- * core's reflective path. A model without a no-argument constructor the package can call gets none.
+ * that are not private, final or static), {@code new Book()}, the creation of its relation holders
+ * ({@code Ref} and {@code ManyToMany} fields) in one call from the model's constructor, and the reading of a
+ * row into a new instance with a call site per field ({@code readRow}, laid out by the core's {@code RowPlan}).
+ * Fields it cannot reach stay on the core's reflective path (and the rows of such a model are read field by field). A model without a no-argument constructor the package can call gets none.
  */
 final class AccessorWriter {
     private static final ClassName MODEL_ACCESSOR = ClassName.get("dev.quarry.spi", "ModelAccessor");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName RELATION_HOLDERS = ClassName.get("dev.quarry.spi", "RelationHolders");
+    private static final ClassName ROW_PLAN = ClassName.get("dev.quarry.spi", "RowPlan");
+    private static final ClassName COLUMN_READER = ClassName.get("dev.quarry.spi", "ColumnReader");
 
     private final Elements elements;
 
@@ -61,6 +66,8 @@ final class AccessorWriter {
         CodeBlock.Builder set = CodeBlock.builder().add("$T m = ($T) instance;\nswitch (field) {\n$>", type, type);
         CodeBlock.Builder relationNames = CodeBlock.builder().add("$T.of(", List.class);
         CodeBlock.Builder relations = CodeBlock.builder().add("$T m = ($T) instance;\n", type, type);
+        CodeBlock.Builder keys = CodeBlock.builder().add("switch (plan.keyField()) {\n$>");
+        CodeBlock.Builder row = CodeBlock.builder();
         int i = 0;
         int r = 0;
         for (Map.Entry<String, TypeMirror> f : fields.entrySet()) {
@@ -68,6 +75,7 @@ final class AccessorWriter {
             get.add("case $L -> m.$N;\n", i, f.getKey());
             set.add("case $L -> m.$N = ($T) value;\n", i, f.getKey(), TypeName.get(f.getValue()).box());
             String holder = holder(f.getValue());
+            readField(keys, row, i, f.getKey(), f.getValue(), holder);
             if (holder != null) {
                 relationNames.add(r++ == 0 ? "$S" : ", $S", f.getKey());
                 if (holder.equals("ref")) {
@@ -83,6 +91,12 @@ final class AccessorWriter {
         relationNames.add(")");
         get.add("default -> throw new $T(field);\n$<};\n", IndexOutOfBoundsException.class);
         set.add("default -> throw new $T(field);\n$<}\n", IndexOutOfBoundsException.class);
+        keys.add("default -> {\n}\n$<}\n");
+        CodeBlock readRow = CodeBlock.builder()
+                .addStatement("$T m = ($T) instance", type, type)
+                .addStatement("$T[] c = plan.readers()", COLUMN_READER)
+                .addStatement("int[] col = plan.columns()")
+                .add(keys.build()).add(row.build()).build();
         TypeSpec accessor = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MODEL_ACCESSOR)
@@ -116,8 +130,43 @@ final class AccessorWriter {
                         .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
                         .addParameter(Object.class, "instance").addParameter(RELATION_HOLDERS, "holders")
                         .addCode(relations.build()).build())
+                .addMethod(MethodSpec.methodBuilder("readsRows").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(boolean.class).addStatement("return true").build())
+                .addMethod(MethodSpec.methodBuilder("readRow").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+                        .addParameter(Object.class, "instance").addParameter(Object.class, "key")
+                        .addParameter(ResultSet.class, "rs").addParameter(ROW_PLAN, "plan")
+                        .addException(SQLException.class)
+                        .addCode(readRow).build())
                 .build();
         return JavaFile.builder(self.packageName(), accessor).skipJavaLangImports(true).build();
+    }
+
+    /**
+     * Adds field {@code i}'s part of {@code readRow}: its case of the primary key switch in {@code keys} (a plain
+     * field), and in {@code row} the call of its reader from a call site of its own, stored through the plan's
+     * conversion (a primitive keeps its default for NULL), or, for a {@code Ref}, the plan's key reading; a
+     * many-to-many field has no column.
+     */
+    private static void readField(CodeBlock.Builder keys, CodeBlock.Builder row, int i, String name, TypeMirror type,
+                                  String holder) {
+        if ("manyToMany".equals(holder)) {
+            return;
+        }
+        row.beginControlFlow("if (c[$L] != null)", i);
+        if ("ref".equals(holder)) {
+            row.addStatement("plan.key($L, rs, m.$N)", i, name);
+        } else {
+            TypeName boxed = TypeName.get(type).box();
+            keys.add("case $L -> m.$N = ($T) key;\n", i, name, boxed);
+            if (type.getKind().isPrimitive()) {
+                row.addStatement("Object v = plan.value($L, c[$L].read(rs, col[$L]))", i, i, i)
+                        .beginControlFlow("if (v != null)").addStatement("m.$N = ($T) v", name, boxed).endControlFlow();
+            } else {
+                row.addStatement("m.$N = ($T) plan.value($L, c[$L].read(rs, col[$L]))", name, boxed, i, i, i);
+            }
+        }
+        row.endControlFlow();
     }
 
     /**
