@@ -30,6 +30,10 @@ import java.util.List;
  * it has one (as {@link CompileOnlyQuarry}'s subclasses do). Prints each build's median CPU time per
  * call and the median of the per-round ratios after/before. Run it twice with the builds swapped: the
  * build loaded second measured up to 3% slower in a null test (the same build twice).
+ *
+ * <p>{@code -Dtwobuilds.warm=w2ReversePrefetch,w3Annotate} first calls those methods of each build
+ * {@code -Dtwobuilds.warmCalls} times (30), so that call sites shared by all models have seen the others, as
+ * in an application's JVM, before the measured method runs.
  */
 public final class TwoBuilds {
     private TwoBuilds() {}
@@ -59,6 +63,16 @@ public final class TwoBuilds {
                 }
             }
             method[i] = c.getMethod(args[3]);
+        }
+        String warm = System.getProperty("twobuilds.warm", "");
+        int warmCalls = Integer.getInteger("twobuilds.warmCalls", 30);
+        for (String name : warm.isEmpty() ? new String[0] : warm.split(",")) {
+            for (int i = 0; i < 2; i++) {
+                Method m = target[i].getClass().getMethod(name.trim());
+                for (int j = 0; j < warmCalls; j++) {
+                    m.invoke(target[i]);
+                }
+            }
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[][] perCall = new double[2][rounds];

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A new instance gets its {@code Ref} and {@code ManyToMany} holders from its model's constructor. When
  * the model's generated accessor lists exactly the model's relation fields ({@code relationFields}), one
- * call to it ({@code newRelations}) fills them all; an accessor written before that (quarry-processor 0.2)
- * and models without one set them field by field. Both ways give instances that load, point and list alike.
+ * call to it ({@code newRelations}) fills them all, and it reads a loaded row in one call too ({@code readRow});
+ * an accessor written before that (quarry-processor 0.2) and models without one set them and read rows field by
+ * field. Both ways give instances that load, point and list alike.
  */
 @QuarryTest(models = {Shelf.class, Volume.class, Binder.class})
 class RelationHoldersTest {
@@ -29,10 +30,12 @@ class RelationHoldersTest {
         int before = Volume__Accessor.FILLED.get();
         Volume fresh = new Volume();
         assertThat(Volume__Accessor.FILLED.get()).isEqualTo(before + 1);
+        int read = Volume__Accessor.READ.get();
         assertThat(fresh.shelf).isNotNull();
         assertThat(fresh.shelf.id()).isNull();
         assertThat(fresh.lists).isNotNull();
         assertThat(loadedTitlesAndShelves(queries, true)).containsExactly("Dune@oak[oak, pine]", "Emma@pine[]");
+        assertThat(Volume__Accessor.READ.get()).as("rows read by the accessor's readRow").isEqualTo(read + 2);
     }
 
     @Test

@@ -2,14 +2,19 @@ package dev.quarry.accessors;
 
 import dev.quarry.ManyToMany;
 import dev.quarry.Ref;
+import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.ModelAccessor;
 import dev.quarry.spi.RelationHolders;
+import dev.quarry.spi.RowPlan;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** As quarry-processor writes it, and counting the instances whose holders it filled. */
+/** As quarry-processor writes it (row reading included), and counting the instances whose holders it filled. */
 public final class Volume__Accessor implements ModelAccessor {
     static final AtomicInteger FILLED = new AtomicInteger();
+    static final AtomicInteger READ = new AtomicInteger();
 
     /** The accessor, for the core to create. */
     public Volume__Accessor() {
@@ -69,5 +74,33 @@ public final class Volume__Accessor implements ModelAccessor {
         }
         m.lists = (ManyToMany<Shelf>) holders.manyToMany(m);
         FILLED.incrementAndGet();
+    }
+
+    @Override
+    public boolean readsRows() {
+        return true;
+    }
+
+    @Override
+    public void readRow(Object instance, Object key, ResultSet rs, RowPlan plan) throws SQLException {
+        Volume m = (Volume) instance;
+        ColumnReader[] c = plan.readers();
+        int[] col = plan.columns();
+        switch (plan.keyField()) {
+            case 0 -> m.id = (Long) key;
+            case 1 -> m.title = (String) key;
+            default -> {
+            }
+        }
+        if (c[0] != null) {
+            m.id = (Long) plan.value(0, c[0].read(rs, col[0]));
+        }
+        if (c[1] != null) {
+            m.title = (String) plan.value(1, c[1].read(rs, col[1]));
+        }
+        if (c[2] != null) {
+            plan.key(2, rs, m.shelf);
+        }
+        READ.incrementAndGet();
     }
 }
