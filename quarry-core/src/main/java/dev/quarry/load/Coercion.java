@@ -26,10 +26,11 @@ final class Coercion {
     /**
      * The class of the values the conversion of {@link #to} returns unchanged, so a reader skips the call for
      * them (a {@code Long} key read as a {@code Long}): the field's boxed type for a number field without a
-     * converter, whose conversion passes its own (final) type through; {@code null} when every value is converted.
+     * converter, whose conversion passes its own (final) type through; {@code null} when every value is converted
+     * (or looked at: a decimal's places).
      */
     static Class<?> unchanged(FieldMeta field) {
-        if (field.isForeignKey() || field.converter() != null) {
+        if (field.isForeignKey() || field.converter() != null || FieldValues.toPlaces(field) != null) {
             return null;
         }
         Class<?> j = field.javaType();

@@ -27,9 +27,14 @@ public final class ValuesRows {
             Expr e = values.get(names[i]);
             ColumnReader stored = ops.reader(e.outputType());
             // A field with a converter gives its Java values (an enum constant, not its stored name).
+            java.util.function.UnaryOperator<Object> places = e instanceof dev.quarry.query.expr.Col c && c.field() != null
+                    ? dev.quarry.model.FieldValues.toPlaces(c.field()) : null;
             if (e instanceof dev.quarry.query.expr.Col c && c.field() != null && c.field().converter() != null) {
                 dev.quarry.model.FieldMeta f = c.field();
                 readers[i] = (rs, k) -> f.fromStored(stored.read(rs, k));
+            } else if (places != null) {
+                // A decimal field's values with its places, as on instances.
+                readers[i] = (rs, k) -> places.apply(stored.read(rs, k));
             } else {
                 readers[i] = stored;
             }

@@ -225,7 +225,21 @@ public final class FieldValues {
         if (j == Float.class) {
             return v -> v instanceof Float || !(v instanceof Number n) ? v : Float.valueOf(n.floatValue());
         }
-        return null;
+        return toPlaces(f);
+    }
+
+    /**
+     * For a {@code DECIMAL} field read as a {@code BigDecimal}: the value with the field's decimal places, as
+     * Django quantizes it (SQLite keeps 12.50 as the REAL 12.5 and 12.00 as the INTEGER 12; PostgreSQL and
+     * MariaDB give the column's scale already); a value with more places is rounded half-even. {@code null}
+     * for any other field.
+     */
+    public static UnaryOperator<Object> toPlaces(FieldMeta f) {
+        if (f.type() != FieldType.DECIMAL || boxed(f.javaType()) != BigDecimal.class || f.options().decimalPlaces() < 0) {
+            return null;
+        }
+        int places = f.options().decimalPlaces();
+        return v -> v instanceof BigDecimal d && d.scale() != places ? d.setScale(places, java.math.RoundingMode.HALF_EVEN) : v;
     }
 
     private static long loaded(FieldMeta f, Number n, long lo, long hi) {

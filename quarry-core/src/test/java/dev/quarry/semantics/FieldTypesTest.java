@@ -36,12 +36,30 @@ class FieldTypesTest {
         Gadget saved = gadget("lamp", true);
         Gadget g = Gadget.objects.get("pk", saved.id);
         assertThat(g.code).isEqualTo(CODE);
-        assertThat(g.price).isEqualByComparingTo("12.5");
+        assertThat(g.price).isEqualTo(new BigDecimal("12.50"));
         assertThat(g.active).isTrue();
         assertThat(g.weight).isEqualTo(0.25);
         assertThat(g.seen).isEqualTo(SEEN);
         assertThat(g.stock).isEqualTo(7L);
         assertThat(g.size).isEqualTo((short) 1);
+    }
+
+    /**
+     * As Django (django_decimal_places.py): a decimal comes back with the field's places on every backend,
+     * on instances and in values(), although SQLite keeps 12.50 as the REAL 12.5 and 12.00 as the INTEGER 12.
+     */
+    @Test
+    void decimalsComeBackWithTheFieldsPlaces() {
+        gadget("lamp", true);
+        Gadget whole = gadget("desk", true);
+        whole.price = new BigDecimal("12");
+        whole.save();
+        List<Gadget> loaded = Gadget.objects.orderBy("name").list();
+        assertThat(loaded).extracting(g -> g.price).containsExactly(new BigDecimal("12.00"), new BigDecimal("12.50"));
+        assertThat(Gadget.objects.orderBy("name").valuesList("price", BigDecimal.class).list())
+                .containsExactly(new BigDecimal("12.00"), new BigDecimal("12.50"));
+        assertThat(Gadget.objects.orderBy("name").values("price").list()).extracting(m -> m.get("price"))
+                .containsExactly(new BigDecimal("12.00"), new BigDecimal("12.50"));
     }
 
     @Test
