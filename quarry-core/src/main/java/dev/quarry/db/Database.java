@@ -301,7 +301,13 @@ public final class Database implements AutoCloseable {
     static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
-            if (p instanceof dev.quarry.spi.TypedParameter t) {
+            if (p instanceof String s) {
+                ps.setString(i + 1, s);
+            } else if (p instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (p instanceof dev.quarry.spi.TypedParameter t) {
                 ps.setObject(i + 1, t.value(), t.sqlType());
             } else {
                 ps.setObject(i + 1, p);
