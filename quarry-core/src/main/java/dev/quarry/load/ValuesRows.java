@@ -26,11 +26,10 @@ public final class ValuesRows {
         for (int i = 0; i < names.length; i++) {
             Expr e = values.get(names[i]);
             ColumnReader stored = ops.reader(e.outputType());
-            // A field with a converter gives its Java values (an enum constant, not its stored name).
-            java.util.function.UnaryOperator<Object> places = e instanceof dev.quarry.query.expr.Col c && c.field() != null
-                    ? dev.quarry.model.FieldValues.toPlaces(c.field()) : null;
-            if (e instanceof dev.quarry.query.expr.Col c && c.field() != null && c.field().converter() != null) {
-                dev.quarry.model.FieldMeta f = c.field();
+            dev.quarry.model.FieldMeta f = e instanceof dev.quarry.query.expr.Col c ? c.field() : null;
+            java.util.function.UnaryOperator<Object> places = f == null ? null : dev.quarry.model.FieldValues.toPlaces(f);
+            if (f != null && f.converter() != null) {
+                // A field with a converter gives its Java values (an enum constant, not its stored name).
                 readers[i] = (rs, k) -> f.fromStored(stored.read(rs, k));
             } else if (places != null) {
                 // A decimal field's values with its places, as on instances.
