@@ -33,8 +33,6 @@ final class Coercion {
         if (field.isForeignKey() || field.converter() != null || FieldValues.toPlaces(field) != null) {
             return null;
         }
-        Class<?> j = field.javaType();
-        return j == int.class ? Integer.class : j == short.class ? Short.class : j == long.class ? Long.class
-                : j == double.class ? Double.class : j == float.class ? Float.class : j;
+        return field.boxedType();
     }
 }

@@ -85,9 +85,8 @@ final class PrefetchLevels {
      */
     private static boolean sortsInJava(ModelMeta related) {
         FieldMeta pk = related.pk();
-        Class<?> t = pk.javaType();
-        return pk.type().isIntegral() && (t == Long.class || t == long.class || t == Integer.class || t == int.class
-                || t == Short.class || t == short.class || t == Byte.class || t == byte.class);
+        Class<?> t = pk.boxedType();
+        return pk.type().isIntegral() && (t == Long.class || t == Integer.class || t == Short.class || t == Byte.class);
     }
 
     /**

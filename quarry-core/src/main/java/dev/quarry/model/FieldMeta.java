@@ -262,6 +262,11 @@ public final class FieldMeta {
         return options.extras();
     }
 
+    /** The Java type of the field, boxed for a primitive ({@code Integer} for {@code int}): the class of its values. */
+    public Class<?> boxedType() {
+        return Conversions.boxed(javaType);
+    }
+
     /** Whether the Java field is a primitive and so cannot hold NULL. */
     public boolean primitive() {
         return javaType.isPrimitive();
