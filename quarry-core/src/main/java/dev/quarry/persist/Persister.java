@@ -13,6 +13,7 @@ import dev.quarry.model.FieldValues;
 import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.Feature;
+import dev.quarry.spi.FieldType;
 import dev.quarry.spi.Features;
 import dev.quarry.sql.CompiledSql;
 import dev.quarry.sql.InsertCompiler;
@@ -301,6 +302,7 @@ public final class Persister {
         int max = Math.max(1, (db.backend().features().maxBindParameters() - 10) / perRow);
         int size = batchSize > 0 ? Math.min(batchSize, max) : max;
         List<String> columns = fields.stream().map(FieldMeta::column).toList();
+        List<FieldType> types = fields.stream().map(FieldMeta::type).toList();
         boolean canReturn = db.backend().features().has(Feature.RETURNING) && (conflict == null || conflict.updates());
         boolean returning = generated && canReturn;
         // What RETURNING reads per row: the generated key, then the columns left to database defaults.
@@ -338,9 +340,9 @@ public final class Persister {
                     continue;
                 }
                 CompiledSql sql = conflict == null
-                        ? compiler.insert(meta.table(), columns, allValues, first, batch.size(), returnColumns, null, List.of(),
+                        ? compiler.insert(meta.table(), columns, types, allValues, first, batch.size(), returnColumns, null, List.of(),
                                 null, null)
-                        : compiler.insert(meta.table(), columns, allValues, first, batch.size(), returnColumns,
+                        : compiler.insert(meta.table(), columns, types, allValues, first, batch.size(), returnColumns,
                                 conflict.targetColumns(), conflict.updateColumns(), meta.pk().column(),
                                 conflict.updates() && meta.versionField() != null ? meta.versionField().column() : null);
                 if (!readBack.isEmpty()) {

@@ -105,6 +105,19 @@ public interface Operations {
         w.sql(")");
     }
 
+    /**
+     * Writes a multi-row INSERT's rows after its column list: {@code rows} rows of one value per column,
+     * row after row in {@code values} from index {@code from} (Java values, before {@link #toDb}), column
+     * {@code i} of kind {@code types.get(i)} ({@code null}: not known). The default is the standard
+     * {@code VALUES (?, ...), (?, ...)}. PostgreSQL overrides it to bind one array per column
+     * ({@code SELECT * FROM unnest(...)}), so that the statement is parsed and planned once whatever
+     * the number of rows; a backend doing so falls back to the default for any column or value it
+     * cannot put in an array.
+     */
+    default void insertRows(SqlWriter w, java.util.List<FieldType> types, Object[] values, int from, int rows) {
+        w.sql(" VALUES ").valueRows(values, from, rows, types.size());
+    }
+
     /** Writes one ORDER BY term. */
     void orderTerm(SqlWriter w, Runnable expr, boolean descending, NullsOrder nulls);
 

@@ -13,4 +13,19 @@ public interface SqlWriter {
 
     /** Appends a placeholder and records the value as its bind parameter. */
     SqlWriter param(Object value);
+
+    /**
+     * Appends {@code (?, ?), (?, ?), ...}: {@code rows} rows of {@code width} placeholders for
+     * {@code values[from]} onwards, row after row, each recorded as by {@link #param(Object)}.
+     */
+    default SqlWriter valueRows(Object[] values, int from, int rows, int width) {
+        for (int r = 0; r < rows; r++) {
+            sql(r > 0 ? ", (" : "(");
+            for (int i = 0; i < width; i++) {
+                sql(i > 0 ? ", " : "").param(values[from + r * width + i]);
+            }
+            sql(")");
+        }
+        return this;
+    }
 }

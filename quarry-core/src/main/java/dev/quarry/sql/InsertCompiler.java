@@ -1,6 +1,8 @@
 package dev.quarry.sql;
 
+import dev.quarry.spi.FieldType;
 import dev.quarry.spi.Operations;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,16 +53,19 @@ public final class InsertCompiler {
                 values[r * width + i] = row.get(i);
             }
         }
-        return insert(table, columns, values, 0, rows.size(), returning, conflictTarget, conflictUpdate, pkColumn,
-                versionColumn);
+        return insert(table, columns, Collections.nCopies(width, null), values, 0, rows.size(), returning, conflictTarget,
+                conflictUpdate, pkColumn, versionColumn);
     }
 
     /**
      * As {@link #insert(String, List, List, List, List, List, String, String)}, for {@code rowCount} rows whose values
      * lie in {@code values}, row after row in column order, from row {@code firstRow} ({@code columns.size()} values
-     * a row): a bulk insert's rows, checked once and cut into statements without a list per row.
+     * a row): a bulk insert's rows, checked once and cut into statements without a list per row. {@code types} gives
+     * each column's kind (an entry may be {@code null}), so that the backend can choose how the rows are written
+     * ({@link Operations#insertRows}).
      */
-    public CompiledSql insert(String table, List<String> columns, Object[] values, int firstRow, int rowCount,
+    public CompiledSql insert(String table, List<String> columns, List<FieldType> types, Object[] values, int firstRow,
+                              int rowCount,
                               List<String> returning, List<String> conflictTarget, List<String> conflictUpdate,
                               String pkColumn, String versionColumn) {
         SqlBuilder w = new SqlBuilder(ops);
@@ -72,7 +77,8 @@ public final class InsertCompiler {
             for (int i = 0; i < columns.size(); i++) {
                 w.sql(i > 0 ? ", " : "").identifier(columns.get(i));
             }
-            w.sql(") VALUES ").valueRows(values, firstRow * columns.size(), rowCount, columns.size());
+            w.sql(")");
+            ops.insertRows(w, types, values, firstRow * columns.size(), rowCount);
         }
         if (conflictTarget != null) {
             ops.onConflict(w, table, conflictTarget, conflictUpdate, pkColumn, versionColumn);

@@ -46,7 +46,8 @@ final class SqlBuilder implements SqlWriter {
      * {@code (?, ?), (?, ?), ...}: {@code rows} rows of {@code width} placeholders for {@code values[from ...]}, in the
      * database's form; one row's text is written once and repeated, and the parameters are sized once.
      */
-    SqlBuilder valueRows(Object[] values, int from, int rows, int width) {
+    @Override
+    public SqlBuilder valueRows(Object[] values, int from, int rows, int width) {
         StringBuilder row = new StringBuilder(2 + 3 * width).append('(');
         for (int i = 0; i < width; i++) {
             row.append(i > 0 ? ", ?" : "?");

@@ -186,6 +186,14 @@ final class PostgresOperations extends BaseOperations {
         }
     }
 
+    /** More than one row: one array per column ({@link InsertArrays}) where every column and value allows it. */
+    @Override
+    public void insertRows(SqlWriter w, List<FieldType> types, Object[] values, int from, int rows) {
+        if (rows < 2 || !InsertArrays.write(w, types, values, from, rows, this::toDb)) {
+            super.insertRows(w, types, values, from, rows);
+        }
+    }
+
     private static ArrayParam numeric(List<?> values) {
         if (!values.stream().allMatch(v -> v instanceof Number n
                 && (!(v instanceof Double || v instanceof Float) || Double.isFinite(n.doubleValue())))) {
