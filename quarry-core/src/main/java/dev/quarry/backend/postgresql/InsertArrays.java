@@ -14,7 +14,7 @@ import java.util.UUID;
  * A bulk INSERT's rows as one array parameter per column: {@code SELECT * FROM unnest(CAST(? AS bigint[]), ...)}.
  * The statement has as many parameters as columns whatever the number of rows, so PostgreSQL parses and
  * plans it once, and pgjdbc binds a few arrays instead of a placeholder per value (Django 5.2 does the same on
- * PostgreSQL). Each array is cast to its column's type without modifiers ({@code varchar[]}, {@code numeric[]}):
+ * PostgreSQL). Each array is cast to its column's type without modifiers ({@code text[]}, {@code numeric[]}):
  * a cast to {@code varchar(10)[]} would cut a long string where the column refuses it, so the column's own
  * checks stay as with VALUES rows.
  *
@@ -32,13 +32,6 @@ final class InsertArrays {
     static boolean write(SqlWriter w, List<FieldType> types, Object[] values, int from, int rows,
                          java.util.function.UnaryOperator<Object> toDb) {
         int width = types.size();
-        String[] casts = new String[width];
-        for (int c = 0; c < width; c++) {
-            casts[c] = cast(types.get(c));
-            if (casts[c] == null) {
-                return false;
-            }
-        }
         Object[][] columns = new Object[width][];
         for (int c = 0; c < width; c++) {
             columns[c] = column(types.get(c), values, from + c, rows, width, toDb);
@@ -49,48 +42,35 @@ final class InsertArrays {
         w.sql(" SELECT * FROM unnest(");
         for (int c = 0; c < width; c++) {
             // The array is already in pgjdbc's form; param() leaves a Java array as it is.
-            w.sql(c > 0 ? ", CAST(" : "CAST(").param(columns[c]).sql(" AS ").sql(casts[c]).sql(")");
+            w.sql(c > 0 ? ", CAST(" : "CAST(").param(columns[c]).sql(" AS ")
+                    .sql(PostgresOperations.typeName(types.get(c))).sql("[])");
         }
         w.sql(")");
         return true;
     }
 
-    /** The array type a column of this kind is cast to, or {@code null} for a kind not inserted from arrays. */
-    private static String cast(FieldType type) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case AUTO, BIGINT -> "bigint[]";
-            case INTEGER, POSITIVE_INTEGER -> "integer[]";
-            case SMALLINT, POSITIVE_SMALLINT -> "smallint[]";
-            case CHAR -> "varchar[]";
-            case TEXT -> "text[]";
-            case BOOLEAN -> "boolean[]";
-            case FLOAT -> "double precision[]";
-            case DECIMAL -> "numeric[]";
-            case DATE -> "date[]";
-            case DATETIME -> "timestamptz[]";
-            case UUID -> "uuid[]";
-            default -> null;
-        };
-    }
-
     /**
      * One column's values as the Java array pgjdbc binds for it ({@code Long[]}, {@code String[]}, ...), NULLs
-     * kept; {@code null} when a value is not of the column's Java type. Dates and instants travel as ISO text
-     * (pgjdbc binds no array of them), cast by PostgreSQL once per statement.
+     * kept; {@code null} for a kind not inserted from arrays, or when a value is not of the kind's Java type.
+     * Dates and instants travel as ISO text (pgjdbc binds no array of them), cast by PostgreSQL once per statement.
      */
     private static Object[] column(FieldType type, Object[] values, int first, int rows, int width,
                                    java.util.function.UnaryOperator<Object> toDb) {
+        if (type == null) {
+            return null;
+        }
         Object[] out = switch (type) {
             case AUTO, BIGINT, INTEGER, POSITIVE_INTEGER, SMALLINT, POSITIVE_SMALLINT -> new Long[rows];
+            case CHAR, TEXT, DATE, DATETIME -> new String[rows];
             case BOOLEAN -> new Boolean[rows];
             case FLOAT -> new Double[rows];
             case DECIMAL -> new BigDecimal[rows];
             case UUID -> new UUID[rows];
-            default -> new String[rows];
+            default -> null;
         };
+        if (out == null) {
+            return null;
+        }
         for (int r = 0, i = first; r < rows; r++, i += width) {
             Object v = values[i];
             if (v == null) {
@@ -124,7 +104,7 @@ final class InsertArrays {
     }
 
     /** An instant as UTC ISO text to the microsecond (Quarry writes instants truncated to microseconds). */
-    static String utcText(Instant i) {
+    private static String utcText(Instant i) {
         return LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano() / 1000 * 1000, ZoneOffset.UTC) + "Z";
     }
 }

@@ -235,27 +235,37 @@ final class PostgresOperations extends BaseOperations {
     /** A CASE of bind parameters has no type of its own in PostgreSQL (NULLs would be text): cast it to the column's. */
     @Override
     public void typedCase(SqlWriter w, FieldType type, Runnable caseExpression) {
+        if (type == FieldType.ARRAY) {
+            throw new dev.quarry.NotSupportedError("bulkUpdate of an array field is not supported; "
+                    + "save() or update() the rows", null, 0, null, null);
+        }
         w.sql("CAST(");
         caseExpression.run();
-        w.sql(switch (type) {
-            case AUTO, BIGINT -> " AS bigint)";
-            case INTEGER, POSITIVE_INTEGER -> " AS integer)";
-            case SMALLINT, POSITIVE_SMALLINT -> " AS smallint)";
-            case BOOLEAN -> " AS boolean)";
-            case FLOAT -> " AS double precision)";
-            case DECIMAL -> " AS numeric)";
-            case CHAR, TEXT -> " AS text)";
-            case DATE -> " AS date)";
-            case DATETIME -> " AS timestamp with time zone)";
-            case UUID -> " AS uuid)";
-            case LOCAL_DATETIME -> " AS timestamp)";
-            case TIME -> " AS time)";
-            case DURATION -> " AS bigint)";
-            case BINARY -> " AS bytea)";
-            case JSON -> " AS jsonb)";
-            case ARRAY -> throw new dev.quarry.NotSupportedError("bulkUpdate of an array field is not supported; "
-                    + "save() or update() the rows", null, 0, null, null);
-        });
+        w.sql(" AS ").sql(typeName(type)).sql(")");
+    }
+
+    /**
+     * The SQL type of a column of this kind, without modifiers ({@code text} for any string, {@code numeric}
+     * for any decimal), as a cast to it writes it; {@code null} for arrays, whose type depends on the element.
+     */
+    static String typeName(FieldType type) {
+        return switch (type) {
+            case AUTO, BIGINT, DURATION -> "bigint";
+            case INTEGER, POSITIVE_INTEGER -> "integer";
+            case SMALLINT, POSITIVE_SMALLINT -> "smallint";
+            case BOOLEAN -> "boolean";
+            case FLOAT -> "double precision";
+            case DECIMAL -> "numeric";
+            case CHAR, TEXT -> "text";
+            case DATE -> "date";
+            case DATETIME -> "timestamp with time zone";
+            case UUID -> "uuid";
+            case LOCAL_DATETIME -> "timestamp";
+            case TIME -> "time";
+            case BINARY -> "bytea";
+            case JSON -> "jsonb";
+            case ARRAY -> null;
+        };
     }
 
     @Override
