@@ -18,14 +18,5 @@ public interface SqlWriter {
      * Appends {@code (?, ?), (?, ?), ...}: {@code rows} rows of {@code width} placeholders for
      * {@code values[from]} onwards, row after row, each recorded as by {@link #param(Object)}.
      */
-    default SqlWriter valueRows(Object[] values, int from, int rows, int width) {
-        for (int r = 0; r < rows; r++) {
-            sql(r > 0 ? ", (" : "(");
-            for (int i = 0; i < width; i++) {
-                sql(i > 0 ? ", " : "").param(values[from + r * width + i]);
-            }
-            sql(")");
-        }
-        return this;
-    }
+    SqlWriter valueRows(Object[] values, int from, int rows, int width);
 }
