@@ -91,4 +91,29 @@ public enum FieldType {
     public FieldType referenceType() {
         return this == AUTO ? BIGINT : this;
     }
+
+    /**
+     * The standard SQL name of this kind without modifiers, as PostgreSQL spells it ({@code text} for any
+     * string, {@code numeric} for any decimal, {@code timestamp with time zone}), for casts; {@code null} for
+     * {@link #ARRAY}, whose type depends on its element.
+     */
+    public String standardSqlName() {
+        return switch (this) {
+            case AUTO, BIGINT, DURATION -> "bigint";
+            case INTEGER, POSITIVE_INTEGER -> "integer";
+            case SMALLINT, POSITIVE_SMALLINT -> "smallint";
+            case BOOLEAN -> "boolean";
+            case FLOAT -> "double precision";
+            case DECIMAL -> "numeric";
+            case CHAR, TEXT -> "text";
+            case DATE -> "date";
+            case DATETIME -> "timestamp with time zone";
+            case UUID -> "uuid";
+            case LOCAL_DATETIME -> "timestamp";
+            case TIME -> "time";
+            case BINARY -> "bytea";
+            case JSON -> "jsonb";
+            case ARRAY -> null;
+        };
+    }
 }

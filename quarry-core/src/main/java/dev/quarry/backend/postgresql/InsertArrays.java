@@ -43,7 +43,7 @@ final class InsertArrays {
         for (int c = 0; c < width; c++) {
             // The array is already in pgjdbc's form; param() leaves a Java array as it is.
             w.sql(c > 0 ? ", CAST(" : "CAST(").param(columns[c]).sql(" AS ")
-                    .sql(PostgresOperations.typeName(types.get(c))).sql("[])");
+                    .sql(types.get(c).standardSqlName()).sql("[])");
         }
         w.sql(")");
         return true;

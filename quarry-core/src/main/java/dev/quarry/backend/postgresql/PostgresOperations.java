@@ -241,31 +241,7 @@ final class PostgresOperations extends BaseOperations {
         }
         w.sql("CAST(");
         caseExpression.run();
-        w.sql(" AS ").sql(typeName(type)).sql(")");
-    }
-
-    /**
-     * The SQL type of a column of this kind, without modifiers ({@code text} for any string, {@code numeric}
-     * for any decimal), as a cast to it writes it; {@code null} for arrays, whose type depends on the element.
-     */
-    static String typeName(FieldType type) {
-        return switch (type) {
-            case AUTO, BIGINT, DURATION -> "bigint";
-            case INTEGER, POSITIVE_INTEGER -> "integer";
-            case SMALLINT, POSITIVE_SMALLINT -> "smallint";
-            case BOOLEAN -> "boolean";
-            case FLOAT -> "double precision";
-            case DECIMAL -> "numeric";
-            case CHAR, TEXT -> "text";
-            case DATE -> "date";
-            case DATETIME -> "timestamp with time zone";
-            case UUID -> "uuid";
-            case LOCAL_DATETIME -> "timestamp";
-            case TIME -> "time";
-            case BINARY -> "bytea";
-            case JSON -> "jsonb";
-            case ARRAY -> null;
-        };
+        w.sql(" AS ").sql(type.standardSqlName()).sql(")");
     }
 
     @Override

@@ -29,23 +29,9 @@ final class CastDef extends FunctionDef {
 
     /** The standard SQL name of a kind, as PostgreSQL spells it. */
     static String standardType(FieldType t) {
-        return switch (t) {
-            case AUTO, BIGINT -> "bigint";
-            case INTEGER, POSITIVE_INTEGER -> "integer";
-            case SMALLINT, POSITIVE_SMALLINT -> "smallint";
-            case BOOLEAN -> "boolean";
-            case FLOAT -> "double precision";
-            case DECIMAL -> "numeric";
-            case CHAR, TEXT -> "text";
-            case DATE -> "date";
-            case DATETIME -> "timestamp with time zone";
-            case LOCAL_DATETIME -> "timestamp";
-            case TIME -> "time";
-            case UUID -> "uuid";
-            case DURATION -> "bigint";
-            case BINARY -> "bytea";
-            case JSON -> "jsonb";
-            case ARRAY -> throw new dev.quarry.NotSupportedError("Cast to an array is not supported", null, 0, null, null);
-        };
+        if (t == FieldType.ARRAY) {
+            throw new dev.quarry.NotSupportedError("Cast to an array is not supported", null, 0, null, null);
+        }
+        return t.standardSqlName();
     }
 }
