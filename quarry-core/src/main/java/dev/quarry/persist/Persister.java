@@ -340,8 +340,8 @@ public final class Persister {
                     continue;
                 }
                 CompiledSql sql = conflict == null
-                        ? compiler.insert(meta.table(), columns, types, allValues, first, batch.size(), returnColumns, null, List.of(),
-                                null, null)
+                        ? compiler.insert(meta.table(), columns, types, allValues, first, batch.size(), returnColumns, null,
+                                List.of(), null, null)
                         : compiler.insert(meta.table(), columns, types, allValues, first, batch.size(), returnColumns,
                                 conflict.targetColumns(), conflict.updateColumns(), meta.pk().column(),
                                 conflict.updates() && meta.versionField() != null ? meta.versionField().column() : null);

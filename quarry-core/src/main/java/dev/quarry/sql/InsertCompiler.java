@@ -65,9 +65,8 @@ public final class InsertCompiler {
      * ({@link Operations#insertRows}).
      */
     public CompiledSql insert(String table, List<String> columns, List<FieldType> types, Object[] values, int firstRow,
-                              int rowCount,
-                              List<String> returning, List<String> conflictTarget, List<String> conflictUpdate,
-                              String pkColumn, String versionColumn) {
+                              int rowCount, List<String> returning, List<String> conflictTarget,
+                              List<String> conflictUpdate, String pkColumn, String versionColumn) {
         SqlBuilder w = new SqlBuilder(ops);
         w.sql("INSERT INTO ").identifier(table);
         if (columns.isEmpty()) {
