@@ -32,6 +32,13 @@ final class InsertArrays {
     static boolean write(SqlWriter w, List<FieldType> types, Object[] values, int from, int rows,
                          java.util.function.UnaryOperator<Object> toDb) {
         int width = types.size();
+        // Every column's kind is checked before any value is converted, so a model with a column of another
+        // kind costs nothing here.
+        for (FieldType type : types) {
+            if (type == null || elementType(type) == null) {
+                return false;
+            }
+        }
         Object[][] columns = new Object[width][];
         for (int c = 0; c < width; c++) {
             columns[c] = column(types.get(c), values, from + c, rows, width, toDb);
@@ -50,27 +57,29 @@ final class InsertArrays {
     }
 
     /**
+     * The element type of the array pgjdbc binds for a column of this kind, or {@code null} for a kind not
+     * inserted from arrays.
+     */
+    private static Class<?> elementType(FieldType type) {
+        return switch (type) {
+            case AUTO, BIGINT, INTEGER, POSITIVE_INTEGER, SMALLINT, POSITIVE_SMALLINT -> Long.class;
+            case CHAR, TEXT, DATE, DATETIME -> String.class;
+            case BOOLEAN -> Boolean.class;
+            case FLOAT -> Double.class;
+            case DECIMAL -> BigDecimal.class;
+            case UUID -> UUID.class;
+            default -> null;
+        };
+    }
+
+    /**
      * One column's values as the Java array pgjdbc binds for it ({@code Long[]}, {@code String[]}, ...), NULLs
-     * kept; {@code null} for a kind not inserted from arrays, or when a value is not of the kind's Java type.
-     * Dates and instants travel as ISO text (pgjdbc binds no array of them), cast by PostgreSQL once per statement.
+     * kept; {@code null} when a value is not of the kind's Java type. Dates and instants travel as ISO text
+     * (pgjdbc binds no array of them), cast by PostgreSQL once per statement.
      */
     private static Object[] column(FieldType type, Object[] values, int first, int rows, int width,
                                    java.util.function.UnaryOperator<Object> toDb) {
-        if (type == null) {
-            return null;
-        }
-        Object[] out = switch (type) {
-            case AUTO, BIGINT, INTEGER, POSITIVE_INTEGER, SMALLINT, POSITIVE_SMALLINT -> new Long[rows];
-            case CHAR, TEXT, DATE, DATETIME -> new String[rows];
-            case BOOLEAN -> new Boolean[rows];
-            case FLOAT -> new Double[rows];
-            case DECIMAL -> new BigDecimal[rows];
-            case UUID -> new UUID[rows];
-            default -> null;
-        };
-        if (out == null) {
-            return null;
-        }
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(elementType(type), rows);
         for (int r = 0, i = first; r < rows; r++, i += width) {
             Object v = values[i];
             if (v == null) {
