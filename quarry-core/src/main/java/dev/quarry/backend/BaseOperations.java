@@ -191,11 +191,11 @@ public abstract class BaseOperations implements Operations {
             case INTEGER, SMALLINT, POSITIVE_SMALLINT, POSITIVE_INTEGER -> narrow(type);
             case BOOLEAN -> (rs, i) -> {
                 boolean v = rs.getBoolean(i);
-                return rs.wasNull() ? null : v;
+                return !v && rs.wasNull() ? null : v; // as LongColumn: only false may be NULL
             };
             case FLOAT -> (rs, i) -> {
                 double v = rs.getDouble(i);
-                return rs.wasNull() ? null : v;
+                return v == 0 && rs.wasNull() ? null : v; // as LongColumn: only 0.0 (or -0.0) may be NULL
             };
             case DECIMAL -> ResultSet::getBigDecimal;
             case CHAR, TEXT -> ResultSet::getString;
@@ -225,7 +225,7 @@ public abstract class BaseOperations implements Operations {
             };
             case DURATION -> (rs, i) -> {
                 long v = rs.getLong(i);
-                return rs.wasNull() ? null : java.time.Duration.of(v, java.time.temporal.ChronoUnit.MICROS);
+                return v == 0 && rs.wasNull() ? null : java.time.Duration.of(v, java.time.temporal.ChronoUnit.MICROS);
             };
         };
     }
@@ -240,7 +240,7 @@ public abstract class BaseOperations implements Operations {
         long max = type.maxValue();
         return (rs, i) -> {
             long v = rs.getLong(i);
-            if (rs.wasNull()) {
+            if (v == 0 && rs.wasNull()) { // as LongColumn: only a 0 may be NULL
                 return null;
             }
             if (v < min || v > max) {

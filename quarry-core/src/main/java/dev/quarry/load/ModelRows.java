@@ -183,7 +183,7 @@ public final class ModelRows {
     /** A foreign key column read as {@link LongColumn} does, into {@code ref} with the key unboxed. */
     static void readLongKey(ResultSet rs, int index, Object ref) throws SQLException {
         long v = rs.getLong(index);
-        if (rs.wasNull()) {
+        if (v == 0 && rs.wasNull()) { // as LongColumn: only a 0 may be NULL
             ACCESS.setRefId(ref, null);
         } else {
             ACCESS.setRefLong(ref, v);

@@ -18,6 +18,8 @@ public final class LongColumn implements ColumnReader {
     @Override
     public Object read(ResultSet rs, int index) throws SQLException {
         long v = rs.getLong(index);
-        return rs.wasNull() ? null : v;
+        // getLong gives 0 for SQL NULL, so any other number is a value: wasNull (a native call on SQLite) is
+        // asked only about a 0.
+        return v == 0 && rs.wasNull() ? null : v;
     }
 }

@@ -312,7 +312,7 @@ final class SqliteOperations extends BaseOperations {
             };
             case BOOLEAN -> (rs, i) -> {
                 int v = rs.getInt(i);
-                return rs.wasNull() ? null : v != 0;
+                return v == 0 && rs.wasNull() ? null : v != 0; // as LongColumn: only a 0 may be NULL
             };
             case DECIMAL -> (rs, i) -> {
                 String s = rs.getString(i);
