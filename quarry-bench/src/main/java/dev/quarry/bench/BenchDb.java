@@ -93,6 +93,17 @@ public final class BenchDb {
         }
     }
 
+    /**
+     * Clears the dead rows that writing and rolling back leaves, without analysing (fresh statistics could change a
+     * plan between two peers' turns): {@code VACUUM review} on PostgreSQL, a checkpoint of the write-ahead log on
+     * SQLite.
+     */
+    static void clearDeadRows(String db) throws SQLException {
+        try (Connection c = connect(db); Statement s = c.createStatement()) {
+            s.execute(db.equals("postgresql") ? "VACUUM review" : "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
     private static void load(String db) throws SQLException {
         if (db.equals("postgresql")) {
             try (Connection c = DriverManager.getConnection(System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/test"),
