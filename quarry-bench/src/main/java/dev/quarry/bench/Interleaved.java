@@ -53,7 +53,20 @@ public final class Interleaved {
      * drift slower than a round cancels out) and, where there is a Hibernate peer, to Hibernate.
      */
     record Row(String workload, String db, Map<String, Double> millis, Map<String, double[]> ratios,
-            Map<String, double[]> toHibernate) {
+            Map<String, double[]> toHibernate, List<Integer> jvmOfRound) {
+        /** Each JVM's own median of this implementation's per-round ratios to JDBC, as {@code "1.02, 1.10, 0.98"}. */
+        String perJvm(String impl) {
+            double[] all = ratios.get(impl);
+            StringBuilder out = new StringBuilder();
+            for (int j = 0; jvmOfRound.contains(j); j++) {
+                final int jvm = j;
+                double[] mine = java.util.stream.IntStream.range(0, all.length).filter(r -> jvmOfRound.get(r) == jvm)
+                        .mapToDouble(r -> all[r]).toArray();
+                out.append(out.length() == 0 ? "" : ", ").append(String.format("%.2f", median(mine)));
+            }
+            return out.toString();
+        }
+
         /** The median over the rounds of this implementation's time divided by JDBC's in the same round. */
         double ratio(String impl) {
             return median(ratios.get(impl));
@@ -187,11 +200,15 @@ public final class Interleaved {
                     perCall[i - 1] = Double.parseDouble(f[i]);
                 }
                 pooled.computeIfAbsent(f[0], k -> new ArrayList<>()).add(perCall);
+                JVM_OF_ROUND.computeIfAbsent(f[0], k -> new ArrayList<>()).add(j);
             }
             Files.delete(dump);
         }
         return pooled;
     }
+
+    /** Per {@code db/workload}, the JVM (0, 1, ...) each pooled round ran in; empty when there was one JVM. */
+    private static final Map<String, List<Integer>> JVM_OF_ROUND = new LinkedHashMap<>();
 
     /** Writes each round as a line: {@code db/workload}, then the milliseconds per call of each implementation. */
     private static void dump(Map<String, List<double[]>> rounds, Path to) throws java.io.IOException {
@@ -231,7 +248,7 @@ public final class Interleaved {
             ratios.put(impls.get(i), toJdbc);
             toHibernate.put(impls.get(i), toH);
         }
-        return new Row(dw[1], dw[0], millis, ratios, toHibernate);
+        return new Row(dw[1], dw[0], millis, ratios, toHibernate, JVM_OF_ROUND.getOrDefault(key, List.of()));
     }
 
     /** Keeps the workloads' results alive. */
@@ -283,6 +300,10 @@ public final class Interleaved {
             out.append(" quarry/hibernate (95% CI) |");
             rule.append("---:|");
         }
+        if (verdicts && jvms > 1) {
+            out.append(" quarry/jdbc per JVM |");
+            rule.append("---:|");
+        }
         out.append('\n').append(rule).append('\n');
         for (Row row : rows) {
             out.append("| ").append(row.workload()).append(" | ").append(row.db()).append(" |");
@@ -305,6 +326,9 @@ public final class Interleaved {
                 double[] toH = row.toHibernate().get("quarry");
                 double[] ci = Verdict.medianInterval(toH);
                 out.append(String.format(" %.2f× (%s) %s |", median(toH), Verdict.format(ci), Verdict.versusPeer(ci)));
+            }
+            if (verdicts && jvms > 1) {
+                out.append(' ').append(row.perJvm("quarry")).append(" |");
             }
             out.append('\n');
         }
