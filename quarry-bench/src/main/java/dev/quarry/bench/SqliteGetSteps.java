@@ -1,0 +1,88 @@
+package dev.quarry.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * W8's get by primary key on SQLite, written by hand with JDBC four ways and timed in rotation, each on its own
+ * connection (rotated too): the JDBC peer's SQL or Quarry's (quoted names and {@code LIMIT 21}), and closing the
+ * result set after the row or after a second {@code next()} that finds no more rows, as Quarry's {@code get()} does
+ * to tell one row from several. Prints each way's microseconds per get and its per-round ratio to the JDBC peer's way.
+ *
+ * <p>{@code java -cp ... dev.quarry.bench.SqliteGetSteps [rounds]}, after the data is loaded.
+ */
+public final class SqliteGetSteps {
+    private static final String PLAIN = "SELECT id, title, author_id, published_date, isbn FROM book WHERE id = ?";
+    private static final String QUARRY = "SELECT \"book\".\"id\", \"book\".\"title\", \"book\".\"author_id\", "
+            + "\"book\".\"published_date\", \"book\".\"isbn\" FROM \"book\" WHERE \"book\".\"id\" = ? LIMIT 21";
+    private static final String[] NAMES = {"JDBC peer's SQL, close after the row", "Quarry's SQL, close after the row",
+        "JDBC peer's SQL, next() to the end", "Quarry's SQL, next() to the end"};
+    private static long blackhole;
+
+    private SqliteGetSteps() {}
+
+    /** Nanoseconds for W8's 10,000 gets in one transaction, the {@code way}-th of {@link #NAMES}. */
+    private static long gets(Connection c, int way) throws SQLException {
+        long start = System.nanoTime();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(way % 2 == 0 ? PLAIN : QUARRY)) {
+            for (int i = 0; i < Workloads.GETS; i++) {
+                ps.setLong(1, Workloads.getId(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    blackhole += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3) + rs.getString(4).length()
+                            + rs.getString(5).length();
+                    if (way >= 2 && rs.next()) {
+                        throw new IllegalStateException("two books with id " + Workloads.getId(i));
+                    }
+                }
+            }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return System.nanoTime() - start;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
+        int warmup = 5;
+        BenchDb.ensureLoaded("sqlite");
+        Connection[] connections = new Connection[NAMES.length];
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = BenchDb.connect("sqlite");
+        }
+        double[][] micros = new double[NAMES.length][rounds];
+        for (int r = 0; r < warmup + rounds; r++) {
+            for (int k = 0; k < NAMES.length; k++) {
+                int way = (k + r) % NAMES.length;
+                Connection c = connections[(way + r / 2) % connections.length];
+                long nanos = 0;
+                int calls = 0;
+                long end = System.nanoTime() + 200_000_000L;
+                while (System.nanoTime() < end) {
+                    nanos += gets(c, way);
+                    calls++;
+                }
+                if (r >= warmup) {
+                    micros[way][r - warmup] = nanos / 1e3 / calls / Workloads.GETS;
+                }
+            }
+        }
+        for (int way = 0; way < NAMES.length; way++) {
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratio[r] = micros[way][r] / micros[0][r];
+            }
+            double[] q = Interleaved.quartiles(ratio);
+            System.out.printf("%-40s %.2f µs a get, %.3f× (%.3f–%.3f)%n", NAMES[way], Interleaved.median(micros[way]), q[1],
+                    q[0], q[2]);
+        }
+        for (Connection c : connections) {
+            c.close();
+        }
+        System.out.println("(checksum " + (blackhole & 1) + ")");
+    }
+}
