@@ -12,7 +12,11 @@ import java.util.Arrays;
  * result set after the row or after a second {@code next()} that finds no more rows, as Quarry's {@code get()} does
  * to tell one row from several. Prints each way's CPU microseconds per get and its per-round ratio to the JDBC peer's way.
  *
- * <p>{@code java -cp ... dev.quarry.bench.SqliteGetSteps [rounds]}, after the data is loaded.
+ * <p>With {@code touch} it measures instead how the same driver calls slow down when other code runs between two
+ * gets: before each get it writes one word per cache line of a buffer of 0, 16, 64, 256 or 1,024 KB, and it times only
+ * the JDBC calls (wall clock), each size's per-round ratio to none.
+ *
+ * <p>{@code java -cp ... dev.quarry.bench.SqliteGetSteps [touch] [rounds]}, after the data is loaded.
  */
 public final class SqliteGetSteps {
     private static final String PLAIN = "SELECT id, title, author_id, published_date, isbn FROM book WHERE id = ?";
@@ -52,9 +56,14 @@ public final class SqliteGetSteps {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
-        int warmup = 5;
+        boolean touch = args.length > 0 && args[0].equals("touch");
+        int rounds = args.length > (touch ? 1 : 0) ? Integer.parseInt(args[touch ? 1 : 0]) : 25;
         BenchDb.ensureLoaded("sqlite");
+        if (touch) {
+            touching(rounds);
+            return;
+        }
+        int warmup = 5;
         Connection[] connections = new Connection[NAMES.length];
         for (int i = 0; i < connections.length; i++) {
             connections[i] = BenchDb.connect("sqlite");
@@ -89,5 +98,69 @@ public final class SqliteGetSteps {
             c.close();
         }
         System.out.println("(checksum " + (blackhole & 1) + ")");
+    }
+
+    private static final int[] TOUCH_KB = {0, 16, 64, 256, 1024};
+    private static final long[] BUFFER = new long[1024 * 128];
+
+    /** Nanoseconds spent in the JDBC calls of W8's 10,000 gets, with {@code kb} of the buffer written before each get. */
+    private static long getsAfterTouching(Connection c, int kb) throws SQLException {
+        long inDriver = 0;
+        int words = kb * 128;
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(PLAIN)) {
+            for (int i = 0; i < Workloads.GETS; i++) {
+                for (int w = 0; w < words; w += 8) {
+                    BUFFER[w]++; // one 64-byte cache line in every eight longs
+                }
+                long start = System.nanoTime();
+                ps.setLong(1, Workloads.getId(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    blackhole += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3) + rs.getString(4).length()
+                            + rs.getString(5).length();
+                }
+                inDriver += System.nanoTime() - start;
+            }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return inDriver;
+    }
+
+    private static void touching(int rounds) throws SQLException {
+        int warmup = 4;
+        Connection[] connections = new Connection[TOUCH_KB.length];
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = BenchDb.connect("sqlite");
+        }
+        double[][] micros = new double[TOUCH_KB.length][rounds];
+        for (int r = 0; r < warmup + rounds; r++) {
+            for (int k = 0; k < TOUCH_KB.length; k++) {
+                int size = (k + r) % TOUCH_KB.length;
+                long nanos = 0;
+                int calls = 0;
+                long end = System.nanoTime() + 200_000_000L;
+                while (System.nanoTime() < end) {
+                    nanos += getsAfterTouching(connections[(size + r) % connections.length], TOUCH_KB[size]);
+                    calls++;
+                }
+                if (r >= warmup) {
+                    micros[size][r - warmup] = nanos / 1e3 / calls / Workloads.GETS;
+                }
+            }
+        }
+        for (int size = 0; size < TOUCH_KB.length; size++) {
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratio[r] = micros[size][r] / micros[0][r];
+            }
+            double[] q = Interleaved.quartiles(ratio);
+            System.out.printf("%,6d KB written between gets: JDBC calls %.2f µs a get, %.3f× (%.3f–%.3f)%n", TOUCH_KB[size],
+                    Interleaved.median(micros[size]), q[1], q[0], q[2]);
+        }
+        for (Connection c : connections) {
+            c.close();
+        }
     }
 }
