@@ -13,6 +13,7 @@ java $JVM -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 5 -w 2s -i 3 -r 1s
   -jvmArgs "$JVM" -rf csv -rff target/jmh.csv dev.quarry.bench.GuideBenchmark 2>/dev/null | grep -E "^# Run|Benchmark|p0.50" | tail -n 60 >&2 || true
 java $JVM -cp "$CP" dev.quarry.bench.Report target/jmh.csv 2>/dev/null
 # The interleaved mode: the three peers called in rotation in one JVM, median of rounds, ratios to JDBC,
-# and the chart docs/benchmarks-ratios.svg (INTERLEAVED_ARGS, e.g. "workloads=w1,w2,w8 rounds=9").
+# and the chart docs/benchmarks-ratios.svg (INTERLEAVED_ARGS, e.g. "workloads=w1,w2,w8 rounds=9"). To judge
+# issue 13's bounds, pool three JVMs as docs/benchmarks.md does: "workloads=w1,...,w9 rounds=21 budgetMs=150 jvms=3".
 java $JVM -cp "$CP" dev.quarry.bench.Interleaved ${INTERLEAVED_ARGS:-workloads=w1,w2,w3,w4,w5,w6,w7,w8,w9 rounds=9} \
   svg=../docs/benchmarks-ratios.svg 2>/dev/null
