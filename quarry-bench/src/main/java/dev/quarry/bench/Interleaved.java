@@ -47,20 +47,24 @@ public final class Interleaved {
 
     private Interleaved() {}
 
+    /** One round of one workload on one database: the JVM it ran in (0, 1, ...) and each implementation's ms per call. */
+    record Round(int jvm, double[] millis) {}
+
     /**
      * One workload on one database: the median milliseconds per call of each implementation, and per
      * implementation its per-round ratios to JDBC (each round's time divided by JDBC's in the same round, so
      * drift slower than a round cancels out) and, where there is a Hibernate peer, to Hibernate.
      */
     record Row(String workload, String db, Map<String, Double> millis, Map<String, double[]> ratios,
-            Map<String, double[]> toHibernate, List<Integer> jvmOfRound) {
+            Map<String, double[]> toHibernate, int[] jvmOfRound) {
         /** Each JVM's own median of this implementation's per-round ratios to JDBC, as {@code "1.02, 1.10, 0.98"}. */
         String perJvm(String impl) {
             double[] all = ratios.get(impl);
             StringBuilder out = new StringBuilder();
-            for (int j = 0; jvmOfRound.contains(j); j++) {
+            int jvms = Arrays.stream(jvmOfRound).max().orElse(0) + 1;
+            for (int j = 0; j < jvms; j++) {
                 final int jvm = j;
-                double[] mine = java.util.stream.IntStream.range(0, all.length).filter(r -> jvmOfRound.get(r) == jvm)
+                double[] mine = java.util.stream.IntStream.range(0, all.length).filter(r -> jvmOfRound[r] == jvm)
                         .mapToDouble(r -> all[r]).toArray();
                 out.append(out.length() == 0 ? "" : ", ").append(String.format("%.2f", median(mine)));
             }
@@ -88,7 +92,7 @@ public final class Interleaved {
         List<String> impls = List.of(opts.getOrDefault("impls", "jdbc,quarry,hibernate").split(","));
         int jvms = Integer.parseInt(opts.getOrDefault("jvms", "1"));
         boolean cpu = opts.getOrDefault("clock", "wall").equals("cpu");
-        Map<String, List<double[]>> rounds = jvms > 1 ? inChildJvms(args, jvms) : measure(opts, impls);
+        Map<String, List<Round>> rounds = jvms > 1 ? inChildJvms(args, jvms) : measure(opts, impls, cpu);
         if (opts.containsKey("dump")) {
             dump(rounds, Path.of(opts.get("dump")));
             return;
@@ -109,15 +113,15 @@ public final class Interleaved {
      * The rounds of every workload on every database, keyed {@code db/workload}, each round the milliseconds per
      * call of each implementation in {@code impls}' order.
      */
-    private static Map<String, List<double[]>> measure(Map<String, String> opts, List<String> impls) throws Exception {
+    private static Map<String, List<Round>> measure(Map<String, String> opts, List<String> impls, boolean cpu)
+            throws Exception {
         List<String> dbs = List.of(opts.getOrDefault("dbs", "sqlite,postgresql").split(","));
         List<String> workloads = List.of(opts.getOrDefault("workloads", "w1,w2,w8").split(","));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "9"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "2"));
         long budget = Long.parseLong(opts.getOrDefault("budgetMs", "300")) * 1_000_000L;
-        boolean cpu = opts.getOrDefault("clock", "wall").equals("cpu");
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        Map<String, List<Round>> out = new LinkedHashMap<>();
         for (String db : dbs) {
             BenchDb.ensureLoaded(db);
             List<Workloads> peers = new ArrayList<>();
@@ -154,7 +158,7 @@ public final class Interleaved {
                         perCall[i] = elapsed / 1e6 / calls;
                     }
                     if (r >= warmup) {
-                        out.get(db + "/" + w).add(perCall);
+                        out.get(db + "/" + w).add(new Round(0, perCall));
                     }
                 }
                 System.err.printf("%s round %d/%d done%n", db, r + 1, warmup + rounds);
@@ -172,8 +176,8 @@ public final class Interleaved {
      * rounds of all pooled: a JVM's compiler makes its own inlining choices at megamorphic call sites, so one JVM's
      * median can sit apart from another's by more than its rounds' spread suggests.
      */
-    private static Map<String, List<double[]>> inChildJvms(String[] args, int jvms) throws Exception {
-        Map<String, List<double[]>> pooled = new LinkedHashMap<>();
+    private static Map<String, List<Round>> inChildJvms(String[] args, int jvms) throws Exception {
+        Map<String, List<Round>> pooled = new LinkedHashMap<>();
         for (int j = 0; j < jvms; j++) {
             Path dump = Files.createTempFile("interleaved", ".tsv");
             List<String> command = new ArrayList<>();
@@ -199,24 +203,20 @@ public final class Interleaved {
                 for (int i = 1; i < f.length; i++) {
                     perCall[i - 1] = Double.parseDouble(f[i]);
                 }
-                pooled.computeIfAbsent(f[0], k -> new ArrayList<>()).add(perCall);
-                JVM_OF_ROUND.computeIfAbsent(f[0], k -> new ArrayList<>()).add(j);
+                pooled.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Round(j, perCall));
             }
             Files.delete(dump);
         }
         return pooled;
     }
 
-    /** Per {@code db/workload}, the JVM (0, 1, ...) each pooled round ran in; empty when there was one JVM. */
-    private static final Map<String, List<Integer>> JVM_OF_ROUND = new LinkedHashMap<>();
-
     /** Writes each round as a line: {@code db/workload}, then the milliseconds per call of each implementation. */
-    private static void dump(Map<String, List<double[]>> rounds, Path to) throws java.io.IOException {
+    private static void dump(Map<String, List<Round>> rounds, Path to) throws java.io.IOException {
         StringBuilder out = new StringBuilder();
         rounds.forEach((key, perRound) -> {
-            for (double[] r : perRound) {
+            for (Round r : perRound) {
                 out.append(key);
-                for (double ms : r) {
+                for (double ms : r.millis()) {
                     out.append('\t').append(ms);
                 }
                 out.append('\n');
@@ -226,7 +226,7 @@ public final class Interleaved {
     }
 
     /** The row of one {@code db/workload} from its rounds. */
-    private static Row row(String key, List<double[]> perRound, List<String> impls) {
+    private static Row row(String key, List<Round> perRound, List<String> impls) {
         String[] dw = key.split("/");
         int jdbc = impls.indexOf("jdbc");
         int hibernate = impls.indexOf("hibernate");
@@ -239,7 +239,7 @@ public final class Interleaved {
             double[] toJdbc = new double[n];
             double[] toH = new double[n];
             for (int r = 0; r < n; r++) {
-                double[] round = perRound.get(r);
+                double[] round = perRound.get(r).millis();
                 ms[r] = round[i];
                 toJdbc[r] = jdbc < 0 ? Double.NaN : round[i] / round[jdbc];
                 toH[r] = hibernate < 0 ? Double.NaN : round[i] / round[hibernate];
@@ -248,7 +248,7 @@ public final class Interleaved {
             ratios.put(impls.get(i), toJdbc);
             toHibernate.put(impls.get(i), toH);
         }
-        return new Row(dw[1], dw[0], millis, ratios, toHibernate, JVM_OF_ROUND.getOrDefault(key, List.of()));
+        return new Row(dw[1], dw[0], millis, ratios, toHibernate, perRound.stream().mapToInt(Round::jvm).toArray());
     }
 
     /** Keeps the workloads' results alive. */

@@ -41,9 +41,7 @@ public final class SqliteGetSteps {
             for (int i = 0; i < Workloads.GETS; i++) {
                 ps.setLong(1, Workloads.getId(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    blackhole += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3) + rs.getString(4).length()
-                            + rs.getString(5).length();
+                    readBook(rs);
                     if (way >= 2 && rs.next()) {
                         throw new IllegalStateException("two books with id " + Workloads.getId(i));
                     }
@@ -55,49 +53,75 @@ public final class SqliteGetSteps {
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 
+    /** Reads the book row the result set is on, as the JDBC peer does, into {@link #blackhole}. */
+    private static void readBook(ResultSet rs) throws SQLException {
+        rs.next();
+        blackhole += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3) + rs.getString(4).length()
+                + rs.getString(5).length();
+    }
+
     public static void main(String[] args) throws Exception {
         boolean touch = args.length > 0 && args[0].equals("touch");
         int rounds = args.length > (touch ? 1 : 0) ? Integer.parseInt(args[touch ? 1 : 0]) : 25;
         BenchDb.ensureLoaded("sqlite");
         if (touch) {
-            touching(rounds);
-            return;
+            String[] labels = new String[TOUCH_KB.length];
+            for (int size = 0; size < labels.length; size++) {
+                labels[size] = String.format("%,6d KB written between gets: JDBC calls", TOUCH_KB[size]);
+            }
+            rotate(labels, rounds, (c, size) -> getsAfterTouching(c, TOUCH_KB[size]));
+        } else {
+            rotate(NAMES, rounds, SqliteGetSteps::gets);
         }
+        System.out.println("(checksum " + (blackhole & 1) + ")");
+    }
+
+    /** One timed run of W8's gets the {@code way}-th way on {@code c}: nanoseconds, as that way measures them. */
+    private interface Way {
+        long nanos(Connection c, int way) throws SQLException;
+    }
+
+    /**
+     * Runs each of the {@code labels}' ways for 200 ms a round, in an order and on connections that rotate from
+     * round to round, and prints each way's microseconds a get and the median (quartiles) of its per-round ratio to
+     * the first way.
+     */
+    private static void rotate(String[] labels, int rounds, Way way) throws SQLException {
         int warmup = 5;
-        Connection[] connections = new Connection[NAMES.length];
-        for (int i = 0; i < connections.length; i++) {
+        int n = labels.length;
+        Connection[] connections = new Connection[n];
+        for (int i = 0; i < n; i++) {
             connections[i] = BenchDb.connect("sqlite");
         }
-        double[][] micros = new double[NAMES.length][rounds];
+        double[][] micros = new double[n][rounds];
         for (int r = 0; r < warmup + rounds; r++) {
-            for (int k = 0; k < NAMES.length; k++) {
-                int way = (k + r) % NAMES.length;
-                Connection c = connections[(way + r / 2) % connections.length];
+            for (int k = 0; k < n; k++) {
+                int w = (k + r) % n;
+                Connection c = connections[(w + r) % n];
                 long nanos = 0;
                 int calls = 0;
                 long end = System.nanoTime() + 200_000_000L;
                 while (System.nanoTime() < end) {
-                    nanos += gets(c, way);
+                    nanos += way.nanos(c, w);
                     calls++;
                 }
                 if (r >= warmup) {
-                    micros[way][r - warmup] = nanos / 1e3 / calls / Workloads.GETS;
+                    micros[w][r - warmup] = nanos / 1e3 / calls / Workloads.GETS;
                 }
             }
         }
-        for (int way = 0; way < NAMES.length; way++) {
+        for (int w = 0; w < n; w++) {
             double[] ratio = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                ratio[r] = micros[way][r] / micros[0][r];
+                ratio[r] = micros[w][r] / micros[0][r];
             }
             double[] q = Interleaved.quartiles(ratio);
-            System.out.printf("%-40s %.2f µs a get, %.3f× (%.3f–%.3f)%n", NAMES[way], Interleaved.median(micros[way]), q[1],
+            System.out.printf("%-40s %.2f µs a get, %.3f× (%.3f–%.3f)%n", labels[w], Interleaved.median(micros[w]), q[1],
                     q[0], q[2]);
         }
         for (Connection c : connections) {
             c.close();
         }
-        System.out.println("(checksum " + (blackhole & 1) + ")");
     }
 
     private static final int[] TOUCH_KB = {0, 16, 64, 256, 1024};
@@ -116,9 +140,7 @@ public final class SqliteGetSteps {
                 long start = System.nanoTime();
                 ps.setLong(1, Workloads.getId(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    blackhole += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3) + rs.getString(4).length()
-                            + rs.getString(5).length();
+                    readBook(rs);
                 }
                 inDriver += System.nanoTime() - start;
             }
@@ -126,41 +148,5 @@ public final class SqliteGetSteps {
         c.commit();
         c.setAutoCommit(true);
         return inDriver;
-    }
-
-    private static void touching(int rounds) throws SQLException {
-        int warmup = 4;
-        Connection[] connections = new Connection[TOUCH_KB.length];
-        for (int i = 0; i < connections.length; i++) {
-            connections[i] = BenchDb.connect("sqlite");
-        }
-        double[][] micros = new double[TOUCH_KB.length][rounds];
-        for (int r = 0; r < warmup + rounds; r++) {
-            for (int k = 0; k < TOUCH_KB.length; k++) {
-                int size = (k + r) % TOUCH_KB.length;
-                long nanos = 0;
-                int calls = 0;
-                long end = System.nanoTime() + 200_000_000L;
-                while (System.nanoTime() < end) {
-                    nanos += getsAfterTouching(connections[(size + r) % connections.length], TOUCH_KB[size]);
-                    calls++;
-                }
-                if (r >= warmup) {
-                    micros[size][r - warmup] = nanos / 1e3 / calls / Workloads.GETS;
-                }
-            }
-        }
-        for (int size = 0; size < TOUCH_KB.length; size++) {
-            double[] ratio = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratio[r] = micros[size][r] / micros[0][r];
-            }
-            double[] q = Interleaved.quartiles(ratio);
-            System.out.printf("%,6d KB written between gets: JDBC calls %.2f µs a get, %.3f× (%.3f–%.3f)%n", TOUCH_KB[size],
-                    Interleaved.median(micros[size]), q[1], q[0], q[2]);
-        }
-        for (Connection c : connections) {
-            c.close();
-        }
     }
 }
