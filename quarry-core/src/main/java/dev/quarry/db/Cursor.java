@@ -62,7 +62,7 @@ final class Cursor<T> implements Iterator<T> {
             }
         }
         Cursor<T> c = new Cursor<>(db, lease, owned, transaction, auto, sql, row);
-        long start = System.nanoTime();
+        long start = db.log().start();
         try {
             c.statement = lease.connection().prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);

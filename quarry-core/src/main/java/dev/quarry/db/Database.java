@@ -178,7 +178,7 @@ public final class Database implements AutoCloseable {
     /** Runs a query and hands its result set to {@code reader}. */
     public <T> T query(CompiledSql sql, SqlFunction<ResultSet, T> reader) {
         return withLease(lease -> {
-            long start = System.nanoTime();
+            long start = log.start();
             PreparedStatement ps = null;
             boolean logged = false;
             try {
@@ -207,7 +207,7 @@ public final class Database implements AutoCloseable {
     /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it changed. */
     public int update(CompiledSql sql) {
         return withLease(lease -> {
-            long start = System.nanoTime();
+            long start = log.start();
             PreparedStatement ps = null;
             try {
                 ps = prepare(lease, sql);
@@ -230,7 +230,7 @@ public final class Database implements AutoCloseable {
         withLease(lease -> {
             for (String s : statements) {
                 CompiledSql sql = CompiledSql.of(s, List.of());
-                long start = System.nanoTime();
+                long start = log.start();
                 try (Statement st = lease.connection().createStatement()) {
                     st.execute(s);
                     log.ran(sql, start);

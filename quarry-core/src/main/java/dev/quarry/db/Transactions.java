@@ -325,7 +325,7 @@ final class Transactions {
     private void run(Lease lease, List<String> statements) {
         for (String s : statements) {
             CompiledSql sql = CompiledSql.of(s, List.of());
-            long start = System.nanoTime();
+            long start = log.start();
             try (Statement st = lease.connection().createStatement()) {
                 st.execute(s);
                 log.ran(sql, start);
