@@ -101,7 +101,7 @@ public final class ModelRows {
     /**
      * Whether {@code tree} can match at most one row: its WHERE requires the model's primary key to equal
      * a value, and none of its joins can repeat a row. Its rows then end after the first, so it is not
-     * asked for a second (on SQLite, one more step of the statement, about 4% of a get by key).
+     * asked for a second (on SQLite, one more step of the statement; see docs/performance.md).
      */
     static boolean atMostOneRow(QueryTree tree) {
         if (tree.hasMultiValuedJoin()) {
