@@ -104,24 +104,21 @@ public final class ModelRows {
      * asked for a second (on SQLite, one more step of the statement; see docs/performance.md).
      */
     static boolean atMostOneRow(QueryTree tree) {
-        if (tree.hasMultiValuedJoin()) {
-            return false;
-        }
         Where w = tree.where();
-        if (w instanceof Where.And and) {
-            for (Where c : and.children()) {
-                if (keyEquals(c, tree)) {
-                    return true;
-                }
-            }
+        if (w == null || tree.hasMultiValuedJoin()) {
             return false;
         }
-        return keyEquals(w, tree);
+        for (Where c : w instanceof Where.And and ? and.children() : List.of(w)) {
+            if (keyEquals(c, tree)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code w} is {@code pk = value} on the root table, the value a parameter (not an expression such as F). */
     private static boolean keyEquals(Where w, QueryTree tree) {
-        return w instanceof Where.Condition c && c.lookup().name().equals("exact") && c.value() != null
+        return w instanceof Where.Condition c && c.lookup().name().equals("exact")
                 && !(c.value() instanceof Expr) && c.lhs() instanceof Col col && col.alias().equals(tree.rootAlias())
                 && col.field() != null && col.field().equals(tree.model().pk());
     }
