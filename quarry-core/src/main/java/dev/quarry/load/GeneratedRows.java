@@ -25,14 +25,20 @@ final class GeneratedRows extends RowPlan {
     private final UnaryOperator<Object>[] coercions;
     private final Class<?>[] unchanged;
     private final boolean[] longKey;
+    /** The primary key's reader and 1-based column. */
+    private final ColumnReader keyReader;
+    private final int keyColumn;
 
     private GeneratedRows(ModelAccessor accessor, ColumnReader[] readers, int[] columns, int keyField,
-                          UnaryOperator<Object>[] coercions, Class<?>[] unchanged, boolean[] longKey) {
+                          UnaryOperator<Object>[] coercions, Class<?>[] unchanged, boolean[] longKey,
+                          ColumnReader keyReader, int keyColumn) {
         super(readers, columns, keyField);
         this.accessor = accessor;
         this.coercions = coercions;
         this.unchanged = unchanged;
         this.longKey = longKey;
+        this.keyReader = keyReader;
+        this.keyColumn = keyColumn;
     }
 
     /**
@@ -73,7 +79,7 @@ final class GeneratedRows extends RowPlan {
             columns[k] = start + i;
             l[k] = longKey[i];
         }
-        return new GeneratedRows(accessor, r, columns, keyField, c, u, l);
+        return new GeneratedRows(accessor, r, columns, keyField, c, u, l, readers[0], start);
     }
 
     /**
@@ -83,6 +89,25 @@ final class GeneratedRows extends RowPlan {
      */
     void read(ResultSet rs, Object obj, Object key) throws SQLException {
         accessor.readRow(obj, value(keyField(), key), rs, this);
+    }
+
+    /** Whether the accessor reads whole results ({@link #readAll}), not only single rows. */
+    boolean readsAll() {
+        return accessor.readsRowLoops();
+    }
+
+    /**
+     * Reads the rows after the current one of {@code rs} into new instances handed to {@code sink}, in the
+     * accessor's own loop; fails as {@link #read} does, with the result set on the row that failed.
+     */
+    void readAll(ResultSet rs, dev.quarry.spi.RowSink sink) throws SQLException {
+        accessor.readRows(rs, this, sink);
+    }
+
+    @Override
+    public Object rowKey(ResultSet rs) throws SQLException {
+        Object pk = keyReader.read(rs, keyColumn);
+        return pk == null ? null : value(keyField(), pk);
     }
 
     @Override

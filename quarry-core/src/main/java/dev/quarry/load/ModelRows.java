@@ -13,6 +13,7 @@ import dev.quarry.query.expr.Expr;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.LongColumn;
 import dev.quarry.spi.Operations;
+import dev.quarry.spi.RowSink;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class ModelRows {
     private final ColumnReader[] annotationReaders;
     /** Whether the query can match at most one row (see {@link #atMostOneRow}): reading stops after it. */
     private final boolean oneRow;
+    /** Whether a result is the root model's columns alone, read by its generated accessor's loop ({@link #readAll}). */
+    private final boolean whole;
 
     /** One model's columns in the row, and where the loaded instance goes. */
     private static final class Block {
@@ -96,6 +99,7 @@ public final class ModelRows {
         }
         this.annotationStart = column;
         this.oneRow = atMostOneRow(tree);
+        this.whole = related.isEmpty() && annotationNames.length == 0 && root.generated != null && root.generated.readsAll();
     }
 
     /**
@@ -148,6 +152,9 @@ public final class ModelRows {
      * @throws SQLException if the driver cannot read a row
      */
     public List<Object> readAll(ResultSet rs, LoadContext context) throws SQLException {
+        if (whole) {
+            return readWhole(rs, context);
+        }
         List<Object> out = new ArrayList<>();
         List<List<Object>> children = new ArrayList<>(related.size());
         for (int i = 0; i < related.size(); i++) {
@@ -165,6 +172,40 @@ public final class ModelRows {
             context.related(i).setPeers(children.get(i));
         }
         return out;
+    }
+
+    /** Rows of the root model alone, read in its generated accessor's loop (see {@link #whole}). */
+    private List<Object> readWhole(ResultSet rs, LoadContext context) throws SQLException {
+        Collect sink = new Collect(context, oneRow);
+        try {
+            root.generated.readAll(rs, sink);
+        } catch (InvalidValueError e) {
+            // The row that failed is the current one.
+            throw refusedAgain(rs, root, root.readers[0].read(rs, root.start), e);
+        }
+        context.setPeers(sink.out);
+        return sink.out;
+    }
+
+    /** The instances one query reads, each marked loaded with the query's context; stops after one if asked. */
+    private static final class Collect extends RowSink {
+        final List<Object> out = new ArrayList<>();
+        private final LoadContext context;
+        private final boolean one;
+
+        Collect(LoadContext context, boolean one) {
+            this.context = context;
+            this.one = one;
+        }
+
+        @Override
+        public boolean loaded(Object instance) {
+            if (instance != null) {
+                ACCESS.setLoaded(instance, context);
+            }
+            out.add(instance);
+            return !one;
+        }
     }
 
     /**
@@ -252,15 +293,23 @@ public final class ModelRows {
             try {
                 b.generated.read(rs, obj, pk);
             } catch (InvalidValueError e) {
-                // Read the row again field by field, whose error names the row's key and the field.
-                readInto(rs, b, b.meta.newLoadedInstance(), pk);
-                throw e;
+                throw refusedAgain(rs, b, pk, e);
             }
         } else {
             readInto(rs, b, obj, pk);
         }
         ACCESS.setLoaded(obj, context);
         return obj;
+    }
+
+    /**
+     * Reads block {@code b} of the current row (key {@code pk}) again field by field, whose error names the
+     * row's key and the field, after the generated code refused it with {@code e}; returns {@code e} if that
+     * reading does not fail.
+     */
+    private static InvalidValueError refusedAgain(ResultSet rs, Block b, Object pk, InvalidValueError e) throws SQLException {
+        readInto(rs, b, b.meta.newLoadedInstance(), pk);
+        return e;
     }
 
     /** Sets the fields of block {@code b} on {@code obj} ({@code pk}: the key already read, or {@code null}). */

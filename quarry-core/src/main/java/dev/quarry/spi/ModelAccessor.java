@@ -64,4 +64,25 @@ public interface ModelAccessor {
     default void readRow(Object instance, Object key, ResultSet rs, RowPlan plan) throws SQLException {
         throw new UnsupportedOperationException(getClass().getName() + " does not read rows; see readsRows()");
     }
+
+    /**
+     * Whether {@link #readRows} reads whole results; {@code false} for an accessor without it (written by an
+     * older {@code quarry-processor}), whose rows the core reads one by one through {@link #readRow}.
+     */
+    default boolean readsRowLoops() {
+        return false;
+    }
+
+    /**
+     * Reads the rows of {@code rs} after its current one, each into a new instance as {@link #readRow} does
+     * with the key {@link RowPlan#rowKey} reads (no instance for a NULL key), handing each to {@code sink}
+     * and stopping when it says so or the rows end. The loop lives in the generated class so that creating
+     * the instance and reading its fields are calls the JIT sees for this model alone, not sites shared by
+     * every model.
+     *
+     * @throws SQLException if the driver cannot read a row
+     */
+    default void readRows(ResultSet rs, RowPlan plan, RowSink sink) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getName() + " does not read results; see readsRowLoops()");
+    }
 }

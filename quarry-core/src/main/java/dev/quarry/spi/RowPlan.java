@@ -54,6 +54,14 @@ public abstract class RowPlan {
     public abstract Object value(int field, Object read);
 
     /**
+     * The primary key of the current row of {@code rs}, read and converted as the key field holds it, or
+     * {@code null} when the column is NULL (no instance for that row).
+     *
+     * @throws SQLException if the driver cannot read the column
+     */
+    public abstract Object rowKey(ResultSet rs) throws SQLException;
+
+    /**
      * Reads foreign key field {@code field}'s column of the current row of {@code rs} into {@code ref}, the
      * field's {@code Ref}.
      *

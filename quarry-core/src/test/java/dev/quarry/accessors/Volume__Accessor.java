@@ -6,15 +6,19 @@ import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.ModelAccessor;
 import dev.quarry.spi.RelationHolders;
 import dev.quarry.spi.RowPlan;
+import dev.quarry.spi.RowSink;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** As quarry-processor writes it (row reading included), and counting the instances whose holders it filled. */
+/** As quarry-processor writes it (row and result reading included), counting the instances whose holders it filled, the rows and the results it read. */
 public final class Volume__Accessor implements ModelAccessor {
     static final AtomicInteger FILLED = new AtomicInteger();
+    /** Rows read, one at a time ({@code readRow}) or in the accessor's loop ({@code readRows}). */
     static final AtomicInteger READ = new AtomicInteger();
+    /** Results read in the accessor's loop. */
+    static final AtomicInteger LOOPS = new AtomicInteger();
 
     /** The accessor, for the core to create. */
     public Volume__Accessor() {
@@ -83,7 +87,31 @@ public final class Volume__Accessor implements ModelAccessor {
 
     @Override
     public void readRow(Object instance, Object key, ResultSet rs, RowPlan plan) throws SQLException {
-        Volume m = (Volume) instance;
+        fill((Volume) instance, key, rs, plan);
+    }
+
+    @Override
+    public boolean readsRowLoops() {
+        return true;
+    }
+
+    @Override
+    public void readRows(ResultSet rs, RowPlan plan, RowSink sink) throws SQLException {
+        LOOPS.incrementAndGet();
+        while (rs.next()) {
+            Object key = plan.rowKey(rs);
+            Volume m = null;
+            if (key != null) {
+                m = new Volume();
+                fill(m, key, rs, plan);
+            }
+            if (!sink.loaded(m)) {
+                return;
+            }
+        }
+    }
+
+    private static void fill(Volume m, Object key, ResultSet rs, RowPlan plan) throws SQLException {
         ColumnReader[] c = plan.readers();
         int[] col = plan.columns();
         switch (plan.keyField()) {

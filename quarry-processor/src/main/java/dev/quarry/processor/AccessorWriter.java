@@ -32,7 +32,8 @@ import javax.lang.model.util.Elements;
  * the generated class can reach (those of the model and its superclasses, {@code Model.id} included,
  * that are not private, final or static), {@code new Book()}, the creation of its relation holders
  * ({@code Ref} and {@code ManyToMany} fields) in one call from the model's constructor, and the reading of a
- * row into a new instance with a call site per field ({@code readRow}, laid out by the core's {@code RowPlan}).
+ * row into a new instance with a call site per field ({@code readRow}, laid out by the core's {@code RowPlan}),
+ * and of a whole result in a loop of its own ({@code readRows}, both through one private {@code fill}).
  * Fields it cannot reach stay on the core's reflective path (and the rows of such a model are read field by field). A model without a no-argument constructor the package can call gets none.
  */
 final class AccessorWriter {
@@ -40,6 +41,7 @@ final class AccessorWriter {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName RELATION_HOLDERS = ClassName.get("dev.quarry.spi", "RelationHolders");
     private static final ClassName ROW_PLAN = ClassName.get("dev.quarry.spi", "RowPlan");
+    private static final ClassName ROW_SINK = ClassName.get("dev.quarry.spi", "RowSink");
     private static final ClassName COLUMN_READER = ClassName.get("dev.quarry.spi", "ColumnReader");
 
     private final Elements elements;
@@ -92,8 +94,7 @@ final class AccessorWriter {
         get.add("default -> throw new $T(field);\n$<};\n", IndexOutOfBoundsException.class);
         set.add("default -> throw new $T(field);\n$<}\n", IndexOutOfBoundsException.class);
         keys.add("default -> {\n}\n$<}\n");
-        CodeBlock readRow = CodeBlock.builder()
-                .addStatement("$T m = ($T) instance", type, type)
+        CodeBlock fill = CodeBlock.builder()
                 .addStatement("$T[] c = plan.readers()", COLUMN_READER)
                 .addStatement("int[] col = plan.columns()")
                 .add(keys.build()).add(row.build()).build();
@@ -133,11 +134,33 @@ final class AccessorWriter {
                 .addMethod(MethodSpec.methodBuilder("readsRows").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(boolean.class).addStatement("return true").build())
                 .addMethod(MethodSpec.methodBuilder("readRow").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
                         .addParameter(Object.class, "instance").addParameter(Object.class, "key")
                         .addParameter(ResultSet.class, "rs").addParameter(ROW_PLAN, "plan")
                         .addException(SQLException.class)
-                        .addCode(readRow).build())
+                        .addStatement("fill(($T) instance, key, rs, plan)", type).build())
+                .addMethod(MethodSpec.methodBuilder("readsRowLoops").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(boolean.class).addStatement("return true").build())
+                .addMethod(MethodSpec.methodBuilder("readRows").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .addParameter(ResultSet.class, "rs").addParameter(ROW_PLAN, "plan").addParameter(ROW_SINK, "sink")
+                        .addException(SQLException.class)
+                        .beginControlFlow("while (rs.next())")
+                        .addStatement("Object key = plan.rowKey(rs)")
+                        .addStatement("$T m = null", type)
+                        .beginControlFlow("if (key != null)")
+                        .addStatement("m = new $T()", type)
+                        .addStatement("fill(m, key, rs, plan)")
+                        .endControlFlow()
+                        .beginControlFlow("if (!sink.loaded(m))")
+                        .addStatement("return")
+                        .endControlFlow()
+                        .endControlFlow().build())
+                .addMethod(MethodSpec.methodBuilder("fill").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .addJavadoc("Reads the current row into {@code m}, whose primary key is {@code key}; a call site per field.\n")
+                        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+                        .addParameter(type, "m").addParameter(Object.class, "key")
+                        .addParameter(ResultSet.class, "rs").addParameter(ROW_PLAN, "plan")
+                        .addException(SQLException.class)
+                        .addCode(fill).build())
                 .build();
         return JavaFile.builder(self.packageName(), accessor).skipJavaLangImports(true).build();
     }

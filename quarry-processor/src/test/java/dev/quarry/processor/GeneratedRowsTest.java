@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A generated accessor reads a whole row into a new instance ({@code readRow}, a call site per field); a
+ * A generated accessor reads a whole row into a new instance ({@code readRow}, a call site per field), and a
+ * result of its model alone in a loop of its own ({@code readRows}); a
  * model compiled without one ({@code -Aquarry.accessors=false}) is read field by field. Both give the same
  * values, for every kind of field the row reading treats apart: a primary key that is not {@code id}, a
  * primitive read as a wider number, a boolean, NULLs, an enum stored by name, a decimal, a date, a foreign
@@ -144,7 +145,14 @@ class GeneratedRowsTest {
         String gauge = r.generatedSource("gauges/Gauge__Accessor.java");
         assertThat(gauge)
                 .contains("public boolean readsRows() {\n    return true;")
-                .contains("public void readRow(Object instance, Object key, ResultSet rs, RowPlan plan) throws SQLException {")
+                .contains("public void readRow(Object instance, Object key, ResultSet rs, RowPlan plan) throws SQLException {\n"
+                        + "    fill((Gauge) instance, key, rs, plan);")
+                .contains("public boolean readsRowLoops() {\n    return true;")
+                // a whole result in the accessor's own loop, a new instance per row with a key
+                .contains("public void readRows(ResultSet rs, RowPlan plan, RowSink sink) throws SQLException {\n"
+                        + "    while (rs.next()) {\n      Object key = plan.rowKey(rs);\n      Gauge m = null;\n"
+                        + "      if (key != null) {\n        m = new Gauge();\n        fill(m, key, rs, plan);\n      }\n"
+                        + "      if (!sink.loaded(m)) {\n        return;")
                 .contains("case 0 -> m.id = (Long) key;")
                 .contains("m.name = (String) plan.value(1, c[1].read(rs, col[1]));")
                 // a primitive keeps its default for NULL
@@ -161,7 +169,7 @@ class GeneratedRowsTest {
                 "full|7|-3|true|42|12.50|2024-02-29|GREEN|dial=1|code=A1|untouched",
                 "empty|0|0|false|null|null|null|RED|dial=null|code=null|untouched",
                 "related full|front|A1:alpha", "related empty|null|null",
-                "refused: Gauge with id = 1: Gauge.color: the column holds a value that is not a Color (expected one of "
+                "refused: Gauge with id = 2: Gauge.color: the column holds a value that is not a Color (expected one of "
                         + "the names of Color); got 'PINK'",
                 "16 threads: 1600 rows, 0 errors");
     }
@@ -216,7 +224,8 @@ class GeneratedRowsTest {
                             + "|" + (c == null ? null : db.model(code).get(c, "code") + ":" + db.model(code).get(c, "label")));
                 }
                 out.add("16 threads: " + threads(db, gauge));
-                db.execute("UPDATE gauge SET color = 'PINK' WHERE name = 'full'");
+                // The second row: the message names the row that failed, not the first.
+                db.execute("UPDATE gauge SET color = 'PINK' WHERE name = 'empty'");
                 assertThatThrownBy(() -> Manager.of(gauge).using(db).orderBy("id").list())
                         .isInstanceOf(InvalidValueError.class)
                         .satisfies(e -> out.add(out.size() - 1, "refused: " + e.getMessage()));
