@@ -6,6 +6,7 @@ import dev.quarry.model.ModelMeta;
 import dev.quarry.spi.ColumnReader;
 import dev.quarry.spi.ModelAccessor;
 import dev.quarry.spi.RowPlan;
+import dev.quarry.spi.RowSink;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -100,7 +101,7 @@ final class GeneratedRows extends RowPlan {
      * Reads the rows after the current one of {@code rs} into new instances handed to {@code sink}, in the
      * accessor's own loop; fails as {@link #read} does, with the result set on the row that failed.
      */
-    void readAll(ResultSet rs, dev.quarry.spi.RowSink sink) throws SQLException {
+    void readAll(ResultSet rs, RowSink sink) throws SQLException {
         accessor.readRows(rs, this, sink);
     }
 
