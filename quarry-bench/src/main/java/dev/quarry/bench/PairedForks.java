@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * workload and database, Quarry ÷ JDBC and Quarry ÷ Hibernate of each round (forks minutes apart
  * at most, so the host's drift moves both sides of a ratio alike) and their median, beside the
  * median times. One fork's ratio can be 0.8× or 1.3× on this host; the median of paired rounds is
- * the figure to compare with a target.
+ * the figure to compare with a target, and its 95% interval is judged against issue 13's bound as the
+ * interleaved table's is ({@link Verdict}: holds, fails or undecided; faster, slower or tie against Hibernate).
  */
 public final class PairedForks {
     private PairedForks() {}
@@ -54,8 +55,9 @@ public final class PairedForks {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append("| workload | db | rounds | JDBC | Quarry | Hibernate | Quarry/JDBC, median (each round) "
-                + "| Quarry/Hibernate, median (each round) |\n|---|---|---:|---:|---:|---:|---|---|\n");
+        out.append("| workload | db | rounds | JDBC | Quarry | Hibernate | Quarry/JDBC, median (each round) | 95% interval "
+                + "| bound | Quarry/Hibernate, median (each round) | vs Hibernate |\n"
+                + "|---|---|---:|---:|---:|---:|---|---|---|---|---|\n");
         for (var e : times.entrySet()) {
             String[] wd = e.getKey().split("/");
             List<Double> j = new ArrayList<>();
@@ -74,10 +76,23 @@ public final class PairedForks {
                     qh.add(r.get("quarry") / r.get("hibernate"));
                 }
             }
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", wd[0], wd[1],
-                    e.getValue().size(), time(j, unit), time(q, unit), time(h, unit), ratios(qj), ratios(qh)));
+            double[] qji = interval(qj);
+            double[] qhi = interval(qh);
+            String workload = wd[0].replaceAll("^(w\\d+).*", "$1");
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", wd[0],
+                    wd[1], e.getValue().size(), time(j, unit), time(q, unit), time(h, unit), ratios(qj),
+                    qji == null ? "–" : Verdict.format(qji), qji == null ? "–" : Verdict.against(qji, Verdict.bound(workload)),
+                    ratios(qh), qhi == null ? "–" : Verdict.versusPeer(qhi)));
         }
         System.out.print(out);
+    }
+
+    /**
+     * The 95% interval of the median of the rounds' ratios ({@link Verdict#medianInterval}: with fewer than 6
+     * rounds, their whole range), or {@code null} for none.
+     */
+    private static double[] interval(List<Double> xs) {
+        return xs.isEmpty() ? null : Verdict.medianInterval(xs.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static void add(List<Double> to, Double v) {
