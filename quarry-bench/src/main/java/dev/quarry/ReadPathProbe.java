@@ -180,9 +180,8 @@ public final class ReadPathProbe {
         System.out.printf(Locale.ROOT, "bytes allocated per row (last round):%s%n", allocated);
     }
 
+    /** The median of {@code values} from index {@code from} on. */
     private static double median(double[] values, int from) {
-        double[] v = Arrays.copyOfRange(values, from, values.length);
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return dev.quarry.bench.Interleaved.median(Arrays.copyOfRange(values, from, values.length));
     }
 }

@@ -254,7 +254,8 @@ public final class Interleaved {
     /** Keeps the workloads' results alive. */
     private static long blackhole;
 
-    static double median(double[] values) {
+    /** The median of {@code values} (the mean of the two middle ones for an even count); the bench tools share it. */
+    public static double median(double[] values) {
         return quartiles(values)[1];
     }
 

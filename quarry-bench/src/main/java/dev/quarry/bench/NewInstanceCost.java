@@ -65,9 +65,8 @@ public final class NewInstanceCost {
                 from + 1, rounds, median(quarry, from), median(jdbc, from));
     }
 
+    /** The median of {@code values} from index {@code from} on. */
     private static double median(double[] values, int from) {
-        double[] v = Arrays.copyOfRange(values, from, values.length);
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Interleaved.median(Arrays.copyOfRange(values, from, values.length));
     }
 }
