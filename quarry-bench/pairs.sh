@@ -13,14 +13,15 @@ cd quarry-bench
 CP="target/classes:$(cat target/classpath.txt)"
 JVM="-Xms2g -Xmx2g -XX:+AlwaysPreTouch"
 OUT=${OUT:-target/pairs}
+WORKLOADS=${WORKLOADS:-w[12][A-Z]}
 rm -rf "$OUT" && mkdir -p "$OUT"
 IMPLS=(jdbc quarry hibernate)
 # The benchmarks the regex matches, so that one cell's three forks run back to back: a round's ratio then
 # holds minutes less of the host's drift than when each peer ran all its workloads in turn.
-BENCHES=$(java -cp "$CP" org.openjdk.jmh.Main -l "dev.quarry.bench.GuideBenchmark.${WORKLOADS:-w[12][A-Z]}" \
+BENCHES=$(java -cp "$CP" org.openjdk.jmh.Main -l "dev.quarry.bench.GuideBenchmark.${WORKLOADS}" \
   | grep '^ *dev\.quarry\.' | tr -d ' ' || true)
 if [[ -z "$BENCHES" ]]; then
-  echo "pairs.sh: WORKLOADS='${WORKLOADS:-w[12][A-Z]}' matches no benchmark of GuideBenchmark (try 'w[2-8][A-Z]')" >&2
+  echo "pairs.sh: WORKLOADS='${WORKLOADS}' matches no benchmark of GuideBenchmark (try 'w[2-8][A-Z]')" >&2
   exit 2
 fi
 for ((r = 1; r <= ${ROUNDS:-5}; r++)); do
